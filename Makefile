@@ -1,0 +1,37 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export GRADIO_ANALYTICS_ENABLED := False
+export TOKENIZERS_PARALLELISM := false
+export HF_HUB_OFFLINE := 1
+
+.PHONY: setup index run test lint eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+index: setup
+	test -f index/CURRENT || $(BIN)/python -m rag index
+
+run: setup index
+	$(BIN)/python app.py
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check rag tests app.py
+
+eval: setup
+	$(BIN)/python -m rag eval ../shared/eval/dev.jsonl
+	$(BIN)/python -m rag eval eval/questions.jsonl
+
+clean:
+	rm -rf index/CURRENT index/gen-* index/.tmp-* index/cache .pytest_cache

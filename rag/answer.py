@@ -1,0 +1,208 @@
+"""Hits -> a short cited answer, without any LLM (extractive), or an honest abstention.
+
+The composer scores every sentence of the retrieved passages against the question: cosine to the
+question (and, for a follow-up, to the question in its context), the IDF-weighted share of the
+question's words the sentence contains, the rank of its passage, and whether it holds a number
+when the question asks for one. It quotes the best one to three sentences, each followed by a
+citation marker [n]; citations are numbered in order of first use and point at the passage that
+contains the quoted sentence, with the sentence's offsets for highlighting.
+
+It abstains (no citations) when the best sentence is not close enough to the question; see
+``AnswerConfig`` and the README for how the thresholds were set.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Protocol
+
+from .retrieval import Hit, Query, Retriever
+from .store import Store
+
+NOT_FOUND = {
+    "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
+    "en": "The articles don't say. I found nothing in them that answers this question.",
+}
+EN_FRAME = "From the Korean articles (quoted in Korean):"
+ASKS_FOR_NUMBER = re.compile(
+    r"얼마|몇|언제|규모|금액|수치|비율|확률|몇\s?배|연도|년도|날짜|기간"
+    r"|\bhow (?:much|many|large|big|long|far|often|old|fast)\b|\bwhen\b|\bwhat (?:year|date|month|percentage|share)\b"
+    r"|\bprobability\b|\bnumber of\b",
+    re.IGNORECASE,
+)
+HAS_NUMBER = re.compile(r"\d|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰)\s?(?:차례|개|번|명|곳|가지)")
+
+
+@dataclass(frozen=True)
+class AnswerConfig:
+    """Weights of the sentence score and the abstention thresholds (tuned on eval/ question sets)."""
+
+    passages: int = 5
+    max_sentences: int = 3
+    lexical_weight: float = 0.08
+    rank_weight: float = 0.3
+    number_bonus: float = 0.02
+    extra_sentence_margin: float = 0.012
+    min_similarity: dict = field(default_factory=lambda: {"ko": 0.84, "en": 0.83})
+    min_similarity_with_words: float = 0.80
+    min_word_coverage: float = 0.5
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    source: str
+    chunk_id: str
+    title: str
+    outlet: str
+    author: str
+    date: str
+    url: str
+    text: str
+    quote: str
+    quote_spans: tuple[tuple[int, int], ...]
+    passage_start: int
+
+    def to_json(self) -> dict:
+        out = asdict(self)
+        out["quote_spans"] = [list(s) for s in self.quote_spans]
+        return out
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    language: str
+    answer: str
+    abstained: bool
+    citations: tuple[Citation, ...] = ()
+    follow_up_context: tuple[str, ...] = ()
+    notice: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "language": self.language,
+            "abstained": self.abstained,
+            "citations": [c.to_json() for c in self.citations],
+            "follow_up_context": list(self.follow_up_context),
+            "notice": self.notice,
+        }
+
+
+class AnswerComposer(Protocol):
+    def compose(self, query: Query, hits: Sequence[Hit]) -> Answer: ...
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    sentence_id: int
+    hit_rank: int
+    score: float
+    similarity: float
+    coverage: float
+    has_number: bool
+
+
+def idf_coverage(store: Store, query_tokens: Iterable[str], text_tokens: Iterable[str]) -> float:
+    """IDF-weighted share of the (known) query tokens that occur in the text's tokens."""
+    vocab, idf = store.bm25.vocab, store.bm25.idf
+    weights = {t: max(float(idf[vocab[t]]), 0.05) for t in set(query_tokens) if t in vocab}
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    present = set(text_tokens)
+    return sum(w for t, w in weights.items() if t in present) / total
+
+
+class ExtractiveComposer:
+    """The offline default: quotes the sentences that best answer the question, with citations."""
+
+    def __init__(self, store: Store, config: AnswerConfig = AnswerConfig()):
+        self.store = store
+        self.config = config
+
+    def score_sentences(self, query: Query, hits: Sequence[Hit]) -> list[ScoredSentence]:
+        store, cfg = self.store, self.config
+        wants_number = bool(ASKS_FOR_NUMBER.search(query.text))
+        top = hits[0].score if hits else 0.0
+        seen: dict[int, ScoredSentence] = {}
+        for rank, hit in enumerate(hits[: cfg.passages]):
+            for sid in store.chunk_sentence_ids(hit.chunk_index):
+                if sid in seen:
+                    continue
+                vec = store.sentence_vectors[sid]
+                similarity = float(vec @ query.question_vector)
+                search_similarity = float(vec @ query.vector)
+                _, sentence = store.sentence(sid)
+                coverage = idf_coverage(store, query.tokens, sentence.tokens)
+                if query.context_tokens:
+                    coverage += 0.5 * idf_coverage(store, query.context_tokens, sentence.tokens)
+                has_number = bool(HAS_NUMBER.search(store.sentence_text(sid)))
+                score = (
+                    (similarity + search_similarity) / 2
+                    + cfg.lexical_weight * coverage
+                    + cfg.rank_weight * (hit.score - top)
+                    + (cfg.number_bonus if wants_number and has_number else 0.0)
+                )
+                seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, has_number)
+        return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
+
+    def is_answerable(self, query: Query, best: ScoredSentence) -> bool:
+        cfg = self.config
+        threshold = cfg.min_similarity.get(query.language, cfg.min_similarity["en"])
+        if best.similarity >= threshold:
+            return True
+        return best.coverage >= cfg.min_word_coverage and best.similarity >= cfg.min_similarity_with_words
+
+    def select(self, scored: list[ScoredSentence], wants_number: bool) -> list[ScoredSentence]:
+        cfg = self.config
+        best = scored[0]
+        chosen = [best]
+        texts = {self.store.sentence_text(best.sentence_id)}
+        for s in scored[1:]:
+            if len(chosen) >= cfg.max_sentences or s.score < best.score - cfg.extra_sentence_margin:
+                break
+            text = self.store.sentence_text(s.sentence_id)
+            if text in texts:
+                continue
+            texts.add(text)
+            chosen.append(s)
+        if wants_number:
+            chosen.sort(key=lambda s: not s.has_number)
+        return chosen
+
+    def compose(self, query: Query, hits: Sequence[Hit]) -> Answer:
+        language = "ko" if query.language == "ko" else "en"
+        scored = self.score_sentences(query, hits)
+        if not scored or not self.is_answerable(query, scored[0]):
+            return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context)
+        chosen = self.select(scored, bool(ASKS_FOR_NUMBER.search(query.text)))
+        citations: dict[int, Citation] = {}
+        parts = []
+        for s in chosen:
+            hit = hits[s.hit_rank]
+            citation = citations.get(hit.chunk_index)
+            citation = self._cite(hit, s.sentence_id, len(citations) + 1, citation)
+            citations[hit.chunk_index] = citation
+            text = self.store.sentence_text(s.sentence_id)
+            parts.append(f"{text} [{citation.n}]" if language == "ko" else f"“{text}” [{citation.n}]")
+        body = " ".join(parts)
+        answer = body if language == "ko" else f"{EN_FRAME} {body}"
+        ordered = tuple(sorted(citations.values(), key=lambda c: c.n))
+        return Answer(query.text, language, answer, False, ordered, query.turn.context)
+
+    def _cite(self, hit: Hit, sentence_id: int, n: int, existing: Citation | None) -> Citation:
+        _, sentence = self.store.sentence(sentence_id)
+        span = (sentence.start - hit.chunk.start, sentence.end - hit.chunk.start)
+        if existing is not None:
+            spans = tuple(sorted({*existing.quote_spans, span}))
+            quote = " ".join(hit.chunk.text[a:b] for a, b in spans)
+            return Citation(**{**asdict(existing), "quote": quote, "quote_spans": spans})
+        a = hit.article
+        return Citation(n, a.source, hit.chunk.chunk_id, a.display_title, a.outlet, a.author, a.date, a.url,
+                        hit.chunk.text, hit.chunk.text[span[0] : span[1]], (span,), hit.chunk.start)
+

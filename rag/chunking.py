@@ -1,0 +1,108 @@
+"""Article -> sentences and overlapping chunks, all with character offsets into the cleaned text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .documents import Article
+from .text import analyze
+
+
+@dataclass(frozen=True)
+class ChunkingConfig:
+    """Chunks gather whole sentences up to ``max_chars``; consecutive chunks share ``overlap`` sentences."""
+
+    max_chars: int = 450
+    overlap: int = 1
+
+    def __post_init__(self):
+        if self.max_chars < 50:
+            raise ValueError(f"max_chars must be at least 50, got {self.max_chars}")
+        if not 0 <= self.overlap <= 3:
+            raise ValueError(f"overlap must be between 0 and 3 sentences, got {self.overlap}")
+
+    @property
+    def key(self) -> str:
+        return f"s{self.max_chars}-o{self.overlap}"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: offsets into ``Article.text`` and its search tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive sentences ``first..last`` (inclusive) of one article."""
+
+    chunk_id: str
+    source: str
+    start: int
+    end: int
+    text: str
+    first: int
+    last: int
+
+
+@dataclass(frozen=True)
+class ChunkedArticle:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    chunks: tuple[Chunk, ...]
+
+    def chunk_tokens(self, chunk: Chunk) -> list[str]:
+        return [t for s in self.sentences[chunk.first : chunk.last + 1] for t in s.tokens]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of a text, never crossing a line break (lines are paragraphs, headings, captions)."""
+    lines, offsets, pos = [], [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(line)
+            offsets.append(pos)
+        pos += len(line) + 1
+    sentences = []
+    for offset, spans in zip(offsets, analyze(lines)):
+        sentences.extend(Sentence(offset + s.start, offset + s.end, s.tokens) for s in spans)
+    return sentences
+
+
+def group_sentences(sentences: Sequence[Sentence], config: ChunkingConfig) -> list[tuple[int, int]]:
+    """(first, last) sentence ranges: greedy up to max_chars, then step back ``overlap`` sentences."""
+    ranges: list[tuple[int, int]] = []
+    first = 0
+    while first < len(sentences):
+        last = first
+        while (
+            last + 1 < len(sentences)
+            and sentences[last + 1].end - sentences[first].start <= config.max_chars
+        ):
+            last += 1
+        ranges.append((first, last))
+        if last + 1 >= len(sentences):
+            break
+        first = max(last + 1 - config.overlap, first + 1)
+    return ranges
+
+
+def chunk_article(article: Article, config: ChunkingConfig = ChunkingConfig()) -> ChunkedArticle:
+    sentences = split_sentences(article.text)
+    chunks = tuple(
+        Chunk(
+            chunk_id=f"{article.source}::{i}",
+            source=article.source,
+            start=sentences[a].start,
+            end=sentences[b].end,
+            text=article.text[sentences[a].start : sentences[b].end],
+            first=a,
+            last=b,
+        )
+        for i, (a, b) in enumerate(group_sentences(sentences, config))
+    )
+    return ChunkedArticle(article, tuple(sentences), chunks)

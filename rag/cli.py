@@ -1,0 +1,162 @@
+"""Command line: python -m rag index | search | ask (see README for the contracts)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import QueryError, RagError
+from .retrieval import MODES
+from .service import DEFAULT_CORPUS, DEFAULT_INDEX, Paths, RagService
+
+
+def _paths(args) -> Paths:
+    return Paths(Path(args.corpus), Path(args.index))
+
+
+def _read_jsonl(path: str) -> Iterator[dict]:
+    handle = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    try:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                raise QueryError(f"{path} line {number}: not JSON ({exc})") from exc
+            if not isinstance(record, dict):
+                raise QueryError(f"{path} line {number}: expected a JSON object")
+            yield record
+    finally:
+        if handle is not sys.stdin:
+            handle.close()
+
+
+def _question_of(record: dict, where: str) -> tuple[str, list[str]]:
+    """(question, history) of a JSONL record: {"question", "history"?} or {"turns": [...]}."""
+    turns = record.get("turns")
+    if isinstance(turns, list) and turns:
+        return str(turns[-1]), [str(t) for t in turns[:-1]]
+    question = record.get("question")
+    if not isinstance(question, str):
+        raise QueryError(f"{where}: missing \"question\"")
+    history = record.get("history") or []
+    if not isinstance(history, list):
+        raise QueryError(f"{where}: \"history\" must be a list of earlier questions")
+    return question, [str(h) for h in history]
+
+
+def _print_json(obj: dict) -> None:
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
+def cmd_index(args) -> int:
+    svc_paths = _paths(args)
+    from .encoders import make_encoder
+    from .indexer import update_index
+
+    report = update_index(svc_paths.corpus, svc_paths.index, make_encoder(args.encoder), rebuild=args.rebuild)
+    for note in report.notes:
+        print(f"note: {note}", file=sys.stderr)
+    for error in report.errors:
+        print(f"skipped: {error}", file=sys.stderr)
+    print(report.summary())
+    return 0
+
+
+def _service(args) -> RagService:
+    from .encoders import make_encoder
+
+    return RagService.open(_paths(args), make_encoder(args.encoder), build_if_missing=True)
+
+
+def cmd_search(args) -> int:
+    svc = _service(args)
+    for number, record in enumerate(_read_jsonl(args.jsonl), start=1):
+        question, history = _question_of(record, f"{args.jsonl} line {number}")
+        hits = svc.search(question, history, k=args.k, mode=args.mode)
+        _print_json({
+            "id": record.get("id", number),
+            "hits": [
+                {"source": h.chunk.source, "chunk_id": h.chunk.chunk_id, "text": h.chunk.text, "score": round(h.score, 6)}
+                for h in hits
+            ],
+        })
+    return 0
+
+
+def _print_answer(answer, as_json: bool, record_id=None) -> None:
+    if as_json:
+        payload = answer.to_json()
+        if record_id is not None:
+            payload = {"id": record_id, **payload}
+        _print_json(payload)
+        return
+    print(answer.answer)
+    for c in answer.citations:
+        meta = ", ".join(x for x in (c.outlet, c.author, c.date) if x)
+        print(f"\n[{c.n}] {c.title}" + (f" ({meta})" if meta else "") + f" — {c.source}")
+        print(f"    “{c.quote}”")
+
+
+def cmd_ask(args) -> int:
+    if not args.question and not args.jsonl:
+        raise QueryError("give a QUESTION or --jsonl FILE")
+    svc = _service(args)
+    if args.jsonl:
+        for number, record in enumerate(_read_jsonl(args.jsonl), start=1):
+            question, history = _question_of(record, f"{args.jsonl} line {number}")
+            _print_answer(svc.ask(question, history, mode=args.mode), True, record.get("id", number))
+        return 0
+    _print_answer(svc.ask(args.question, args.history or [], mode=args.mode), args.json)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m rag", description="Cited Q&A over Korean news articles")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p):
+        p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder (default: corpus/)")
+        p.add_argument("--index", default=str(DEFAULT_INDEX), help="index folder (default: index/)")
+        p.add_argument("--encoder", default=None,
+                       help="'e5-small' (default) or 'st:<sentence-transformers model or folder>'; env RAG_ENCODER")
+
+    p = sub.add_parser("index", help="build or update the index from the corpus")
+    common(p)
+    p.add_argument("--rebuild", action="store_true", help="re-embed everything and replace the index")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="retrieve passages for questions in a JSONL file")
+    common(p)
+    p.add_argument("--jsonl", required=True, help='file of {"id", "question", "history"?} lines; - for stdin')
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--mode", choices=MODES, default="hybrid")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("ask", help="answer a question with citations")
+    common(p)
+    p.add_argument("question", nargs="?", help="the question")
+    p.add_argument("--history", nargs="*", default=[], metavar="Q", help="earlier questions of the conversation")
+    p.add_argument("--json", action="store_true", help="print the answer object as JSON")
+    p.add_argument("--jsonl", help="answer every question of a JSONL file (prints JSON lines)")
+    p.add_argument("--mode", choices=MODES, default="hybrid")
+    p.set_defaults(func=cmd_ask)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except RagError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

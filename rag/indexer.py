@@ -1,0 +1,182 @@
+"""Build or update the index from a corpus folder: documents -> chunks -> vectors/tokens -> store.
+
+Only new or changed articles are embedded: vectors are reused from the live index when an article's
+content hash is unchanged, else taken from the vector cache (keyed by encoder, chunking and content
+hash), else computed. Deleted articles are dropped. One writer at a time (a lock file).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chunking import ChunkedArticle, ChunkingConfig, chunk_article
+from .documents import Article, load_corpus
+from .encoders import BaseEncoder, make_encoder
+from .errors import IndexMismatchError, IndexNotFoundError
+from .store import Store, index_exists
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    chunks: int = 0
+    embedded_texts: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        return (
+            f"index: {len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed, {len(self.errors)} failed; {self.chunks} chunks; "
+            f"embedded {self.embedded_texts} texts in {self.seconds:.1f}s"
+        )
+
+
+@contextmanager
+def index_lock(index_dir: Path) -> Iterator[None]:
+    """Serialise writers of one index folder (blocks until the other writer is done)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with (index_dir / ".lock").open("a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another indexer working on {index_dir} ...", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def chunk_embedding_text(doc: ChunkedArticle, chunk_index: int) -> str:
+    """Chunks are embedded with their article's headline in front, for context."""
+    title = doc.article.title
+    text = doc.chunks[chunk_index].text
+    return f"{title}\n{text}" if title else text
+
+
+class VectorCache:
+    """Per-article vectors on disk, keyed by encoder, chunking and content hash."""
+
+    def __init__(self, index_dir: Path, encoder_id: str, chunking: str):
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", encoder_id)
+        self.folder = index_dir / "cache" / slug / chunking
+
+    def _path(self, article: Article) -> Path:
+        return self.folder / f"{article.content_hash}.npz"
+
+    def get(self, article: Article) -> tuple[np.ndarray, np.ndarray] | None:
+        try:
+            with np.load(self._path(article)) as data:
+                return data["chunks"], data["sentences"]
+        except (OSError, ValueError, KeyError):
+            return None
+
+    def put(self, article: Article, chunks: np.ndarray, sentences: np.ndarray) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{article.content_hash}.{os.getpid()}.tmp.npz"
+        np.savez(tmp, chunks=chunks, sentences=sentences)
+        os.replace(tmp, self._path(article))
+
+
+def embed_articles(
+    docs: list[ChunkedArticle], encoder: BaseEncoder, show_progress: bool
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(chunk vectors, sentence vectors) per article, encoded in shared batches with one progress bar."""
+    texts: list[str] = []
+    for doc in docs:
+        texts.extend(chunk_embedding_text(doc, i) for i in range(len(doc.chunks)))
+        texts.extend(doc.article.text[s.start : s.end] for s in doc.sentences)
+    from tqdm import tqdm
+
+    with tqdm(total=len(texts), desc="embedding", unit="text", disable=not show_progress) as bar:
+        vectors = encoder.encode(texts, progress=bar.update)
+    out, pos = [], 0
+    for doc in docs:
+        nc, ns = len(doc.chunks), len(doc.sentences)
+        out.append((vectors[pos : pos + nc], vectors[pos + nc : pos + nc + ns]))
+        pos += nc + ns
+    return out
+
+
+def _previous_store(index_dir: Path, encoder: BaseEncoder, chunking: str, report: IndexReport) -> Store | None:
+    if not index_exists(index_dir):
+        return None
+    try:
+        store = Store.load(index_dir, encoder_id=encoder.id)
+    except (IndexMismatchError, IndexNotFoundError) as exc:
+        report.notes.append(f"rebuilding from scratch: {exc}")
+        return None
+    if store.chunking != chunking:
+        report.notes.append(f"rebuilding: chunking changed from {store.chunking} to {chunking}")
+        return None
+    return store
+
+
+def update_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: BaseEncoder | None = None,
+    rebuild: bool = False,
+    config: ChunkingConfig = ChunkingConfig(),
+    show_progress: bool | None = None,
+) -> IndexReport:
+    """Bring the index in ``index_dir`` in line with ``corpus_dir``; see the module docstring."""
+    started = time.perf_counter()
+    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    show_progress = sys.stderr.isatty() if show_progress is None else show_progress
+    encoder = encoder or make_encoder()
+    report = IndexReport()
+    with index_lock(index_dir):
+        loaded = load_corpus(corpus_dir)
+        report.errors = loaded.errors
+        previous = None if rebuild else _previous_store(index_dir, encoder, config.key, report)
+        cache = VectorCache(index_dir, encoder.id, config.key)
+        docs: list[ChunkedArticle] = []
+        vectors: list[tuple[np.ndarray, np.ndarray] | None] = []
+        for article in loaded.articles:
+            old = previous.articles[previous.by_source[article.source]] if previous and article.source in previous.by_source else None
+            if old is not None and old.article.content_hash == article.content_hash:
+                docs.append(old)
+                vectors.append(previous.article_vectors(article.source))
+                report.unchanged.append(article.source)
+                continue
+            (report.updated if old is not None else report.added).append(article.source)
+            docs.append(chunk_article(article, config))
+            vectors.append(cache.get(article))
+        current = {a.source for a in loaded.articles}
+        report.removed = sorted(set(previous.by_source) - current) if previous else []
+        todo = [i for i, v in enumerate(vectors) if v is None or v[0].shape[0] != len(docs[i].chunks)
+                or v[1].shape[0] != len(docs[i].sentences)]
+        for i, vecs in zip(todo, embed_articles([docs[i] for i in todo], encoder, show_progress)):
+            vectors[i] = vecs
+            cache.put(docs[i].article, *vecs)
+            report.embedded_texts += len(docs[i].chunks) + len(docs[i].sentences)
+        report.chunks = sum(len(d.chunks) for d in docs)
+        changed = report.added or report.updated or report.removed or previous is None
+        if changed:
+            empty = np.zeros((0, encoder.dim), dtype=np.float32)
+            Store(
+                encoder_id=encoder.id,
+                dim=encoder.dim,
+                chunking=config.key,
+                articles=docs,
+                chunk_vectors=np.concatenate([v[0] for v in vectors]) if docs else empty,
+                sentence_vectors=np.concatenate([v[1] for v in vectors]) if docs else empty,
+            ).save(index_dir)
+    report.seconds = time.perf_counter() - started
+    return report

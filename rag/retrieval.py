@@ -1,0 +1,147 @@
+"""Question -> ranked chunks (Hits): dense + BM25, fused in a way that depends on the query.
+
+Dense relevance of a chunk is the mean of two cosines: the chunk's own vector and its best sentence
+(English questions over Korean text match single sentences much better than whole chunks). BM25 runs
+over Kiwi morphemes; its weight in the fusion is the share of the query's tokens that occur in the
+corpus vocabulary, so a Korean question gets full hybrid search while an English question (whose
+words mostly do not occur in Korean text) leans on the dense side, keeping only what it shares with
+the articles: numbers, Latin-script names and codes such as A100, H800, CSET or Qwen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .chunking import Chunk
+from .conversation import Turn, resolve_turn
+from .documents import Article
+from .encoders import Encoder
+from .errors import QueryError
+from .store import Store
+from .text import detect_language, tokenize
+
+MODES = ("hybrid", "dense", "bm25")
+LEXICAL_SCALE = 0.1  # BM25 (divided by its best score) is worth at most this much cosine
+CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
+MAX_QUESTION_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question prepared for search: language, tokens and vectors of the question and its context."""
+
+    turn: Turn
+    language: str
+    tokens: tuple[str, ...]
+    context_tokens: tuple[str, ...]
+    vector: np.ndarray
+    question_vector: np.ndarray
+    lexical_weight: float
+
+    @property
+    def text(self) -> str:
+        return self.turn.question
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk_index: int
+    chunk: Chunk
+    article: Article
+    score: float
+    dense: float
+    lexical: float
+
+
+class Retriever:
+    """Searches a Store with an Encoder; the same object serves every question."""
+
+    def __init__(self, store: Store, encoder: Encoder, candidates: int = 100):
+        if encoder.id != store.encoder_id:
+            raise QueryError(f"encoder {encoder.id!r} does not match the index's {store.encoder_id!r}")
+        if candidates < 1:
+            raise ValueError(f"candidates must be positive, got {candidates}")
+        self.store = store
+        self.encoder = encoder
+        self.candidates = candidates
+
+    def prepare(self, question: str, history: Sequence[str] = ()) -> Query:
+        question = " ".join(str(question).split())[:MAX_QUESTION_CHARS]
+        if not question:
+            raise QueryError("the question is empty")
+        turn = resolve_turn(question, history, tokenize)
+        tokens = tuple(tokenize(question))
+        context_tokens = tuple(t for h in turn.context for t in tokenize(h))
+        question_vector = self.encoder.encode_query(question)
+        vector = question_vector
+        if turn.is_follow_up:
+            vector = question_vector + self.encoder.encode_query(turn.search_text)
+            vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+        lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
+        return Query(turn, detect_language(question), tokens, context_tokens, vector, question_vector, lexical_weight)
+
+    def lexical_scores(self, query: Query) -> np.ndarray:
+        scores = self.store.bm25.scores(query.tokens)
+        if query.context_tokens:
+            scores = scores + CONTEXT_WEIGHT * self.store.bm25.scores(query.context_tokens)
+        return scores
+
+    def _dense_candidates(self, query: Query) -> np.ndarray:
+        store = self.store
+        n = len(store.chunks)
+        if n <= self.candidates:
+            return np.arange(n)
+        q = query.vector[None, :].astype(np.float32)
+        _, chunk_ids = store.dense_index("chunk").search(q, self.candidates)
+        _, sent_ids = store.dense_index("sentence").search(q, self.candidates)
+        from_sentences = [c for s in sent_ids[0] if s >= 0 for c in store.sentence_chunks(int(s))]
+        return np.unique(np.concatenate([chunk_ids[0][chunk_ids[0] >= 0], np.array(from_sentences, dtype=np.int64)]))
+
+    def dense_scores(self, query: Query, chunk_ids: np.ndarray) -> np.ndarray:
+        """Mean of the chunk cosine and the best sentence cosine, for the given chunks."""
+        store = self.store
+        chunk_cos = store.chunk_vectors[chunk_ids] @ query.vector
+        sentence_cos = store.sentence_vectors @ query.vector if len(chunk_ids) == len(store.chunks) else None
+        best = np.empty(len(chunk_ids))
+        for j, c in enumerate(chunk_ids):
+            first, last = store.chunk_sentences[c]
+            sims = sentence_cos[first : last + 1] if sentence_cos is not None else (
+                store.sentence_vectors[first : last + 1] @ query.vector)
+            best[j] = sims.max()
+        return (chunk_cos + best) / 2
+
+    def rank(self, query: Query, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        if mode not in MODES:
+            raise QueryError(f"unknown retrieval mode {mode!r}; use one of {', '.join(MODES)}")
+        if k < 1:
+            raise QueryError(f"k must be at least 1, got {k}")
+        store = self.store
+        if not store.chunks:
+            return []
+        lexical = self.lexical_scores(query) if mode != "dense" else np.zeros(len(store.chunks))
+        if mode == "bm25":
+            ids = np.flatnonzero(lexical > 0)
+            dense = np.zeros(len(ids))
+            fused = lexical[ids]
+        else:
+            ids = self._dense_candidates(query)
+            if mode == "hybrid":
+                top_lexical = np.argsort(-lexical)[: self.candidates]
+                ids = np.union1d(ids, top_lexical[lexical[top_lexical] > 0])
+            dense = self.dense_scores(query, ids)
+            best_lexical = lexical.max()
+            fused = dense.copy()
+            if mode == "hybrid" and best_lexical > 0:
+                fused += query.lexical_weight * LEXICAL_SCALE * lexical[ids] / best_lexical
+        order = np.lexsort((ids, -fused))[:k]
+        return [
+            Hit(int(ids[j]), store.chunks[int(ids[j])], store.article_of_chunk(int(ids[j])).article,
+                float(fused[j]), float(dense[j]), float(lexical[ids[j]]))
+            for j in order
+        ]
+
+    def search(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        return self.rank(self.prepare(question, history), k, mode)

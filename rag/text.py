@@ -1,0 +1,96 @@
+"""Sentence splitting, search tokens and language detection for Korean and English (kiwipiepy)."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Morpheme tags that carry meaning for search: nouns, numerals, foreign words, hanja, roots and
+# verb/adjective stems. Particles, endings and punctuation are dropped.
+CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "XR", "VV", "VA"})
+_JOINABLE_TAGS = frozenset({"SL", "SN"})
+
+ENGLISH_STOPWORDS = frozenset(
+    """a about above according after again against all also am an and any are as at be because been
+    before being between both but by can could did do does doing down during each few for from further
+    had has have having he her here hers him his how i if in into is it its itself just me mentioned
+    more most much my no nor not now of off on once only or other our out over own said same say says
+    she should so some such than that the their them then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you your
+    many s""".split()
+)
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_LATIN = re.compile(r"[A-Za-z]")
+_KIWI_LOCK = threading.Lock()
+_PLURAL_CODE = re.compile(r"^([a-z]+\d+)s$")  # "h100s" -> "h100"
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence as character offsets into the analysed text, with its search tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _kiwi():
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
+    """Content morphemes, lower-cased; adjacent Latin letters and digits join ("A"+"100" -> "a100")."""
+    out: list[str] = []
+    prev_end = -1
+    prev_joinable = False
+    for tok in kiwi_tokens:
+        tag = str(tok.tag).split("-")[0]
+        joinable = tag in _JOINABLE_TAGS
+        if tag not in CONTENT_TAGS:
+            prev_joinable = False
+            continue
+        form = tok.form.lower().replace(",", "").strip(".") if joinable else tok.form
+        if joinable and prev_joinable and tok.start == prev_end and out:
+            out[-1] += form
+        else:
+            out.append(form)
+        prev_end = tok.start + tok.len
+        prev_joinable = joinable
+    return tuple(_PLURAL_CODE.sub(r"\1", t) for t in out if t and t not in ENGLISH_STOPWORDS)
+
+
+def analyze(texts: Iterable[str]) -> list[list[SentenceSpan]]:
+    """Split each text into sentences with offsets and search tokens, in one Kiwi pass."""
+    texts = list(texts)
+    if not texts:
+        return []
+    with _KIWI_LOCK:
+        results = _kiwi().split_into_sents(texts, return_tokens=True)
+        return [
+            [SentenceSpan(s.start, s.end, _search_tokens(s.tokens)) for s in sents if s.text.strip()]
+            for sents in results
+        ]
+
+
+def tokenize(text: str) -> list[str]:
+    """Search tokens of a query or passage (same normalisation as the index)."""
+    if not text.strip():
+        return []
+    with _KIWI_LOCK:
+        return list(_search_tokens(_kiwi().tokenize(text)))
+
+
+def detect_language(text: str) -> str:
+    """'ko' when Hangul makes up at least a fifth of the letters, else 'en'."""
+    hangul = len(_HANGUL.findall(text))
+    latin = len(_LATIN.findall(text))
+    if hangul and hangul >= 0.2 * (hangul + latin):
+        return "ko"
+    return "en"

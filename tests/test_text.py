@@ -1,0 +1,24 @@
+from rag.text import analyze, detect_language, tokenize
+
+
+def test_particles_are_split_off_nouns():
+    tokens = tokenize("우한시가 올해 갖출 컴퓨팅 능력은?")
+    assert "우한" in tokens and "컴퓨팅" in tokens and "능력" in tokens
+    assert not any(t.endswith(("가", "은")) and len(t) > 1 and t not in ("우한",) for t in tokens if t != "우한")
+
+
+def test_codes_and_numbers_join_and_english_stopwords_go():
+    assert "a100" in tokenize("A100가 5,000개 필요") and "5000" in tokenize("A100가 5,000개 필요")
+    assert tokenize("How many H100s does China have?") == ["h100", "china"]
+
+
+def test_sentences_keep_offsets():
+    text = "첫 문장입니다. 두 번째 문장은 A100을 다룹니다."
+    [spans] = analyze([text])
+    assert [text[s.start : s.end] for s in spans] == ["첫 문장입니다.", "두 번째 문장은 A100을 다룹니다."]
+    assert "a100" in spans[1].tokens
+
+
+def test_language_detection():
+    assert detect_language("즈푸AI는 얼마를 조달했나?") == "ko"
+    assert detect_language("How much did Zhipu AI raise?") == "en"
