@@ -24,6 +24,7 @@ run: setup index
 	$(BIN)/python app.py
 
 test: setup
+	$(BIN)/ruff check rag tests app.py
 	$(BIN)/python -m pytest -q
 
 lint: setup

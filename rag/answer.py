@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
+import numpy as np
+
 from .retrieval import Hit, Query, Retriever
 from .store import Store
 
@@ -42,12 +44,16 @@ class AnswerConfig:
     passages: int = 5
     max_sentences: int = 3
     lexical_weight: float = 0.08
+    latent_weight: float = 0.05
     rank_weight: float = 0.3
     number_bonus: float = 0.02
     extra_sentence_margin: float = 0.012
-    min_similarity: dict = field(default_factory=lambda: {"ko": 0.84, "en": 0.83})
-    min_similarity_with_words: float = 0.80
-    min_word_coverage: float = 0.5
+    # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
+    # of the best sentence, compared with a per-language floor (tuned on eval/questions.jsonl and the dev set).
+    min_support: dict = field(default_factory=lambda: {"ko": 0.878, "en": 0.81})
+    coverage_support: dict = field(default_factory=lambda: {"ko": 0.05, "en": 0.0})
+    latent_support: dict = field(default_factory=lambda: {"ko": 0.002, "en": 0.004})
+    latent_cap: float = 25.0
 
 
 @dataclass(frozen=True)
@@ -104,13 +110,17 @@ class ScoredSentence:
     score: float
     similarity: float
     coverage: float
+    latent: float
     has_number: bool
 
 
 def idf_coverage(store: Store, query_tokens: Iterable[str], text_tokens: Iterable[str]) -> float:
-    """IDF-weighted share of the (known) query tokens that occur in the text's tokens."""
+    """IDF-weighted share of the query tokens that occur in the text's tokens. A token the corpus
+    never uses counts with the highest IDF: a Korean question about something the articles never
+    mention ("인구", "매출") cannot be well covered."""
     vocab, idf = store.bm25.vocab, store.bm25.idf
-    weights = {t: max(float(idf[vocab[t]]), 0.05) for t in set(query_tokens) if t in vocab}
+    unknown = float(idf.max()) if len(idf) else 1.0
+    weights = {t: max(float(idf[vocab[t]]), 0.05) if t in vocab else unknown for t in set(query_tokens)}
     total = sum(weights.values())
     if not total:
         return 0.0
@@ -121,8 +131,9 @@ def idf_coverage(store: Store, query_tokens: Iterable[str], text_tokens: Iterabl
 class ExtractiveComposer:
     """The offline default: quotes the sentences that best answer the question, with citations."""
 
-    def __init__(self, store: Store, config: AnswerConfig = AnswerConfig()):
-        self.store = store
+    def __init__(self, retriever: Retriever, config: AnswerConfig = AnswerConfig()):
+        self.retriever = retriever
+        self.store = retriever.store
         self.config = config
 
     def score_sentences(self, query: Query, hits: Sequence[Hit]) -> list[ScoredSentence]:
@@ -130,33 +141,43 @@ class ExtractiveComposer:
         wants_number = bool(ASKS_FOR_NUMBER.search(query.text))
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
-        for rank, hit in enumerate(hits[: cfg.passages]):
-            for sid in store.chunk_sentence_ids(hit.chunk_index):
-                if sid in seen:
-                    continue
-                vec = store.sentence_vectors[sid]
-                similarity = float(vec @ query.question_vector)
-                search_similarity = float(vec @ query.vector)
-                _, sentence = store.sentence(sid)
-                coverage = idf_coverage(store, query.tokens, sentence.tokens)
-                if query.context_tokens:
-                    coverage += 0.5 * idf_coverage(store, query.context_tokens, sentence.tokens)
-                has_number = bool(HAS_NUMBER.search(store.sentence_text(sid)))
-                score = (
-                    (similarity + search_similarity) / 2
-                    + cfg.lexical_weight * coverage
-                    + cfg.rank_weight * (hit.score - top)
-                    + (cfg.number_bonus if wants_number and has_number else 0.0)
-                )
-                seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, has_number)
+        candidates = [(rank, sid) for rank, hit in enumerate(hits[: cfg.passages])
+                      for sid in store.chunk_sentence_ids(hit.chunk_index)]
+        ids = np.array(sorted({sid for _, sid in candidates}), dtype=np.int64)
+        latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))
+        best_latent = max(latent.values(), default=0.0) or 1.0
+        for rank, sid in candidates:
+            hit = hits[rank]
+            if sid in seen:
+                continue
+            vec = store.sentence_vectors[sid]
+            similarity = float(vec @ query.question_vector)
+            search_similarity = float(vec @ query.vector)
+            _, sentence = store.sentence(sid)
+            coverage = idf_coverage(store, query.tokens, sentence.tokens)
+            if query.context_tokens:
+                coverage += 0.5 * idf_coverage(store, query.context_tokens, sentence.tokens)
+            has_number = bool(HAS_NUMBER.search(store.sentence_text(sid)))
+            score = (
+                (similarity + search_similarity) / 2
+                + cfg.lexical_weight * coverage
+                + cfg.latent_weight * latent[sid] / best_latent
+                + cfg.rank_weight * (hit.score - top)
+                + (cfg.number_bonus if wants_number and has_number else 0.0)
+            )
+            seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], has_number)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
 
-    def is_answerable(self, query: Query, best: ScoredSentence) -> bool:
+    def support(self, language: str, best: ScoredSentence) -> float:
+        """How well the best sentence supports an answer: the quantity the abstention floor applies to."""
         cfg = self.config
-        threshold = cfg.min_similarity.get(query.language, cfg.min_similarity["en"])
-        if best.similarity >= threshold:
-            return True
-        return best.coverage >= cfg.min_word_coverage and best.similarity >= cfg.min_similarity_with_words
+        lang = "ko" if language == "ko" else "en"
+        return (best.similarity + cfg.coverage_support[lang] * min(best.coverage, 1.0)
+                + cfg.latent_support[lang] * min(best.latent, cfg.latent_cap))
+
+    def is_answerable(self, query: Query, best: ScoredSentence) -> bool:
+        lang = "ko" if query.language == "ko" else "en"
+        return self.support(lang, best) >= self.config.min_support[lang]
 
     def select(self, scored: list[ScoredSentence], wants_number: bool) -> list[ScoredSentence]:
         cfg = self.config

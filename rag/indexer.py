@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from .chunking import ChunkedArticle, ChunkingConfig, chunk_article
 from .documents import Article, load_corpus
 from .encoders import BaseEncoder, make_encoder
 from .errors import IndexMismatchError, IndexNotFoundError
-from .store import Store, index_exists
+from .store import ArticleVectors, Store, index_exists
 
 
 @dataclass
@@ -79,37 +80,51 @@ class VectorCache:
     def _path(self, article: Article) -> Path:
         return self.folder / f"{article.content_hash}.npz"
 
-    def get(self, article: Article) -> tuple[np.ndarray, np.ndarray] | None:
+    def get(self, article: Article) -> ArticleVectors | None:
         try:
             with np.load(self._path(article)) as data:
-                return data["chunks"], data["sentences"]
+                latent = None
+                if "latent_data" in data:
+                    latent = sparse.csr_matrix(
+                        (data["latent_data"], data["latent_indices"], data["latent_indptr"]),
+                        shape=tuple(data["latent_shape"]),
+                    )
+                return ArticleVectors(data["chunks"], data["sentences"], latent)
         except (OSError, ValueError, KeyError):
             return None
 
-    def put(self, article: Article, chunks: np.ndarray, sentences: np.ndarray) -> None:
+    def put(self, article: Article, vectors: ArticleVectors) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         tmp = self.folder / f".{article.content_hash}.{os.getpid()}.tmp.npz"
-        np.savez(tmp, chunks=chunks, sentences=sentences)
+        arrays = {"chunks": vectors.chunks, "sentences": vectors.sentences}
+        if vectors.latent is not None:
+            arrays.update(latent_data=vectors.latent.data, latent_indices=vectors.latent.indices,
+                          latent_indptr=vectors.latent.indptr, latent_shape=np.array(vectors.latent.shape))
+        np.savez(tmp, **arrays)
         os.replace(tmp, self._path(article))
 
 
-def embed_articles(
-    docs: list[ChunkedArticle], encoder: BaseEncoder, show_progress: bool
-) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(chunk vectors, sentence vectors) per article, encoded in shared batches with one progress bar."""
+def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progress: bool) -> list[ArticleVectors]:
+    """Vectors per article, encoded in shared batches with one progress bar."""
     texts: list[str] = []
+    sentences: list[str] = []
     for doc in docs:
         texts.extend(chunk_embedding_text(doc, i) for i in range(len(doc.chunks)))
-        texts.extend(doc.article.text[s.start : s.end] for s in doc.sentences)
+        doc_sentences = [doc.article.text[s.start : s.end] for s in doc.sentences]
+        texts.extend(doc_sentences)
+        sentences.extend(doc_sentences)
     from tqdm import tqdm
 
     with tqdm(total=len(texts), desc="embedding", unit="text", disable=not show_progress) as bar:
         vectors = encoder.encode(texts, progress=bar.update)
-    out, pos = [], 0
+    latent = encoder.encode_sparse(sentences) if sentences else None
+    out, pos, spos = [], 0, 0
     for doc in docs:
         nc, ns = len(doc.chunks), len(doc.sentences)
-        out.append((vectors[pos : pos + nc], vectors[pos + nc : pos + nc + ns]))
+        doc_latent = latent[spos : spos + ns] if latent is not None else None
+        out.append(ArticleVectors(vectors[pos : pos + nc], vectors[pos + nc : pos + nc + ns], doc_latent))
         pos += nc + ns
+        spos += ns
     return out
 
 
@@ -147,9 +162,10 @@ def update_index(
         previous = None if rebuild else _previous_store(index_dir, encoder, config.key, report)
         cache = VectorCache(index_dir, encoder.id, config.key)
         docs: list[ChunkedArticle] = []
-        vectors: list[tuple[np.ndarray, np.ndarray] | None] = []
+        vectors: list[ArticleVectors | None] = []
         for article in loaded.articles:
-            old = previous.articles[previous.by_source[article.source]] if previous and article.source in previous.by_source else None
+            known = previous is not None and article.source in previous.by_source
+            old = previous.articles[previous.by_source[article.source]] if known else None
             if old is not None and old.article.content_hash == article.content_hash:
                 docs.append(old)
                 vectors.append(previous.article_vectors(article.source))
@@ -160,23 +176,24 @@ def update_index(
             vectors.append(cache.get(article))
         current = {a.source for a in loaded.articles}
         report.removed = sorted(set(previous.by_source) - current) if previous else []
-        todo = [i for i, v in enumerate(vectors) if v is None or v[0].shape[0] != len(docs[i].chunks)
-                or v[1].shape[0] != len(docs[i].sentences)]
+        todo = [i for i, v in enumerate(vectors) if v is None or not v.fits(docs[i])]
         for i, vecs in zip(todo, embed_articles([docs[i] for i in todo], encoder, show_progress)):
             vectors[i] = vecs
-            cache.put(docs[i].article, *vecs)
+            cache.put(docs[i].article, vecs)
             report.embedded_texts += len(docs[i].chunks) + len(docs[i].sentences)
         report.chunks = sum(len(d.chunks) for d in docs)
         changed = report.added or report.updated or report.removed or previous is None
         if changed:
             empty = np.zeros((0, encoder.dim), dtype=np.float32)
+            latents = [v.latent for v in vectors]
             Store(
                 encoder_id=encoder.id,
                 dim=encoder.dim,
                 chunking=config.key,
                 articles=docs,
-                chunk_vectors=np.concatenate([v[0] for v in vectors]) if docs else empty,
-                sentence_vectors=np.concatenate([v[1] for v in vectors]) if docs else empty,
+                chunk_vectors=np.concatenate([v.chunks for v in vectors]) if docs else empty,
+                sentence_vectors=np.concatenate([v.sentences for v in vectors]) if docs else empty,
+                sentence_latent=sparse.vstack(latents, format="csr") if latents and all(x is not None for x in latents) else None,
             ).save(index_dir)
     report.seconds = time.perf_counter() - started
     return report

@@ -1,7 +1,9 @@
 """Question -> ranked chunks (Hits): dense + BM25, fused in a way that depends on the query.
 
 Dense relevance of a chunk is the mean of two cosines: the chunk's own vector and its best sentence
-(English questions over Korean text match single sentences much better than whole chunks). BM25 runs
+(English questions over Korean text match single sentences much better than whole chunks). The
+encoder's sparse latent terms (concepts shared across languages) add a third signal on the
+candidates: the best latent-term overlap among a chunk's sentences. BM25 runs
 over Kiwi morphemes; its weight in the fusion is the share of the query's tokens that occur in the
 corpus vocabulary, so a Korean question gets full hybrid search while an English question (whose
 words mostly do not occur in Korean text) leans on the dense side, keeping only what it shares with
@@ -24,7 +26,8 @@ from .store import Store
 from .text import detect_language, tokenize
 
 MODES = ("hybrid", "dense", "bm25")
-LEXICAL_SCALE = 0.1  # BM25 (divided by its best score) is worth at most this much cosine
+LEXICAL_SCALE = 0.05  # BM25 (divided by its best score) is worth at most this much cosine
+LATENT_SCALE = 0.2  # latent-term overlap (divided by the best candidate's) is worth at most this much
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
 MAX_QUESTION_CHARS = 2000
 
@@ -40,6 +43,7 @@ class Query:
     vector: np.ndarray
     question_vector: np.ndarray
     lexical_weight: float
+    latent: object = None  # 1 x D sparse latent-term vector of the search text, when the encoder has them
 
     @property
     def text(self) -> str:
@@ -81,7 +85,9 @@ class Retriever:
             vector = question_vector + self.encoder.encode_query(turn.search_text)
             vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
-        return Query(turn, detect_language(question), tokens, context_tokens, vector, question_vector, lexical_weight)
+        latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
+        return Query(turn, detect_language(question), tokens, context_tokens, vector, question_vector,
+                     lexical_weight, latent)
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.store.bm25.scores(query.tokens)
@@ -113,6 +119,19 @@ class Retriever:
             best[j] = sims.max()
         return (chunk_cos + best) / 2
 
+    def sentence_latent_scores(self, query: Query, sentence_ids: np.ndarray) -> np.ndarray:
+        """Latent-term overlap of the query with each given sentence (zeros without latent terms)."""
+        if query.latent is None or self.store.sentence_latent is None:
+            return np.zeros(len(sentence_ids))
+        return np.asarray((self.store.sentence_latent[sentence_ids] @ query.latent.T).todense()).ravel()
+
+    def latent_scores(self, query: Query, chunk_ids: np.ndarray) -> np.ndarray:
+        """Best latent-term overlap among each chunk's sentences."""
+        ranges = self.store.chunk_sentences[chunk_ids]
+        sentence_ids = np.unique(np.concatenate([np.arange(a, b + 1) for a, b in ranges])) if len(ranges) else ranges
+        by_sentence = dict(zip(sentence_ids.tolist(), self.sentence_latent_scores(query, sentence_ids)))
+        return np.array([max(by_sentence[s] for s in range(a, b + 1)) for a, b in ranges])
+
     def rank(self, query: Query, k: int = 5, mode: str = "hybrid") -> list[Hit]:
         if mode not in MODES:
             raise QueryError(f"unknown retrieval mode {mode!r}; use one of {', '.join(MODES)}")
@@ -132,10 +151,14 @@ class Retriever:
                 top_lexical = np.argsort(-lexical)[: self.candidates]
                 ids = np.union1d(ids, top_lexical[lexical[top_lexical] > 0])
             dense = self.dense_scores(query, ids)
-            best_lexical = lexical.max()
             fused = dense.copy()
-            if mode == "hybrid" and best_lexical > 0:
-                fused += query.lexical_weight * LEXICAL_SCALE * lexical[ids] / best_lexical
+            if mode == "hybrid":
+                best_lexical = lexical.max()
+                if best_lexical > 0:
+                    fused += query.lexical_weight * LEXICAL_SCALE * lexical[ids] / best_lexical
+                latent = self.latent_scores(query, ids)
+                if latent.max() > 0:
+                    fused += LATENT_SCALE * latent / latent.max()
         order = np.lexsort((ids, -fused))[:k]
         return [
             Hit(int(ids[j]), store.chunks[int(ids[j])], store.article_of_chunk(int(ids[j])).article,

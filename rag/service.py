@@ -39,7 +39,7 @@ class RagService:
         store = Store.load(self.paths.index, encoder_id=self.encoder.id)
         self.store = store
         self.retriever = Retriever(store, self.encoder)
-        self.composer = ExtractiveComposer(store, self.answer_config)
+        self.composer = ExtractiveComposer(self.retriever, self.answer_config)
 
     @classmethod
     def open(cls, paths: Paths = Paths(), encoder: BaseEncoder | None = None, build_if_missing: bool = True,

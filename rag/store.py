@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from .chunking import Chunk, ChunkedArticle, Sentence
 from .documents import Article
@@ -34,6 +35,18 @@ from .lexical import BM25Index
 FORMAT_VERSION = 1
 CURRENT = "CURRENT"
 REBUILD_HINT = "rebuild it with `python -m rag index --rebuild`"
+
+
+@dataclass(frozen=True)
+class ArticleVectors:
+    """One article's dense chunk and sentence vectors and, when the encoder has them, sentence latent terms."""
+
+    chunks: np.ndarray
+    sentences: np.ndarray
+    latent: sparse.csr_matrix | None = None
+
+    def fits(self, doc: ChunkedArticle) -> bool:
+        return self.chunks.shape[0] == len(doc.chunks) and self.sentences.shape[0] == len(doc.sentences)
 
 
 def _sha256(path: Path) -> str:
@@ -83,6 +96,7 @@ class Store:
     articles: list[ChunkedArticle]
     chunk_vectors: np.ndarray
     sentence_vectors: np.ndarray
+    sentence_latent: sparse.csr_matrix | None = None
     bm25: BM25Index = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self):
@@ -108,6 +122,8 @@ class Store:
         if self.sentence_vectors.shape != (n_sent, self.dim):
             raise IndexMismatchError(f"sentence vectors have shape {self.sentence_vectors.shape}, expected "
                                      f"({n_sent}, {self.dim}); {REBUILD_HINT}")
+        if self.sentence_latent is not None and self.sentence_latent.shape[0] != n_sent:
+            raise IndexMismatchError(f"latent-term rows {self.sentence_latent.shape[0]} != sentences {n_sent}; {REBUILD_HINT}")
         if self.bm25 is None:
             self.bm25 = BM25Index()
             self.bm25.add([doc.chunk_tokens(c) for doc in self.articles for c in doc.chunks])
@@ -141,13 +157,15 @@ class Store:
             out.append(c)
         return out
 
-    def article_vectors(self, source: str) -> tuple[np.ndarray, np.ndarray]:
-        """This article's (chunk vectors, sentence vectors), for reuse when re-indexing."""
+    def article_vectors(self, source: str) -> ArticleVectors:
+        """This article's vectors, for reuse when re-indexing."""
         i = self.by_source[source]
         c0 = int(np.searchsorted(self.chunk_article, i))
         s0 = int(self.sentence_offset[i])
         doc = self.articles[i]
-        return (self.chunk_vectors[c0 : c0 + len(doc.chunks)], self.sentence_vectors[s0 : s0 + len(doc.sentences)])
+        s1 = s0 + len(doc.sentences)
+        latent = self.sentence_latent[s0:s1] if self.sentence_latent is not None else None
+        return ArticleVectors(self.chunk_vectors[c0 : c0 + len(doc.chunks)], self.sentence_vectors[s0:s1], latent)
 
     def dense_index(self, kind: str):
         """FAISS inner-product index over 'chunk' or 'sentence' vectors (built on first use)."""
@@ -187,6 +205,9 @@ class Store:
             np.save(tmp / "chunk_vectors.npy", self.chunk_vectors.astype(np.float32))
             np.save(tmp / "sentence_vectors.npy", self.sentence_vectors.astype(np.float32))
             files = ["articles.jsonl", "chunk_vectors.npy", "sentence_vectors.npy", *self.bm25.save(tmp)]
+            if self.sentence_latent is not None:
+                sparse.save_npz(tmp / "sentence_latent.npz", self.sentence_latent, compressed=False)
+                files.append("sentence_latent.npz")
             manifest = self.manifest()
             manifest["files"] = {f: _sha256(tmp / f) for f in files}
             (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -236,6 +257,8 @@ class Store:
                 articles=articles,
                 chunk_vectors=np.load(folder / "chunk_vectors.npy"),
                 sentence_vectors=np.load(folder / "sentence_vectors.npy"),
+                sentence_latent=(sparse.load_npz(folder / "sentence_latent.npz").tocsr()
+                                 if (folder / "sentence_latent.npz").exists() else None),
                 bm25=BM25Index.load(folder),
             )
         except (OSError, ValueError, KeyError) as exc:

@@ -7,7 +7,8 @@ from rag.text import tokenize
 @pytest.mark.parametrize(
     ("question", "history", "context"),
     [
-        ("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"], ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"]),
+        ("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"],
+         ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"]),
         ("And what about MiniMax?", ["How much did Zhipu AI raise in its IPO?"], ["How much did Zhipu AI raise in its IPO?"]),
         ("How much computing power does it have?", ["What is El Capitan?"], ["What is El Capitan?"]),
         ("우한시가 올해 갖출 컴퓨팅 능력은?", ["즈푸AI는 언제 상장했나?"], []),
