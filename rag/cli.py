@@ -1,4 +1,4 @@
-"""Command line: python -m rag index | search | ask (see README for the contracts)."""
+"""Command line: python -m rag index | search | ask | eval (see README for the contracts)."""
 
 from __future__ import annotations
 
@@ -116,6 +116,14 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    from .evaluation import evaluate, format_report, load_questions
+
+    report = evaluate(_service(args), load_questions(Path(args.file)))
+    print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m rag", description="Cited Q&A over Korean news articles")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -146,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", help="answer every question of a JSONL file (prints JSON lines)")
     p.add_argument("--mode", choices=MODES, default="hybrid")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("eval", help="score a question set (format of shared/eval/dev.jsonl)")
+    common(p)
+    p.add_argument("file", help="JSONL question set")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_eval)
     return parser
 
 
