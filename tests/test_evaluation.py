@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
 from conftest import DEV_SET, OWN_SET
+
 from rag.evaluation import EvalQuestion, evaluate, format_report, load_questions
 
 
