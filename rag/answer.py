@@ -48,6 +48,7 @@ class AnswerConfig:
     rank_weight: float = 0.3
     number_bonus: float = 0.02
     extra_sentence_margin: float = 0.012
+    min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
     # of the best sentence, compared with a per-language floor (tuned on eval/questions.jsonl and the dev set).
     min_support: dict = field(default_factory=lambda: {"ko": 0.878, "en": 0.81})
@@ -188,7 +189,7 @@ class ExtractiveComposer:
             if len(chosen) >= cfg.max_sentences or s.score < best.score - cfg.extra_sentence_margin:
                 break
             text = self.store.sentence_text(s.sentence_id)
-            if text in texts:
+            if text in texts or len(text) < cfg.min_extra_sentence_chars:
                 continue
             texts.add(text)
             chosen.append(s)
