@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 index: setup
-	test -f index/CURRENT || $(BIN)/python -m rag index
+	$(BIN)/python -m rag index
 
 run: setup index
 	$(BIN)/python app.py

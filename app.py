@@ -9,6 +9,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr  # noqa: E402
 
 from rag import chat  # noqa: E402
+from rag.errors import RagError  # noqa: E402
 from rag.service import RagService  # noqa: E402
 
 CSS = """
@@ -47,7 +48,10 @@ def build_app(service: RagService) -> gr.Blocks:
 
 
 def main() -> None:
-    service = RagService.open()
+    try:
+        service = RagService.open()
+    except RagError as exc:
+        raise SystemExit(f"error: {exc}") from None
     demo = build_app(service)
     demo.queue(default_concurrency_limit=4).launch(
         server_name=os.environ.get("GRADIO_SERVER_NAME", "127.0.0.1"),

@@ -115,13 +115,16 @@ class ScoredSentence:
     has_number: bool
 
 
-def idf_coverage(store: Store, query_tokens: Iterable[str], text_tokens: Iterable[str]) -> float:
-    """IDF-weighted share of the query tokens that occur in the text's tokens. A token the corpus
-    never uses counts with the highest IDF: a Korean question about something the articles never
-    mention ("인구", "매출") cannot be well covered."""
+def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
+    """IDF weight of each query token. A token the corpus never uses gets the highest IDF: a Korean
+    question about something the articles never mention ("인구", "매출") cannot be well covered."""
     vocab, idf = store.bm25.vocab, store.bm25.idf
     unknown = float(idf.max()) if len(idf) else 1.0
-    weights = {t: max(float(idf[vocab[t]]), 0.05) if t in vocab else unknown for t in set(query_tokens)}
+    return {t: max(float(idf[vocab[t]]), 0.05) if t in vocab else unknown for t in set(query_tokens)}
+
+
+def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str]) -> float:
+    """IDF-weighted share of the query tokens (``idf_weights``) that occur in the text's tokens."""
     total = sum(weights.values())
     if not total:
         return 0.0
@@ -147,6 +150,8 @@ class ExtractiveComposer:
         ids = np.array(sorted({sid for _, sid in candidates}), dtype=np.int64)
         latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))
         best_latent = max(latent.values(), default=0.0) or 1.0
+        own_weights = idf_weights(store, query.tokens)
+        context_weights = idf_weights(store, query.context_tokens)
         for rank, sid in candidates:
             hit = hits[rank]
             if sid in seen:
@@ -155,9 +160,7 @@ class ExtractiveComposer:
             similarity = float(vec @ query.question_vector)
             search_similarity = float(vec @ query.vector)
             _, sentence = store.sentence(sid)
-            coverage = idf_coverage(store, query.tokens, sentence.tokens)
-            if query.context_tokens:
-                coverage += 0.5 * idf_coverage(store, query.context_tokens, sentence.tokens)
+            coverage = idf_coverage(own_weights, sentence.tokens) + 0.5 * idf_coverage(context_weights, sentence.tokens)
             has_number = bool(HAS_NUMBER.search(store.sentence_text(sid)))
             score = (
                 (similarity + search_similarity) / 2

@@ -93,8 +93,7 @@ def evaluate(service: RagService, questions: list[EvalQuestion]) -> dict[str, di
     for q in questions:
         t = tallies.setdefault(q.lang, Tally())
         started = time.perf_counter()
-        hits = service.search(q.question, q.history, k=10)
-        answer = service.ask(q.question, q.history)
+        answer, hits = service.ask_with_hits(q.question, q.history, k=10)
         t.seconds += time.perf_counter() - started
         if not q.doc:
             t.unanswerable += 1

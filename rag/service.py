@@ -61,6 +61,11 @@ class RagService:
         return self.retriever.search(question, history, k=k, mode=mode)
 
     def ask(self, question: str, history: Sequence[str] = (), mode: str = "hybrid") -> Answer:
+        return self.ask_with_hits(question, history, mode=mode)[0]
+
+    def ask_with_hits(self, question: str, history: Sequence[str] = (), k: int = 5,
+                      mode: str = "hybrid") -> tuple[Answer, list[Hit]]:
+        """The answer and the top-k hits, from one encoding of the question."""
         query = self.retriever.prepare(question, history)
-        hits = self.retriever.rank(query, k=self.answer_config.passages, mode=mode)
-        return self.composer.compose(query, hits)
+        hits = self.retriever.rank(query, k=max(k, self.answer_config.passages), mode=mode)
+        return self.composer.compose(query, hits[: self.answer_config.passages]), hits[:k]
