@@ -119,8 +119,18 @@ def cmd_ask(args) -> int:
 def cmd_eval(args) -> int:
     from .evaluation import evaluate, format_report, load_questions
 
-    report = evaluate(_service(args), load_questions(Path(args.file)))
+    report = evaluate(_service(args), load_questions(Path(args.file)), answers=not args.retrieval_only)
     print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
+    return 0
+
+
+def cmd_public(args) -> int:
+    from .public_sets import build
+
+    built = build(args.name, Path(args.out), Path(args.data), args.limit)
+    print(f"{built.name}: {built.documents} documents in {built.corpus}, {built.question_count} questions in "
+          f"{built.questions}")
+    print(f"score with: python -m rag eval {built.questions} --corpus {built.corpus} --index {Path(args.out) / 'index'}")
     return 0
 
 
@@ -159,7 +169,17 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("file", help="JSONL question set")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--retrieval-only", action="store_true", help="score retrieval only (no answers composed)")
     p.set_defaults(func=cmd_eval)
+
+    from .public_sets import DATA_DIR, NAMES
+
+    p = sub.add_parser("public", help="write a public evaluation set (corpus + questions) from shared/data")
+    p.add_argument("name", choices=NAMES)
+    p.add_argument("--out", required=True, help="output folder (corpus/ and questions.jsonl are written there)")
+    p.add_argument("--data", default=str(DATA_DIR), help=f"the shared data folder (default: {DATA_DIR})")
+    p.add_argument("--limit", type=int, default=None, help="parallel_ko_en: use only the first N pairs")
+    p.set_defaults(func=cmd_public)
     return parser
 
 

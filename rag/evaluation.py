@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import QueryError
@@ -32,8 +32,15 @@ class EvalQuestion:
     evidence: str | None
     answers: tuple[str, ...]
 
+    def is_gold_article(self, source: str) -> bool:
+        """``doc`` names the article by a prefix of its source ("001" for 001_x.txt, "a.jsonl#12" for line 12)."""
+        if not self.doc or not source.startswith(self.doc):
+            return False
+        rest = source[len(self.doc):]
+        return not rest or not rest[0].isdigit()
+
     def is_gold(self, source: str, text: str) -> bool:
-        return bool(self.doc) and source.startswith(self.doc) and _collapse(self.evidence or "") in _collapse(text)
+        return self.is_gold_article(source) and _collapse(self.evidence or "") in _collapse(text)
 
 
 def load_questions(path: Path) -> list[EvalQuestion]:
@@ -57,6 +64,9 @@ def load_questions(path: Path) -> list[EvalQuestion]:
 class Tally:
     answerable: int = 0
     unanswerable: int = 0
+    composed: int = 0  # answerable questions whose answer was composed and checked
+    judged_unanswerable: int = 0  # unanswerable questions whose answer was composed
+    with_facts: int = 0  # ... of which have gold answer strings
     r1: int = 0
     r5: int = 0
     mrr: float = 0.0
@@ -69,8 +79,17 @@ class Tally:
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
 
+    def add(self, other: Tally) -> None:
+        for f in fields(self):
+            if f.name != "failures":
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
     def summary(self) -> dict:
-        n, u = max(self.answerable, 1), max(self.unanswerable, 1)
+        n = max(self.answerable, 1)
+
+        def share(count: int, total: int) -> float | None:
+            return round(count / total, 3) if total else None
+
         return {
             "questions": self.answerable + self.unanswerable,
             "answerable": self.answerable,
@@ -78,53 +97,68 @@ class Tally:
             "recall@1": round(self.r1 / n, 3),
             "recall@5": round(self.r5 / n, 3),
             "mrr@10": round(self.mrr / n, 3),
-            "answer_has_fact": round(self.fact / n, 3),
-            "gold_passage_cited": round(self.gold_cited / n, 3),
-            "citation_precision": round(self.citations_gold_article / max(self.citations, 1), 3),
-            "correct_abstentions": round(self.correct_abstentions / u, 3) if self.unanswerable else None,
-            "false_abstentions": self.false_abstentions,
+            "answer_has_fact": share(self.fact, self.with_facts),
+            "gold_passage_cited": share(self.gold_cited, self.composed),
+            "citation_precision": share(self.citations_gold_article, self.citations),
+            "correct_abstentions": share(self.correct_abstentions, self.judged_unanswerable),
+            "false_abstentions": self.false_abstentions if self.composed else None,
             "mean_latency_ms": round(1000 * self.seconds / max(self.answerable + self.unanswerable, 1), 1),
             "failures": self.failures,
         }
 
 
-def evaluate(service: RagService, questions: list[EvalQuestion]) -> dict[str, dict]:
-    tallies: dict[str, Tally] = {}
-    for q in questions:
-        t = tallies.setdefault(q.lang, Tally())
-        started = time.perf_counter()
+def _score_question(t: Tally, service: RagService, q: EvalQuestion, answers: bool) -> None:
+    started = time.perf_counter()
+    if answers:
         answer, hits = service.ask_with_hits(q.question, q.history, k=10)
-        t.seconds += time.perf_counter() - started
-        if not q.doc:
-            t.unanswerable += 1
+    else:
+        answer, hits = None, service.search(q.question, q.history, k=10)
+    t.seconds += time.perf_counter() - started
+    if not q.doc:
+        t.unanswerable += 1
+        if answer is not None:
+            t.judged_unanswerable += 1
             t.correct_abstentions += answer.abstained
             if not answer.abstained:
                 t.failures.append(f"{q.id}: answered an unanswerable question")
-            continue
-        t.answerable += 1
-        ranks = [i for i, h in enumerate(hits) if q.is_gold(h.chunk.source, h.chunk.text)]
-        first = ranks[0] if ranks else None
-        t.r1 += first == 0
-        t.r5 += first is not None and first < 5
-        t.mrr += 1 / (first + 1) if first is not None else 0.0
-        has_fact = any(a in answer.answer for a in q.answers)
-        t.fact += has_fact
-        t.gold_cited += any(q.is_gold(c.source, c.text) for c in answer.citations)
-        t.citations += len(answer.citations)
-        t.citations_gold_article += sum(c.source.startswith(q.doc) for c in answer.citations)
-        t.false_abstentions += answer.abstained
-        if answer.abstained or not has_fact or first is None or first >= 5:
-            t.failures.append(f"{q.id}: rank {first}, {'abstained' if answer.abstained else 'fact ' + str(has_fact)}")
+        return
+    t.answerable += 1
+    ranks = [i for i, h in enumerate(hits) if q.is_gold(h.chunk.source, h.chunk.text)]
+    first = ranks[0] if ranks else None
+    t.r1 += first == 0
+    t.r5 += first is not None and first < 5
+    t.mrr += 1 / (first + 1) if first is not None else 0.0
+    if answer is None:
+        if first is None or first >= 5:
+            t.failures.append(f"{q.id}: rank {first}")
+        return
+    t.composed += 1
+    has_fact = any(a in answer.answer for a in q.answers) if q.answers else True
+    t.with_facts += bool(q.answers)
+    t.fact += bool(q.answers) and has_fact
+    t.gold_cited += any(q.is_gold(c.source, c.text) for c in answer.citations)
+    t.citations += len(answer.citations)
+    t.citations_gold_article += sum(q.is_gold_article(c.source) for c in answer.citations)
+    t.false_abstentions += answer.abstained
+    if answer.abstained or not has_fact or first is None or first >= 5:
+        t.failures.append(f"{q.id}: rank {first}, {'abstained' if answer.abstained else 'fact ' + str(has_fact)}")
+
+
+def evaluate(service: RagService, questions: list[EvalQuestion], answers: bool = True) -> dict[str, dict]:
+    """Per-language report (plus "all"); ``answers=False`` scores retrieval only (no answer composed)."""
+    tallies: dict[str, Tally] = {}
+    for q in questions:
+        _score_question(tallies.setdefault(q.lang, Tally()), service, q, answers)
     report = {lang: tally.summary() for lang, tally in sorted(tallies.items())}
     total = Tally()
     for tally in tallies.values():
-        for name in ("answerable", "unanswerable", "r1", "r5", "fact", "gold_cited", "citations",
-                     "citations_gold_article", "correct_abstentions", "false_abstentions"):
-            setattr(total, name, getattr(total, name) + getattr(tally, name))
-        total.mrr += tally.mrr
-        total.seconds += tally.seconds
+        total.add(tally)
     report["all"] = {k: v for k, v in total.summary().items() if k != "failures"}
     return report
+
+
+def _cell(value) -> str:
+    return "–" if value is None else str(value)
 
 
 def format_report(report: dict[str, dict]) -> str:
@@ -132,7 +166,7 @@ def format_report(report: dict[str, dict]) -> str:
             "citation_precision", "correct_abstentions", "false_abstentions", "mean_latency_ms"]
     lines = ["| metric | " + " | ".join(report) + " |", "|---|" + "---|" * len(report)]
     for key in keys:
-        lines.append(f"| {key} | " + " | ".join(str(report[lang].get(key, "")) for lang in report) + " |")
+        lines.append(f"| {key} | " + " | ".join(_cell(report[lang].get(key)) for lang in report) + " |")
     for lang, row in report.items():
         for failure in row.get("failures", []):
             lines.append(f"miss ({lang}) {failure}")

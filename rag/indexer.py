@@ -37,13 +37,14 @@ class IndexReport:
     notes: list[str] = field(default_factory=list)
     chunks: int = 0
     embedded_texts: int = 0
+    embedded_terms: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
         return (
             f"index: {len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
             f"{len(self.removed)} removed, {len(self.errors)} failed; {self.chunks} chunks; "
-            f"embedded {self.embedded_texts} texts in {self.seconds:.1f}s"
+            f"embedded {self.embedded_texts} texts and {self.embedded_terms} terms in {self.seconds:.1f}s"
         )
 
 
@@ -104,8 +105,62 @@ class VectorCache:
         os.replace(tmp, self._path(article))
 
 
+MAX_TERM_VECTORS = 50_000  # most frequent Korean terms embedded for the English bridge
+
+
+class TermVectorCache:
+    """Vectors of single Korean terms for one encoder, in one file (terms embedded once, ever)."""
+
+    def __init__(self, index_dir: Path, encoder_id: str):
+        slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", encoder_id)
+        self.path = index_dir / "cache" / slug / "terms.npz"
+
+    def load(self) -> dict[str, np.ndarray]:
+        try:
+            with np.load(self.path) as data:
+                return dict(zip(data["terms"].tolist(), data["vectors"]))
+        except (OSError, ValueError, KeyError):
+            return {}
+
+    def save(self, vectors: dict[str, np.ndarray]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".terms.{os.getpid()}.tmp.npz")
+        np.savez(tmp, terms=np.array(list(vectors), dtype=str), vectors=np.array(list(vectors.values()), dtype=np.float16))
+        os.replace(tmp, self.path)
+
+
+def bridge_terms(store: Store, limit: int = MAX_TERM_VECTORS) -> list[str]:
+    """The Hangul terms of the BM25 vocabulary, most frequent first, at most ``limit``."""
+    from .bridge import is_hangul_term
+
+    df = store.bm25.document_frequency()
+    terms = [t for t in store.bm25.vocab if is_hangul_term(t)]
+    terms.sort(key=lambda t: (-df[store.bm25.vocab[t]], t))
+    return terms[:limit]
+
+
+def embed_terms(store: Store, encoder: BaseEncoder, cache: TermVectorCache, show_progress: bool) -> int:
+    """Give the store the vectors of its bridge terms (encoders that can translate single words only);
+    returns how many terms had to be embedded."""
+    if encoder.term_similarity_floor is None:
+        return 0
+    terms = bridge_terms(store)
+    known = cache.load()
+    todo = [t for t in terms if t not in known]
+    if todo:
+        from tqdm import tqdm
+
+        with tqdm(total=len(todo), desc="embedding terms", unit="term", disable=not show_progress) as bar:
+            known.update(zip(todo, encoder.encode(todo, is_query=True, progress=bar.update)))
+        cache.save(known)
+    store.terms = terms
+    store.term_vectors = np.array([known[t] for t in terms], dtype=np.float32).reshape(len(terms), encoder.dim)
+    return len(todo)
+
+
 def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progress: bool) -> list[ArticleVectors]:
-    """Vectors per article, encoded in shared batches with one progress bar."""
+    """Vectors per article, encoded in shared batches with one progress bar; identical texts (a one-sentence
+    article's chunk and sentence, repeated sentences) are encoded once."""
     texts: list[str] = []
     sentences: list[str] = []
     for doc in docs:
@@ -115,8 +170,11 @@ def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progre
         sentences.extend(doc_sentences)
     from tqdm import tqdm
 
-    with tqdm(total=len(texts), desc="embedding", unit="text", disable=not show_progress) as bar:
-        vectors = encoder.encode(texts, progress=bar.update)
+    unique = list(dict.fromkeys(texts))
+    with tqdm(total=len(unique), desc="embedding", unit="text", disable=not show_progress) as bar:
+        unique_vectors = encoder.encode(unique, progress=bar.update)
+    row = {text: i for i, text in enumerate(unique)}
+    vectors = unique_vectors[[row[t] for t in texts]] if texts else unique_vectors
     latent = encoder.encode_sparse(sentences) if sentences else None
     out, pos, spos = [], 0, 0
     for doc in docs:
@@ -186,7 +244,7 @@ def update_index(
         if changed:
             empty = np.zeros((0, encoder.dim), dtype=np.float32)
             latents = [v.latent for v in vectors]
-            Store(
+            store = Store(
                 encoder_id=encoder.id,
                 dim=encoder.dim,
                 chunking=config.key,
@@ -194,6 +252,8 @@ def update_index(
                 chunk_vectors=np.concatenate([v.chunks for v in vectors]) if docs else empty,
                 sentence_vectors=np.concatenate([v.sentences for v in vectors]) if docs else empty,
                 sentence_latent=sparse.vstack(latents, format="csr") if latents and all(x is not None for x in latents) else None,
-            ).save(index_dir)
+            )
+            report.embedded_terms = embed_terms(store, encoder, TermVectorCache(index_dir, encoder.id), show_progress)
+            store.save(index_dir)
     report.seconds = time.perf_counter() - started
     return report

@@ -8,7 +8,7 @@ every document, and documents can be appended without re-tokenising the corpus.
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -65,9 +65,13 @@ class BM25Index:
         weights = counts * (self.k1 + 1) / (counts + norm)
         self._weights = sparse.csc_matrix((weights, (tf.row, tf.col)), shape=self.tf.shape)
 
-    def scores(self, query: Sequence[str]) -> np.ndarray:
-        """BM25Okapi score of every document for the query tokens (repeats count, unknown terms don't)."""
-        counts = Counter(self.vocab[t] for t in query if t in self.vocab)
+    def scores(self, query: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
+        """BM25Okapi score of every document for the query tokens (repeats count, unknown terms don't);
+        ``weights`` scale each token's contribution (default 1 each)."""
+        counts: dict[int, float] = defaultdict(float)
+        for i, t in enumerate(query):
+            if t in self.vocab:
+                counts[self.vocab[t]] += 1.0 if weights is None else float(weights[i])
         if not counts or self.size == 0:
             return np.zeros(self.size)
         cols = np.fromiter(counts.keys(), dtype=np.int64)
@@ -82,6 +86,10 @@ class BM25Index:
             positive = positive[np.argpartition(-scores[positive], k - 1)[:k]]
         order = positive[np.lexsort((positive, -scores[positive]))]
         return order, scores[order]
+
+    def document_frequency(self) -> np.ndarray:
+        """Number of documents containing each vocabulary term (by term id)."""
+        return np.bincount(self.tf.indices, minlength=len(self.vocab))
 
     def known_fraction(self, query: Sequence[str]) -> float:
         """Share of the query's tokens that occur in the indexed vocabulary."""

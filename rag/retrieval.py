@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
+from .bridge import TermBridge, TermMatch, english_candidates, is_hangul_term, name_candidates
 from .chunking import Chunk
 from .conversation import Turn, resolve_turn
 from .documents import Article
@@ -28,6 +30,8 @@ from .text import detect_language, tokenize
 MODES = ("hybrid", "dense", "bm25")
 LEXICAL_SCALE = 0.05  # BM25 (divided by its best score) is worth at most this much cosine
 LATENT_SCALE = 0.2  # latent-term overlap (divided by the best candidate's) is worth at most this much
+BRIDGE_SCALE = 0.08  # BM25 of the Korean terms bridged from English words (divided by its best) at most this
+WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
 MAX_QUESTION_CHARS = 2000
 
@@ -44,6 +48,7 @@ class Query:
     question_vector: np.ndarray
     lexical_weight: float
     latent: object = None  # 1 x D sparse latent-term vector of the search text, when the encoder has them
+    bridged: tuple[TermMatch, ...] = ()  # Korean terms matched to English words of the question
 
     @property
     def text(self) -> str:
@@ -71,6 +76,33 @@ class Retriever:
         self.store = store
         self.encoder = encoder
         self.candidates = candidates
+        self._word_vectors: dict[str, np.ndarray] = {}
+
+    @cached_property
+    def bridge(self) -> TermBridge:
+        store = self.store
+        return TermBridge([t for t in store.bm25.vocab if is_hangul_term(t)], store.terms, store.term_vectors,
+                          self.encoder.term_similarity_floor)
+
+    def word_vectors(self, words: Sequence[str]) -> np.ndarray:
+        """Query vectors of single words (cached: the same words come back)."""
+        todo = [w for w in words if w not in self._word_vectors]
+        if todo:
+            if len(self._word_vectors) + len(todo) > WORD_CACHE_SIZE:
+                self._word_vectors.clear()
+            self._word_vectors.update(zip(todo, self.encoder.encode(todo, is_query=True)))
+        return np.array([self._word_vectors[w] for w in words])
+
+    def bridge_matches(self, question: str, language: str) -> tuple[TermMatch, ...]:
+        """Korean terms for the question's English words: names and loanwords by sound, and for an
+        English question, other words by meaning."""
+        vocab = self.store.bm25.vocab
+        matches = self.bridge.by_sound(name_candidates(question, vocab))
+        if language == "en" and self.bridge.translates_meaning:
+            words = english_candidates(question, vocab)
+            if words:
+                matches += self.bridge.by_meaning(words, self.word_vectors(words))
+        return tuple(matches)
 
     def prepare(self, question: str, history: Sequence[str] = ()) -> Query:
         question = " ".join(str(question).split())[:MAX_QUESTION_CHARS]
@@ -86,14 +118,21 @@ class Retriever:
             vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
         latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
-        return Query(turn, detect_language(question), tokens, context_tokens, vector, question_vector,
-                     lexical_weight, latent)
+        language = detect_language(question)
+        return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent,
+                     self.bridge_matches(question, language))
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.store.bm25.scores(query.tokens)
         if query.context_tokens:
             scores = scores + CONTEXT_WEIGHT * self.store.bm25.scores(query.context_tokens)
         return scores
+
+    def bridged_scores(self, query: Query) -> np.ndarray | None:
+        """BM25 of the bridged Korean terms, each weighted by its match similarity (None without any)."""
+        if not query.bridged:
+            return None
+        return self.store.bm25.scores([m.term for m in query.bridged], [m.weight for m in query.bridged])
 
     def _dense_candidates(self, query: Query) -> np.ndarray:
         store = self.store
@@ -141,21 +180,27 @@ class Retriever:
         if not store.chunks:
             return []
         lexical = self.lexical_scores(query) if mode != "dense" else np.zeros(len(store.chunks))
+        bridged = self.bridged_scores(query) if mode != "dense" else None
         if mode == "bm25":
-            ids = np.flatnonzero(lexical > 0)
+            total = lexical if bridged is None else lexical + bridged
+            ids = np.flatnonzero(total > 0)
             dense = np.zeros(len(ids))
-            fused = lexical[ids]
+            fused = total[ids]
         else:
             ids = self._dense_candidates(query)
             if mode == "hybrid":
-                top_lexical = np.argsort(-lexical)[: self.candidates]
-                ids = np.union1d(ids, top_lexical[lexical[top_lexical] > 0])
+                for extra in (lexical, bridged):
+                    if extra is not None:
+                        top = np.argsort(-extra)[: self.candidates]
+                        ids = np.union1d(ids, top[extra[top] > 0])
             dense = self.dense_scores(query, ids)
             fused = dense.copy()
             if mode == "hybrid":
                 best_lexical = lexical.max()
                 if best_lexical > 0:
                     fused += query.lexical_weight * LEXICAL_SCALE * lexical[ids] / best_lexical
+                if bridged is not None and bridged.max() > 0:
+                    fused += BRIDGE_SCALE * bridged[ids] / bridged.max()
                 latent = self.latent_scores(query, ids)
                 if latent.max() > 0:
                     fused += LATENT_SCALE * latent / latent.max()

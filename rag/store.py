@@ -4,8 +4,9 @@ Layout of an index folder::
 
     CURRENT            name of the live generation (replaced atomically)
     gen-<id>/          one complete, immutable index: manifest.json, articles.jsonl,
-                       chunk_vectors.npy, sentence_vectors.npy, bm25_tf.npz, bm25_vocab.json
-    cache/             vectors by article content hash, so re-indexing only embeds what changed
+                       chunk_vectors.npy, sentence_vectors.npy, sentence_latent.npz, bm25_tf.npz,
+                       bm25_vocab.json, terms.json + term_vectors.npy (Korean terms for the bridge)
+    cache/             vectors by article content hash and by term, so re-indexing only embeds what changed
     .lock              held by whoever writes
 
 A save writes a new generation next to the live one and then swaps CURRENT with ``os.replace``, so
@@ -32,7 +33,7 @@ from .documents import Article
 from .errors import IndexMismatchError, IndexNotFoundError
 from .lexical import BM25Index
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CURRENT = "CURRENT"
 REBUILD_HINT = "rebuild it with `python -m rag index --rebuild`"
 
@@ -98,6 +99,8 @@ class Store:
     sentence_vectors: np.ndarray
     sentence_latent: sparse.csr_matrix | None = None
     bm25: BM25Index = field(default=None)  # type: ignore[assignment]
+    terms: list[str] = field(default_factory=list)  # Korean terms embedded for the English bridge
+    term_vectors: np.ndarray | None = None
 
     def __post_init__(self):
         self.chunks: list[Chunk] = [c for doc in self.articles for c in doc.chunks]
@@ -129,6 +132,9 @@ class Store:
             self.bm25.add([doc.chunk_tokens(c) for doc in self.articles for c in doc.chunks])
         if self.bm25.size != len(self.chunks):
             raise IndexMismatchError(f"BM25 holds {self.bm25.size} chunks, the store {len(self.chunks)}; {REBUILD_HINT}")
+        if self.term_vectors is not None and self.term_vectors.shape != (len(self.terms), self.dim):
+            raise IndexMismatchError(f"term vectors have shape {self.term_vectors.shape}, expected "
+                                     f"({len(self.terms)}, {self.dim}); {REBUILD_HINT}")
         self._dense: dict[str, object] = {}
 
     # ---- lookups -------------------------------------------------------------------------
@@ -208,6 +214,10 @@ class Store:
             if self.sentence_latent is not None:
                 sparse.save_npz(tmp / "sentence_latent.npz", self.sentence_latent, compressed=False)
                 files.append("sentence_latent.npz")
+            if self.term_vectors is not None:
+                (tmp / "terms.json").write_text(json.dumps(self.terms, ensure_ascii=False), encoding="utf-8")
+                np.save(tmp / "term_vectors.npy", self.term_vectors.astype(np.float16))
+                files += ["terms.json", "term_vectors.npy"]
             manifest = self.manifest()
             manifest["files"] = {f: _sha256(tmp / f) for f in files}
             (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -260,9 +270,17 @@ class Store:
                 sentence_latent=(sparse.load_npz(folder / "sentence_latent.npz").tocsr()
                                  if (folder / "sentence_latent.npz").exists() else None),
                 bm25=BM25Index.load(folder),
+                **_load_terms(folder),
             )
         except (OSError, ValueError, KeyError) as exc:
             raise IndexMismatchError(f"cannot read the index in {folder} ({exc}); {REBUILD_HINT}") from exc
+
+
+def _load_terms(folder: Path) -> dict:
+    if not (folder / "term_vectors.npy").exists():
+        return {}
+    terms = json.loads((folder / "terms.json").read_text(encoding="utf-8"))
+    return {"terms": terms, "term_vectors": np.load(folder / "term_vectors.npy").astype(np.float32)}
 
 
 def live_generation(index_dir: Path) -> Path:

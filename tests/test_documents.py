@@ -62,12 +62,18 @@ def test_jsonl_keeps_good_lines_and_reports_bad_ones():
         (b"\x00\x01\x02binary", "x.txt", "binary"),
         (b"   \n", "x.txt", "empty"),
         (KO.encode(), "x.pdf", "unsupported"),
-        ("짧다".encode(), "x.txt", "no article text"),
+        ("짧다".encode(), "x.txt", "only 2 characters left after cleaning"),
+        ("ⓒ 연합뉴스 무단전재 재배포 금지".encode(), "x.txt", "no article text left"),
     ],
 )
 def test_bad_files_get_a_clear_error(data, name, message):
     with pytest.raises(IngestError, match=message):
         parse_file_bytes(data, name)
+
+
+def test_a_short_jsonl_record_is_kept_whole():
+    articles, errors = parse_file_bytes('{"text": "어선 50만여척이 항구로 대피했다."}\n'.encode(), "s.jsonl")
+    assert [a.text for a in articles] == ["어선 50만여척이 항구로 대피했다."] and not errors
 
 
 def test_content_hash_changes_with_text_and_metadata(corpus_copy):

@@ -1,0 +1,163 @@
+"""English question words -> Korean index terms, so BM25 can help English questions over Korean text.
+
+Two bridges, both over the Hangul terms of the BM25 vocabulary:
+
+* Transliteration. Names and loanwords are written in Hangul by sound (Valentin -> 발렌틴,
+  Tencent -> 텐센트, DeepSeek -> 딥시크). Each Hangul term is romanised syllable by syllable
+  (anyascii), each English word or run of capitalised words is respelled, and both are reduced to
+  the same rough phonetic key (r=l, v=b, f=p, voiced=voiceless, no epenthetic ㅡ, no doubled
+  letters); keys at least ``TRANSLIT_MIN_SCORE`` similar (rapidfuzz ratio) are matches.
+* Meaning. The encoder embeds every Hangul term once at indexing time (``term_vectors`` in the
+  store); an English word's nearest term counts when their cosine reaches the encoder's
+  ``term_similarity_floor`` (multilingual encoders only).
+
+A match carries its similarity as a weight; the retriever scores the matched terms with BM25.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from .text import ENGLISH_STOPWORDS
+
+TRANSLIT_MIN_SCORE = 85.0
+MIN_KEY_CHARS = 5  # shorter keys match common words by accident ("Kong" ~ 공개)
+LOANWORD_KEY_CHARS = 7  # a lower-case word this long may be a loanword ("computing" ~ 컴퓨팅)
+ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+_SYLLABLE = re.compile(r"[A-Z][a-z]*")
+_SYLLABLE_PARTS = re.compile(r"^(kk|tt|pp|ss|jj|ch|[gkndtlmbpsjh]?)([aeiouwy]+)([a-z]*)$")
+_FINAL_SOUND = {"g": "k", "kk": "k", "s": "t", "ss": "t", "d": "t", "j": "t", "ch": "t", "h": "t", "b": "p"}
+_ENGLISH_SPELLING = (("ph", "p"), ("th", "t"), ("sh", "s"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("x", "ks"),
+                     ("v", "b"), ("f", "p"), ("z", "j"), ("ee", "i"), ("oo", "u"), ("ou", "u"))
+_SHARED_SOUNDS = (("r", "l"), ("eo", "e"), ("ae", "e"), ("oe", "e"), ("ui", "i"),
+                  ("g", "k"), ("d", "t"), ("b", "p"), ("j", "ch"))
+
+
+def is_hangul_term(term: str) -> bool:
+    return any("\uac00" <= ch <= "\ud7a3" for ch in term)
+
+
+def _shared_key(spelling: str) -> str:
+    for a, b in _SHARED_SOUNDS:
+        spelling = spelling.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", spelling)
+
+
+def korean_key(term: str) -> str:
+    """Rough phonetic key of a Hangul term ("" when it has other characters)."""
+    from anyascii import anyascii
+
+    parts = []
+    for syllable in _SYLLABLE.findall(anyascii(term)):
+        m = _SYLLABLE_PARTS.match(syllable.lower())
+        if not m:
+            return ""
+        initial, vowel, final = m.groups()
+        if vowel == "eu" and not final:
+            vowel = ""  # the ㅡ Korean inserts between consonants of a foreign word: 그룹 = group
+        parts.append(initial + vowel + _FINAL_SOUND.get(final, final))
+    return _shared_key("".join(parts))
+
+
+def english_key(word: str) -> str:
+    """Rough phonetic key of an English word or name (letters only)."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    for a, b in _ENGLISH_SPELLING:
+        w = w.replace(a, b)
+    w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+    w = re.sub(r"(?<=[aeiou])r(?=[^aeiou]|$)", "", w)  # Korean spelling follows non-rhotic speech
+    w = re.sub(r"(?<=[^aeiou])e$", "", w)  # silent final e
+    return _shared_key(w)
+
+
+def english_candidates(question: str, known: set[str] | dict) -> list[str]:
+    """Words of the question worth bridging: not stopwords, not already index terms; by sound only names
+    (capitalised words after the first, and runs of 2-3 capitalised words joined: "Lee Hae-chan") and long
+    words that may be loanwords."""
+    words = ENGLISH_WORD.findall(question)
+    return list(dict.fromkeys(w for w in words if len(w) > 2 and w.lower() not in ENGLISH_STOPWORDS
+                              and w.lower() not in known))
+
+
+def name_candidates(question: str, known: set[str] | dict) -> list[str]:
+    """The words worth matching by sound: capitalised words after the first word, runs of 2-3
+    capitalised words joined as one name ("Lee Hae-chan" -> "LeeHae-chan"), and long words that may be
+    loanwords ("computing" ~ 컴퓨팅)."""
+    words = ENGLISH_WORD.findall(question)
+    out = [
+        w for i, w in enumerate(words)
+        if w.lower() not in ENGLISH_STOPWORDS and w.lower() not in known
+        and ((i > 0 and w[0].isupper()) or len(english_key(w)) >= LOANWORD_KEY_CHARS)
+    ]
+    for n in (2, 3):
+        for i in range(len(words) - n + 1):
+            run = words[i : i + n]
+            if all(w[0].isupper() for w in run):
+                out.append("".join(run))
+    return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    word: str
+    term: str
+    weight: float
+    how: str  # "sound" or "meaning"
+
+
+class TermBridge:
+    """Maps English words to the Hangul terms of one index: by sound over all of them, by meaning over
+    those with vectors."""
+
+    def __init__(self, sound_terms: Sequence[str], meaning_terms: Sequence[str] = (),
+                 term_vectors: np.ndarray | None = None, similarity_floor: float | None = None):
+        self.sound_terms = list(sound_terms)
+        self.meaning_terms = list(meaning_terms)
+        if term_vectors is not None and len(term_vectors) != len(self.meaning_terms):
+            raise ValueError(f"{len(term_vectors)} term vectors for {len(self.meaning_terms)} terms")
+        self.term_vectors = term_vectors
+        self.similarity_floor = similarity_floor
+
+    @property
+    def translates_meaning(self) -> bool:
+        return self.term_vectors is not None and self.similarity_floor is not None and bool(self.meaning_terms)
+
+    @cached_property
+    def _keys(self) -> tuple[list[str], list[str]]:
+        keys, terms = [], []
+        for term in self.sound_terms:
+            key = korean_key(term)
+            if len(key) >= MIN_KEY_CHARS - 1:
+                keys.append(key)
+                terms.append(term)
+        return keys, terms
+
+    def by_sound(self, words: Sequence[str]) -> list[TermMatch]:
+        from rapidfuzz import fuzz, process
+
+        keys, terms = self._keys
+        matches = []
+        for word in words:
+            key = english_key(word)
+            if len(key) < MIN_KEY_CHARS or not keys:
+                continue
+            found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=2)
+            matches.extend(TermMatch(word, terms[j], score / 100, "sound") for _, score, j in found)
+        return matches
+
+    def by_meaning(self, words: Sequence[str], word_vectors: np.ndarray) -> list[TermMatch]:
+        """Each word's nearest term, when their cosine reaches the floor."""
+        if not self.translates_meaning or not len(words):
+            return []
+        sims = word_vectors @ self.term_vectors.T
+        best = sims.argmax(axis=1)
+        return [
+            TermMatch(word, self.meaning_terms[int(j)], float(sims[i, j]), "meaning")
+            for i, (word, j) in enumerate(zip(words, best))
+            if sims[i, j] >= self.similarity_floor
+        ]
