@@ -51,8 +51,8 @@ class AnswerConfig:
     min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
     # of the best sentence, compared with a per-language floor (tuned on eval/questions.jsonl and the dev set).
-    min_support: dict = field(default_factory=lambda: {"ko": 0.878, "en": 0.81})
-    coverage_support: dict = field(default_factory=lambda: {"ko": 0.05, "en": 0.0})
+    min_support: dict = field(default_factory=lambda: {"ko": 0.876, "en": 0.838})
+    coverage_support: dict = field(default_factory=lambda: {"ko": 0.05, "en": 0.1})
     latent_support: dict = field(default_factory=lambda: {"ko": 0.002, "en": 0.004})
     latent_cap: float = 25.0
 
@@ -87,6 +87,7 @@ class Answer:
     citations: tuple[Citation, ...] = ()
     follow_up_context: tuple[str, ...] = ()
     notice: str = ""
+    support: float | None = None  # the abstention rule's score of the best sentence (None: nothing retrieved)
 
     def to_json(self) -> dict:
         return {
@@ -97,6 +98,7 @@ class Answer:
             "citations": [c.to_json() for c in self.citations],
             "follow_up_context": list(self.follow_up_context),
             "notice": self.notice,
+            "support": None if self.support is None else round(self.support, 4),
         }
 
 
@@ -121,6 +123,26 @@ def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
     vocab, idf = store.bm25.vocab, store.bm25.idf
     unknown = float(idf.max()) if len(idf) else 1.0
     return {t: max(float(idf[vocab[t]]), 0.05) if t in vocab else unknown for t in set(query_tokens)}
+
+
+UNBRIDGED_WEIGHT = 0.5  # an English word with no Korean counterpart counts this share of the highest IDF
+
+
+def question_weights(store: Store, query: Query) -> dict[str, float]:
+    """IDF weights of what a supporting sentence should contain. A Korean question: its own tokens
+    (``idf_weights``). Another language: the tokens the index knows (numbers, Latin names), the Korean
+    terms bridged from its other words (IDF times match similarity), and, at ``UNBRIDGED_WEIGHT``, the
+    words nothing matched."""
+    weights = idf_weights(store, query.tokens)
+    if query.language == "ko":
+        return weights
+    vocab, idf = store.bm25.vocab, store.bm25.idf
+    bridged_words = {m.word.lower() for m in query.bridged}
+    unbridged = UNBRIDGED_WEIGHT * (float(idf.max()) if len(idf) else 1.0)
+    weights = {t: w if t in vocab else (0.0 if t in bridged_words else unbridged) for t, w in weights.items()}
+    for m in query.bridged:
+        weights[m.term] = max(weights.get(m.term, 0.0), float(idf[vocab[m.term]]) * m.weight)
+    return weights
 
 
 def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str]) -> float:
@@ -150,7 +172,7 @@ class ExtractiveComposer:
         ids = np.array(sorted({sid for _, sid in candidates}), dtype=np.int64)
         latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))
         best_latent = max(latent.values(), default=0.0) or 1.0
-        own_weights = idf_weights(store, query.tokens)
+        own_weights = question_weights(store, query)
         context_weights = idf_weights(store, query.context_tokens)
         for rank, sid in candidates:
             hit = hits[rank]
@@ -176,12 +198,9 @@ class ExtractiveComposer:
         """How well the best sentence supports an answer: the quantity the abstention floor applies to."""
         cfg = self.config
         lang = "ko" if language == "ko" else "en"
-        return (best.similarity + cfg.coverage_support[lang] * min(best.coverage, 1.0)
-                + cfg.latent_support[lang] * min(best.latent, cfg.latent_cap))
+        return float(best.similarity + cfg.coverage_support[lang] * min(best.coverage, 1.0)
+                     + cfg.latent_support[lang] * min(best.latent, cfg.latent_cap))
 
-    def is_answerable(self, query: Query, best: ScoredSentence) -> bool:
-        lang = "ko" if query.language == "ko" else "en"
-        return self.support(lang, best) >= self.config.min_support[lang]
 
     def select(self, scored: list[ScoredSentence], wants_number: bool) -> list[ScoredSentence]:
         cfg = self.config
@@ -203,8 +222,9 @@ class ExtractiveComposer:
     def compose(self, query: Query, hits: Sequence[Hit]) -> Answer:
         language = "ko" if query.language == "ko" else "en"
         scored = self.score_sentences(query, hits)
-        if not scored or not self.is_answerable(query, scored[0]):
-            return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context)
+        support = self.support(language, scored[0]) if scored else None
+        if support is None or support < self.config.min_support[language]:
+            return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
         chosen = self.select(scored, bool(ASKS_FOR_NUMBER.search(query.text)))
         citations: dict[int, Citation] = {}
         parts = []
@@ -218,7 +238,7 @@ class ExtractiveComposer:
         body = " ".join(parts)
         answer = body if language == "ko" else f"{EN_FRAME} {body}"
         ordered = tuple(sorted(citations.values(), key=lambda c: c.n))
-        return Answer(query.text, language, answer, False, ordered, query.turn.context)
+        return Answer(query.text, language, answer, False, ordered, query.turn.context, support=support)
 
     def _cite(self, hit: Hit, sentence_id: int, n: int, existing: Citation | None) -> Citation:
         _, sentence = self.store.sentence(sentence_id)

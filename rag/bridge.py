@@ -33,8 +33,9 @@ _SYLLABLE = re.compile(r"[A-Z][a-z]*")
 _SYLLABLE_PARTS = re.compile(r"^(kk|tt|pp|ss|jj|ch|[gkndtlmbpsjh]?)([aeiouwy]+)([a-z]*)$")
 _FINAL_SOUND = {"g": "k", "kk": "k", "s": "t", "ss": "t", "d": "t", "j": "t", "ch": "t", "h": "t", "b": "p"}
 _ENGLISH_SPELLING = (("ph", "p"), ("th", "t"), ("sh", "s"), ("ck", "k"), ("qu", "kw"), ("q", "k"), ("x", "ks"),
-                     ("v", "b"), ("f", "p"), ("z", "j"), ("ee", "i"), ("oo", "u"), ("ou", "u"))
-_SHARED_SOUNDS = (("r", "l"), ("eo", "e"), ("ae", "e"), ("oe", "e"), ("ui", "i"),
+                     ("v", "b"), ("f", "p"), ("z", "j"), ("ee", "i"), ("ea", "i"), ("oo", "u"), ("ou", "u"),
+                     ("ew", "yu"))
+_SHARED_SOUNDS = (("r", "l"), ("eo", "o"), ("eu", "e"), ("ae", "e"), ("oe", "e"), ("ui", "i"),
                   ("g", "k"), ("d", "t"), ("b", "p"), ("j", "ch"))
 
 
@@ -52,6 +53,8 @@ def korean_key(term: str) -> str:
     """Rough phonetic key of a Hangul term ("" when it has other characters)."""
     from anyascii import anyascii
 
+    if not all("\uac00" <= ch <= "\ud7a3" for ch in term):
+        return ""
     parts = []
     for syllable in _SYLLABLE.findall(anyascii(term)):
         m = _SYLLABLE_PARTS.match(syllable.lower())
@@ -70,8 +73,9 @@ def english_key(word: str) -> str:
     for a, b in _ENGLISH_SPELLING:
         w = w.replace(a, b)
     w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
-    w = re.sub(r"(?<=[aeiou])r(?=[^aeiou]|$)", "", w)  # Korean spelling follows non-rhotic speech
+    w = re.sub(r"aw(?![aeiou])", "o", w)  # Lawrence -> 로렌스
     w = re.sub(r"(?<=[^aeiou])e$", "", w)  # silent final e
+    w = re.sub(r"(?<=[aeiou])r(?=[^aeiou]|$)", "", w)  # Korean spelling follows non-rhotic speech
     return _shared_key(w)
 
 

@@ -117,8 +117,12 @@ def cmd_ask(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluation import evaluate, format_report, load_questions
+    from .evaluation import calibrate, evaluate, format_report, load_questions
 
+    if args.calibrate:
+        questions = [q for path in [args.file, *args.more] for q in load_questions(Path(path))]
+        print(json.dumps(calibrate(_service(args), questions), ensure_ascii=False, indent=1))
+        return 0
     report = evaluate(_service(args), load_questions(Path(args.file)), answers=not args.retrieval_only)
     print(json.dumps(report, ensure_ascii=False) if args.json else format_report(report))
     return 0
@@ -170,6 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="JSONL question set")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--retrieval-only", action="store_true", help="score retrieval only (no answers composed)")
+    p.add_argument("--calibrate", action="store_true",
+                   help="print the abstention support of each answer and the floor that best separates "
+                        "answerable from unanswerable questions, per language")
+    p.add_argument("more", nargs="*", help="further question sets (pooled with FILE for --calibrate)")
     p.set_defaults(func=cmd_eval)
 
     from .public_sets import DATA_DIR, NAMES

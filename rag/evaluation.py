@@ -157,6 +157,45 @@ def evaluate(service: RagService, questions: list[EvalQuestion], answers: bool =
     return report
 
 
+def best_floor(answerable: list[float], unanswerable: list[float]) -> tuple[float, int]:
+    """The abstention floor with the fewest errors (answerable questions under it plus unanswerable ones
+    at or over it), placed mid-way in the widest gap among equally good ones; returns (floor, errors)."""
+    values = sorted(set(answerable) | set(unanswerable))
+    if not values:
+        return 0.0, 0
+    cuts = [values[0] - 0.01] + [(a + b) / 2 for a, b in zip(values, values[1:])] + [values[-1] + 0.01]
+
+    def errors(cut: float) -> int:
+        return sum(s < cut for s in answerable) + sum(s >= cut for s in unanswerable)
+
+    def gap(cut: float) -> float:
+        below = [v for v in values if v < cut]
+        above = [v for v in values if v >= cut]
+        return (min(above) if above else cut + 0.01) - (max(below) if below else cut - 0.01)
+
+    best = min(cuts, key=lambda c: (errors(c), -gap(c)))
+    return round(best, 4), errors(best)
+
+
+def calibrate(service: RagService, questions: list[EvalQuestion]) -> dict[str, dict]:
+    """Per language: the abstention support of every answer, split by answerable and unanswerable
+    questions, and the floor ``best_floor`` picks from those distributions."""
+    by_lang: dict[str, tuple[list[float], list[float]]] = {}
+    for q in questions:
+        answer = service.ask(q.question, q.history)
+        if answer.support is None:
+            continue
+        answerable, unanswerable = by_lang.setdefault(answer.language, ([], []))
+        (answerable if q.doc else unanswerable).append(round(answer.support, 4))
+    report = {}
+    for lang, (answerable, unanswerable) in sorted(by_lang.items()):
+        floor, errors = best_floor(answerable, unanswerable)
+        report[lang] = {"suggested_floor": floor, "errors_at_floor": errors,
+                        "current_floor": service.answer_config.min_support[lang],
+                        "answerable": sorted(answerable), "unanswerable": sorted(unanswerable)}
+    return report
+
+
 def _cell(value) -> str:
     return "–" if value is None else str(value)
 

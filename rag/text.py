@@ -22,6 +22,9 @@ ENGLISH_STOPWORDS = frozenset(
     through to too under until up very was we were what when where which while who whom why will
     with would you your many s""".split()  # noqa: SIM905 (a word list reads better as text)
 )
+# Light verbs and question words carry no topic: "어떻게 말했나", "얼마를 조달했나", "하려 하나".
+KOREAN_STOPWORDS = frozenset(["하", "있", "되", "같", "어떻", "얼마", "위하", "대하", "말하", "이러하", "그러하"])
+STOPWORDS = ENGLISH_STOPWORDS | KOREAN_STOPWORDS
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -63,7 +66,7 @@ def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
             out.append(form)
         prev_end = tok.start + tok.len
         prev_joinable = joinable
-    return tuple(_PLURAL_CODE.sub(r"\1", t) for t in out if t and t not in ENGLISH_STOPWORDS)
+    return tuple(_PLURAL_CODE.sub(r"\1", t) for t in out if t and t not in STOPWORDS)
 
 
 def analyze(texts: Iterable[str]) -> list[list[SentenceSpan]]:

@@ -45,3 +45,23 @@ def test_follow_up_answers_from_the_right_passage(service):
     answer = service.ask("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"])
     assert "5억 5800만 달러" in answer.answer
     assert answer.follow_up_context == ("즈푸AI는 언제 홍콩증권거래소에 상장했나?",)
+
+
+def test_english_follow_up_keeps_the_topic(service):
+    answer = service.ask("And what about MiniMax?", ["How much did Zhipu AI raise in its IPO?"])
+    assert not answer.abstained and "6억 1900만 달러" in answer.answer
+    assert answer.citations[0].source == "001_059b92a04e5dc1f0.txt"
+
+
+def test_number_question_leads_with_the_number_sentence(service):
+    answer = service.ask("미니맥스는 상장으로 얼마를 조달했나?")
+    first = answer.answer.split("[1]")[0]
+    assert "6억 1900만 달러" in first
+
+
+def test_support_is_reported_and_abstention_follows_the_floor(service):
+    answered = service.ask("우한시가 올해 갖출 예정인 총 컴퓨팅 능력은?")
+    assert answered.support >= service.answer_config.min_support["ko"]
+    assert answered.to_json()["support"] == round(answered.support, 4)
+    declined = service.ask("What is the capital of Australia?")
+    assert declined.abstained and declined.support < service.answer_config.min_support["en"]

@@ -55,3 +55,19 @@ def test_known_fraction():
     index.add([["중국", "반도체"], ["미국"]])
     assert index.known_fraction(["중국", "semiconductor"]) == 0.5
     assert index.known_fraction([]) == 0.0
+
+
+def test_weights_scale_each_token(chunk_tokens):
+    index = BM25Index()
+    index.add(chunk_tokens)
+    np.testing.assert_allclose(index.scores(["우한", "컴퓨팅"], [1.0, 1.0]), index.scores(["우한", "컴퓨팅"]))
+    np.testing.assert_allclose(index.scores(["우한", "컴퓨팅"], [2.0, 0.5]),
+                               2.0 * index.scores(["우한"]) + 0.5 * index.scores(["컴퓨팅"]))
+
+
+def test_document_frequency_counts_documents_not_occurrences(chunk_tokens):
+    index = BM25Index()
+    index.add(chunk_tokens)
+    df = index.document_frequency()
+    for term in ("우한", "즈푸", "a100"):
+        assert df[index.vocab[term]] == sum(term in set(tokens) for tokens in chunk_tokens)

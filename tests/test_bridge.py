@@ -1,0 +1,69 @@
+"""English words -> Korean index terms: by sound (names, loanwords) and by meaning (embedded terms)."""
+
+import numpy as np
+import pytest
+
+from rag.bridge import TermBridge, english_candidates, english_key, korean_key, name_candidates
+from rag.retrieval import Retriever
+from rag.store import Store
+
+
+@pytest.mark.parametrize(
+    ("hangul", "english"),
+    [("발렌틴", "Valentin"), ("바이두", "Baidu"), ("텐센트", "Tencent"), ("딥시크", "DeepSeek"),
+     ("알리바바", "Alibaba"), ("판문점", "Panmunjom"), ("인식트그룹", "InsiktGroup")],
+)
+def test_names_written_in_hangul_share_the_english_key(hangul, english):
+    from rapidfuzz import fuzz
+
+    assert fuzz.ratio(korean_key(hangul), english_key(english)) >= 85
+
+
+def test_keys_of_unrelated_words_differ():
+    from rapidfuzz import fuzz
+
+    assert fuzz.ratio(korean_key("지나"), english_key("China")) < 85
+    assert korean_key("A100") == ""
+
+
+def test_candidates_skip_stopwords_known_terms_and_join_names():
+    known = {"qwen": 0}
+    assert english_candidates("Who is the CEO of Qwen?", known) == ["CEO"]
+    names = name_candidates("What did Lee Hae-chan say about computing?", known)
+    assert "Hae-chan" in names and "LeeHae-chan" in names and "computing" in names
+    assert "What" not in names and "say" not in names
+
+
+def test_by_sound_finds_names_and_not_common_words():
+    bridge = TermBridge(["발렌틴", "베버", "지나", "공개", "바이두", "컴퓨팅"])
+    found = {(m.word, m.term) for m in bridge.by_sound(["Valentin", "China", "Baidu's", "computing"])}
+    assert found == {("Valentin", "발렌틴"), ("Baidu's", "바이두"), ("computing", "컴퓨팅")}
+
+
+def test_by_meaning_takes_the_nearest_term_above_the_floor():
+    vectors = np.eye(3, dtype=np.float32)
+    bridge = TermBridge([], ["경찰", "여성", "기자"], vectors, similarity_floor=0.9)
+    words = np.array([[0.0, 0.0, 1.0], [0.6, 0.8, 0.0]], dtype=np.float32)
+    assert [(m.word, m.term) for m in bridge.by_meaning(["journalist", "vague"], words)] == [("journalist", "기자")]
+    assert TermBridge([], ["경찰"], vectors[:1], similarity_floor=None).by_meaning(["police"], words[:1]) == []
+
+
+def test_index_embeds_frequent_hangul_terms(real_index, e5_encoder):
+    store = Store.load(real_index)
+    assert store.term_vectors is not None and store.term_vectors.shape == (len(store.terms), e5_encoder.dim)
+    assert "우한" in store.terms and all(any("가" <= ch <= "힣" for ch in t) for t in store.terms)
+    i = store.terms.index("기자") if "기자" in store.terms else store.terms.index("보고서")
+    np.testing.assert_allclose(store.term_vectors[i], e5_encoder.encode([store.terms[i]], is_query=True)[0], atol=2e-3)
+
+
+def test_bridge_lifts_the_passage_naming_the_person(real_index, e5_encoder):
+    store = Store.load(real_index)
+    retriever = Retriever(store, e5_encoder)
+    query = retriever.prepare("Who is Valentin Weber?")
+    assert ("Valentin", "발렌틴") in {(m.word, m.term) for m in query.bridged}
+    with_bridge = retriever.rank(query, k=3)
+    assert "발렌틴 베버" in with_bridge[0].chunk.text
+    from dataclasses import replace
+
+    without = retriever.rank(replace(query, bridged=()), k=3)
+    assert with_bridge[0].score > without[0].score or "발렌틴 베버" not in without[0].chunk.text
