@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup index run test lint eval clean
+.PHONY: setup index run test lint eval eval-public clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,17 @@ lint: setup
 eval: setup
 	$(BIN)/python -m rag eval ../shared/eval/dev.jsonl
 	$(BIN)/python -m rag eval eval/questions.jsonl
+
+PUBLIC := .eval
+eval-public: setup
+	for set in parallel_ko_en summit_news; do \
+	  $(BIN)/python -m rag public $$set --out $(PUBLIC)/$$set && \
+	  $(BIN)/python -m rag index --corpus $(PUBLIC)/$$set/corpus --index $(PUBLIC)/$$set/index || exit 1; \
+	done
+	$(BIN)/python -m rag eval $(PUBLIC)/parallel_ko_en/questions.jsonl --retrieval-only \
+	  --corpus $(PUBLIC)/parallel_ko_en/corpus --index $(PUBLIC)/parallel_ko_en/index
+	$(BIN)/python -m rag eval $(PUBLIC)/summit_news/questions.jsonl \
+	  --corpus $(PUBLIC)/summit_news/corpus --index $(PUBLIC)/summit_news/index
 
 clean:
 	rm -rf index/CURRENT index/gen-* index/.tmp-* index/cache .pytest_cache

