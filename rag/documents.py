@@ -148,15 +148,21 @@ def parse_jsonl(raw: str, source: str) -> tuple[list[Article], list[LineError]]:
     return articles, errors
 
 
-def parse_file_bytes(data: bytes, source: str) -> tuple[list[Article], list[LineError]]:
-    """Parse one file's bytes by its suffix into articles (several for .jsonl)."""
+def check_file(source: str, size: int) -> None:
+    """Refuse a file by its name and size, before reading it."""
     suffix = Path(source).suffix.lower()
     if suffix not in ARTICLE_SUFFIXES:
         raise IngestError(f"{source}: unsupported file type {suffix or '(none)'}; use {', '.join(ARTICLE_SUFFIXES)}")
+    if size > MAX_FILE_BYTES:
+        raise IngestError(f"{source}: {size / 1e6:.1f} MB is larger than {MAX_FILE_BYTES // 2**20} MiB")
+
+
+def parse_file_bytes(data: bytes, source: str) -> tuple[list[Article], list[LineError]]:
+    """Parse one file's bytes by its suffix into articles (several for .jsonl)."""
+    check_file(source, len(data))
     if not data.strip():
         raise IngestError(f"{source}: the file is empty")
-    if len(data) > MAX_FILE_BYTES:
-        raise IngestError(f"{source}: {len(data) / 1e6:.1f} MB is larger than {MAX_FILE_BYTES // 2**20} MiB")
+    suffix = Path(source).suffix.lower()
     raw = decode_bytes(data, source)
     if suffix == ".jsonl":
         return parse_jsonl(raw, source)
@@ -182,11 +188,14 @@ def load_metadata(corpus_dir: Path) -> dict[str, dict[str, str]]:
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Every visible file under the corpus folder except the metadata sidecar (unsupported types
+    included, so they can be reported)."""
     if not corpus_dir.is_dir():
         raise IngestError(f"corpus folder {corpus_dir} does not exist")
     return sorted(
         p for p in corpus_dir.rglob("*")
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(corpus_dir).parts)
+        and p.relative_to(corpus_dir).as_posix() != METADATA_FILE
     )
 
 
@@ -205,6 +214,7 @@ def iter_corpus(corpus_dir: Path) -> Iterator[tuple[Article | None, str | None]]
     for path in corpus_files(corpus_dir):
         source = path.relative_to(corpus_dir).as_posix()
         try:
+            check_file(source, path.stat().st_size)
             articles, line_errors = parse_file_bytes(path.read_bytes(), source)
         except IngestError as exc:
             yield None, str(exc)
