@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup index run test lint eval eval-public clean
+.PHONY: setup index run test lint eval eval-public robustness clean
 
 setup: $(STAMP)
 
@@ -33,6 +33,9 @@ lint: setup
 eval: setup
 	$(BIN)/python -m rag eval ../shared/eval/dev.jsonl
 	$(BIN)/python -m rag eval eval/questions.jsonl
+
+robustness: setup
+	RAG_LONG_TESTS=1 $(BIN)/python -m pytest -q -s tests/robustness
 
 PUBLIC := .eval
 eval-public: setup
