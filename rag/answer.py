@@ -13,6 +13,7 @@ It abstains (no citations) when the best sentence is not close enough to the que
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -20,6 +21,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .errors import QueryError
 from .retrieval import Hit, Query, Retriever
 from .store import Store
 
@@ -55,6 +57,27 @@ class AnswerConfig:
     coverage_support: dict = field(default_factory=lambda: {"ko": 0.05, "en": 0.1})
     latent_support: dict = field(default_factory=lambda: {"ko": 0.002, "en": 0.004})
     latent_cap: float = 25.0
+
+
+SUPPORT_ENV = "RAG_MIN_SUPPORT"
+
+
+def config_from_env(environ: dict | None = None) -> AnswerConfig:
+    """``AnswerConfig`` with abstention floors from ``RAG_MIN_SUPPORT`` ("ko=0.93,en=0.85"), for a corpus
+    calibrated with ``python -m rag eval SET --calibrate``."""
+    raw = (os.environ if environ is None else environ).get(SUPPORT_ENV, "").strip()
+    if not raw:
+        return AnswerConfig()
+    floors = dict(AnswerConfig().min_support)
+    for part in raw.split(","):
+        lang, _, value = part.partition("=")
+        try:
+            if lang.strip() not in floors:
+                raise ValueError(f"unknown language {lang.strip()!r}")
+            floors[lang.strip()] = float(value)
+        except ValueError as exc:
+            raise QueryError(f"{SUPPORT_ENV}={raw!r}: expected e.g. 'ko=0.93,en=0.85' ({exc})") from exc
+    return AnswerConfig(min_support=floors)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from .text import ENGLISH_STOPWORDS
 
 TRANSLIT_MIN_SCORE = 85.0
 MIN_KEY_CHARS = 5  # shorter keys match common words by accident ("Kong" ~ 공개)
+SOUND_TIE = 3.0  # keep second-best sound matches only this close to the best
 LOANWORD_KEY_CHARS = 7  # a lower-case word this long may be a loanword ("computing" ~ 컴퓨팅)
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _SYLLABLE = re.compile(r"[A-Z][a-z]*")
@@ -89,20 +90,21 @@ def english_candidates(question: str, known: set[str] | dict) -> list[str]:
 
 
 def name_candidates(question: str, known: set[str] | dict) -> list[str]:
-    """The words worth matching by sound: capitalised words after the first word, runs of 2-3
-    capitalised words joined as one name ("Lee Hae-chan" -> "LeeHae-chan"), and long words that may be
-    loanwords ("computing" ~ 컴퓨팅)."""
+    """The words worth matching by sound, longest first: runs of 3 and 2 capitalised words joined as one
+    name ("Lee Hae-chan" -> "LeeHae-chan"), capitalised words after the first word, and long words that
+    may be loanwords ("computing" ~ 컴퓨팅)."""
     words = ENGLISH_WORD.findall(question)
-    out = [
-        w for i, w in enumerate(words)
-        if w.lower() not in ENGLISH_STOPWORDS and w.lower() not in known
-        and ((i > 0 and w[0].isupper()) or len(english_key(w)) >= LOANWORD_KEY_CHARS)
-    ]
-    for n in (2, 3):
+    out = []
+    for n in (3, 2):
         for i in range(len(words) - n + 1):
             run = words[i : i + n]
             if all(w[0].isupper() for w in run):
                 out.append("".join(run))
+    out += [
+        w for i, w in enumerate(words)
+        if w.lower() not in ENGLISH_STOPWORDS and w.lower() not in known
+        and ((i > 0 and w[0].isupper()) or len(english_key(w)) >= LOANWORD_KEY_CHARS)
+    ]
     return list(dict.fromkeys(out))
 
 
@@ -142,16 +144,23 @@ class TermBridge:
         return keys, terms
 
     def by_sound(self, words: Sequence[str]) -> list[TermMatch]:
+        """Matches for each candidate (best first, ties within ``SOUND_TIE`` kept); a candidate inside a
+        longer one that already matched is skipped ("Jong-il" once "KimJong-il" matched 김정일)."""
         from rapidfuzz import fuzz, process
 
         keys, terms = self._keys
-        matches = []
+        matches: list[TermMatch] = []
+        matched: list[str] = []
         for word in words:
             key = english_key(word)
-            if len(key) < MIN_KEY_CHARS or not keys:
+            if len(key) < MIN_KEY_CHARS or not keys or any(word in longer for longer in matched):
                 continue
-            found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=2)
-            matches.extend(TermMatch(word, terms[j], score / 100, "sound") for _, score, j in found)
+            found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=3)
+            if found:
+                matched.append(word)
+                best = found[0][1]
+                matches.extend(TermMatch(word, terms[j], score / 100, "sound")
+                               for _, score, j in found if score >= best - SOUND_TIE)
         return matches
 
     def by_meaning(self, words: Sequence[str], word_vectors: np.ndarray) -> list[TermMatch]:

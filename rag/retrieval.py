@@ -99,7 +99,8 @@ class Retriever:
         vocab = self.store.bm25.vocab
         matches = self.bridge.by_sound(name_candidates(question, vocab))
         if language == "en" and self.bridge.translates_meaning:
-            words = english_candidates(question, vocab)
+            named = {m.word for m in matches}
+            words = [w for w in english_candidates(question, vocab) if not any(w in name for name in named)]
             if words:
                 matches += self.bridge.by_meaning(words, self.word_vectors(words))
         return tuple(matches)

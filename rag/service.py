@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answer import Answer, AnswerConfig, ExtractiveComposer
+from .answer import Answer, AnswerConfig, ExtractiveComposer, config_from_env
 from .encoders import BaseEncoder, make_encoder
 from .indexer import IndexReport, update_index
 from .retrieval import Hit, Retriever
@@ -28,10 +28,10 @@ class RagService:
     """Holds the live index; ``reload`` after the index changed on disk."""
 
     def __init__(self, paths: Paths = Paths(), encoder: BaseEncoder | None = None,
-                 answer_config: AnswerConfig = AnswerConfig()):
+                 answer_config: AnswerConfig | None = None):
         self.paths = paths
         self.encoder = encoder or make_encoder()
-        self.answer_config = answer_config
+        self.answer_config = answer_config or config_from_env()
         self._lock = threading.Lock()
         self._load()
 

@@ -65,3 +65,13 @@ def test_support_is_reported_and_abstention_follows_the_floor(service):
     assert answered.to_json()["support"] == round(answered.support, 4)
     declined = service.ask("What is the capital of Australia?")
     assert declined.abstained and declined.support < service.answer_config.min_support["en"]
+
+
+def test_floors_can_be_set_per_corpus_from_the_environment():
+    from rag.answer import AnswerConfig, config_from_env
+    from rag.errors import QueryError
+
+    assert config_from_env({}) == AnswerConfig()
+    assert config_from_env({"RAG_MIN_SUPPORT": "ko=0.93, en=0.85"}).min_support == {"ko": 0.93, "en": 0.85}
+    with pytest.raises(QueryError, match="RAG_MIN_SUPPORT"):
+        config_from_env({"RAG_MIN_SUPPORT": "fr=0.9"})
