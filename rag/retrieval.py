@@ -85,13 +85,15 @@ class Retriever:
                           self.encoder.term_similarity_floor)
 
     def word_vectors(self, words: Sequence[str]) -> np.ndarray:
-        """Query vectors of single words (cached: the same words come back)."""
-        todo = [w for w in words if w not in self._word_vectors]
+        """Query vectors of single words (cached, bounded: the same words come back)."""
+        found = {w: self._word_vectors.get(w) for w in words}
+        todo = [w for w, v in found.items() if v is None]
         if todo:
+            found.update(zip(todo, self.encoder.encode(todo, is_query=True)))
             if len(self._word_vectors) + len(todo) > WORD_CACHE_SIZE:
-                self._word_vectors.clear()
-            self._word_vectors.update(zip(todo, self.encoder.encode(todo, is_query=True)))
-        return np.array([self._word_vectors[w] for w in words])
+                self._word_vectors = {}
+            self._word_vectors.update((w, found[w]) for w in todo)
+        return np.array([found[w] for w in words])
 
     def bridge_matches(self, question: str, language: str) -> tuple[TermMatch, ...]:
         """Korean terms for the question's English words: names and loanwords by sound, and for an

@@ -67,3 +67,15 @@ def test_bridge_lifts_the_passage_naming_the_person(real_index, e5_encoder):
 
     without = retriever.rank(replace(query, bridged=()), k=3)
     assert with_bridge[0].score > without[0].score or "발렌틴 베버" not in without[0].chunk.text
+
+
+def test_word_vector_cache_stays_bounded_and_correct(real_index, e5_encoder, monkeypatch):
+    import rag.retrieval
+
+    monkeypatch.setattr(rag.retrieval, "WORD_CACHE_SIZE", 3)
+    retriever = Retriever(Store.load(real_index), e5_encoder)
+    first = retriever.word_vectors(["police", "women"])
+    again = retriever.word_vectors(["women", "journalists", "ambulance"])
+    assert len(retriever._word_vectors) <= 3
+    np.testing.assert_allclose(again[0], first[1], atol=1e-6)
+    np.testing.assert_allclose(again[1], e5_encoder.encode(["journalists"], is_query=True)[0], atol=1e-6)

@@ -32,7 +32,8 @@ from conftest import FakeEncoder
 from rag.indexer import update_index
 corpus, index = Path(sys.argv[1]), Path(sys.argv[2])
 for i in range(1000):
-    (corpus / "extra.txt").write_text("즈푸AI 추가 기사 " + str(i) + "번째 판. 상장 조달 금액은 5억 달러다. " * 20, encoding="utf-8")
+    text = "즈푸AI 추가 기사 " + str(i) + "번째 판. 상장 조달 금액은 5억 달러다. " * 20
+    (corpus / "extra.txt").write_text(text, encoding="utf-8")
     update_index(corpus, index, FakeEncoder(), show_progress=False)
 """
 
