@@ -2,10 +2,12 @@
 
 The composer scores every sentence of the retrieved passages against the question: cosine to the
 question (and, for a follow-up, to the question in its context), the IDF-weighted share of the
-question's words the sentence contains, the rank of its passage, and whether it holds a number
-when the question asks for one. It quotes the best one to three sentences, each followed by a
-citation marker [n]; citations are numbered in order of first use and point at the passage that
-contains the quoted sentence, with the sentence's offsets for highlighting.
+question's words the sentence contains (English words through the term bridge), the rank of its
+passage, whether it holds a number when the question asks for one, and whether it defines the subject
+of a "What/Who is X?" question ("X은 … 기관이다."). It quotes the best one to three sentences (never the
+same sentence twice, though overlapping chunks share sentences), a number or definition sentence first,
+each followed by a citation marker [n]; citations are numbered in order of first use and point at the
+passage that contains the quoted sentence, with the sentence's offsets for highlighting.
 
 It abstains (no citations) when the best sentence is not close enough to the question; see
 ``AnswerConfig`` and the README for how the thresholds were set.
@@ -36,6 +38,12 @@ ASKS_FOR_NUMBER = re.compile(
     r"|\bprobability\b|\bnumber of\b",
     re.IGNORECASE,
 )
+ASKS_FOR_DEFINITION = re.compile(
+    r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[\w .'-]{2,60}\?*\s*$"
+    r"|(?:은|는)\s*(?:무엇|뭐|누구|어떤\s*\S{1,6})(?:인가|이야|야|입니까|인가요|예요|이에요)?\s*\??\s*$",
+    re.IGNORECASE,
+)
+DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
 HAS_NUMBER = re.compile(r"\d|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰)\s?(?:차례|개|번|명|곳|가지)")
 
 
@@ -49,6 +57,7 @@ class AnswerConfig:
     latent_weight: float = 0.05
     rank_weight: float = 0.3
     number_bonus: float = 0.02
+    definition_bonus: float = 0.03  # "What is X?": a sentence that opens with X and ends "…이다."
     extra_sentence_margin: float = 0.012
     min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
@@ -138,6 +147,7 @@ class ScoredSentence:
     coverage: float
     latent: float
     has_number: bool
+    defines: bool = False
 
 
 def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
@@ -188,6 +198,7 @@ class ExtractiveComposer:
     def score_sentences(self, query: Query, hits: Sequence[Hit]) -> list[ScoredSentence]:
         store, cfg = self.store, self.config
         wants_number = bool(ASKS_FOR_NUMBER.search(query.text))
+        subjects = self._definition_subjects(query)
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
         candidates = [(rank, sid) for rank, hit in enumerate(hits[: cfg.passages])
@@ -206,16 +217,27 @@ class ExtractiveComposer:
             search_similarity = float(vec @ query.vector)
             _, sentence = store.sentence(sid)
             coverage = idf_coverage(own_weights, sentence.tokens) + 0.5 * idf_coverage(context_weights, sentence.tokens)
-            has_number = bool(HAS_NUMBER.search(store.sentence_text(sid)))
+            text = store.sentence_text(sid)
+            has_number = bool(HAS_NUMBER.search(text))
+            defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
                 + cfg.lexical_weight * coverage
                 + cfg.latent_weight * latent[sid] / best_latent
                 + cfg.rank_weight * (hit.score - top)
                 + (cfg.number_bonus if wants_number and has_number else 0.0)
+                + (cfg.definition_bonus if defines else 0.0)
             )
-            seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], has_number)
+            seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], has_number, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
+
+    def _definition_subjects(self, query: Query) -> tuple[str, ...]:
+        """For "What/Who is X?" questions, the index terms naming X (the question's own terms the index
+        knows, and the Korean terms bridged from its words); empty for other questions."""
+        if not ASKS_FOR_DEFINITION.search(query.text):
+            return ()
+        vocab = self.store.bm25.vocab
+        return tuple({t for t in query.tokens if t in vocab and len(t) > 1} | {m.term for m in query.bridged})
 
     def support(self, language: str, best: ScoredSentence) -> float:
         """How well the best sentence supports an answer: the quantity the abstention floor applies to."""
@@ -238,8 +260,7 @@ class ExtractiveComposer:
                 continue
             texts.add(text)
             chosen.append(s)
-        if wants_number:
-            chosen.sort(key=lambda s: not s.has_number)
+        chosen.sort(key=lambda s: (not (wants_number and s.has_number), not s.defines))
         return chosen
 
     def compose(self, query: Query, hits: Sequence[Hit]) -> Answer:

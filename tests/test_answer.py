@@ -75,3 +75,9 @@ def test_floors_can_be_set_per_corpus_from_the_environment():
     assert config_from_env({"RAG_MIN_SUPPORT": "ko=0.93, en=0.85"}).min_support == {"ko": 0.93, "en": 0.85}
     with pytest.raises(QueryError, match="RAG_MIN_SUPPORT"):
         config_from_env({"RAG_MIN_SUPPORT": "fr=0.9"})
+
+
+@pytest.mark.parametrize("question", ["What is Insikt Group?", "인식트그룹은 어떤 기관인가?"])
+def test_definition_question_quotes_the_defining_sentence(service, question):
+    answer = service.ask(question)
+    assert "미국 국방부 공식 협력업체" in answer.answer.split("[1]")[0]
