@@ -28,6 +28,7 @@ SUMMIT_QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "summit_new
 PARALLEL_FILE = "parallel.jsonl"
 SUMMIT_FILE = "summit_news.jsonl"
 NAMES = ("parallel_ko_en", "summit_news")
+MARKER = ".rag-public-set"  # marks an output folder as ours, so its corpus/ may be replaced
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,13 @@ def build(name: str, out_dir: Path, data_dir: Path = DATA_DIR, limit: int | None
     """Write the corpus and the question set of public set ``name`` under ``out_dir``."""
     out_dir = Path(out_dir)
     corpus = out_dir / "corpus"
+    marker = out_dir / MARKER
+    if corpus.exists() and not marker.exists():
+        raise IngestError(f"{corpus} exists and was not written by `rag public`; choose another --out folder")
     if corpus.exists():
         shutil.rmtree(corpus)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    marker.write_text(name, encoding="utf-8")
     questions = out_dir / "questions.jsonl"
     if name == "parallel_ko_en":
         pairs = parallel_pairs(data_dir, limit)

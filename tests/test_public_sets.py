@@ -45,6 +45,18 @@ def test_unknown_set_name_is_a_clear_error(tmp_path):
         build("belebele", tmp_path)
 
 
+def test_an_existing_corpus_folder_is_never_replaced(tmp_path):
+    from rag.errors import IngestError
+
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "mine.txt").write_text("내 기사", encoding="utf-8")
+    with pytest.raises(IngestError, match="not written by `rag public`"):
+        build("parallel_ko_en", tmp_path, limit=2)
+    assert (tmp_path / "corpus" / "mine.txt").exists()
+    build("parallel_ko_en", tmp_path / "set", limit=2)
+    assert build("parallel_ko_en", tmp_path / "set", limit=3).documents == 3
+
+
 def test_summit_question_file_is_valid_jsonl():
     for line in SUMMIT_QUESTIONS.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
