@@ -6,8 +6,10 @@ encoder's sparse latent terms (concepts shared across languages) add a third sig
 candidates: the best latent-term overlap among a chunk's sentences. BM25 runs
 over Kiwi morphemes; its weight in the fusion is the share of the query's tokens that occur in the
 corpus vocabulary, so a Korean question gets full hybrid search while an English question (whose
-words mostly do not occur in Korean text) leans on the dense side, keeping only what it shares with
-the articles: numbers, Latin-script names and codes such as A100, H800, CSET or Qwen.
+words mostly do not occur in Korean text) leans on the dense side, keeping what it shares with the
+articles: numbers, Latin-script names and codes such as A100, H800, CSET or Qwen. The English words the
+index does not know are bridged to Korean terms (``rag.bridge``: names by sound, other words by
+meaning), and BM25 over those terms, weighted by match similarity, is a fourth signal.
 """
 
 from __future__ import annotations
