@@ -150,6 +150,17 @@ class ScoredSentence:
     defines: bool = False
 
 
+ELLIPTIC_TOKENS = 2  # "그럼 미니맥스는?", "What about MiniMax?": the question type comes from the earlier turn
+
+
+def asks_for_number(query: Query) -> bool:
+    """Whether the question asks for a number or date; an elliptic follow-up asks what its context asked."""
+    if ASKS_FOR_NUMBER.search(query.text):
+        return True
+    elliptic = query.turn.is_follow_up and len(query.tokens) <= ELLIPTIC_TOKENS
+    return elliptic and bool(ASKS_FOR_NUMBER.search(query.turn.search_text))
+
+
 def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
     """IDF weight of each query token. A token the corpus never uses gets the highest IDF: a Korean
     question about something the articles never mention ("인구", "매출") cannot be well covered."""
@@ -197,7 +208,7 @@ class ExtractiveComposer:
 
     def score_sentences(self, query: Query, hits: Sequence[Hit]) -> list[ScoredSentence]:
         store, cfg = self.store, self.config
-        wants_number = bool(ASKS_FOR_NUMBER.search(query.text))
+        wants_number = asks_for_number(query)
         subjects = self._definition_subjects(query)
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
@@ -214,6 +225,8 @@ class ExtractiveComposer:
                 continue
             vec = store.sentence_vectors[sid]
             similarity = float(vec @ query.question_vector)
+            if query.turn.is_follow_up:  # "When did it list?" means little without its context
+                similarity = max(similarity, float(vec @ query.vector))
             search_similarity = float(vec @ query.vector)
             _, sentence = store.sentence(sid)
             coverage = idf_coverage(own_weights, sentence.tokens) + 0.5 * idf_coverage(context_weights, sentence.tokens)
@@ -269,7 +282,7 @@ class ExtractiveComposer:
         support = self.support(language, scored[0]) if scored else None
         if support is None or support < self.config.min_support[language]:
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
-        chosen = self.select(scored, bool(ASKS_FOR_NUMBER.search(query.text)))
+        chosen = self.select(scored, asks_for_number(query))
         citations: dict[int, Citation] = {}
         parts = []
         for s in chosen:

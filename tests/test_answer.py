@@ -81,3 +81,13 @@ def test_floors_can_be_set_per_corpus_from_the_environment():
 def test_definition_question_quotes_the_defining_sentence(service, question):
     answer = service.ask(question)
     assert "미국 국방부 공식 협력업체" in answer.answer.split("[1]")[0]
+
+
+def test_elliptic_follow_up_inherits_the_number_question(service):
+    answer = service.ask("그럼 미니맥스는?", ["즈푸AI는 홍콩 상장으로 얼마를 조달했나?"])
+    assert "6억 1900만 달러" in answer.answer.split("[1]")[0]
+
+
+def test_english_follow_up_with_a_pronoun_answers_from_its_context(service):
+    answer = service.ask("What weakness of China did it point out?", ["What is Insikt Group?"])
+    assert "치명적 약점" in answer.answer and answer.citations[0].source == "003_faf59091394b998f.txt"
