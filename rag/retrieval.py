@@ -30,7 +30,7 @@ from .store import Store
 from .text import detect_language, tokenize
 
 MODES = ("hybrid", "dense", "bm25")
-LEXICAL_SCALE = 0.05  # BM25 (divided by its best score) is worth at most this much cosine
+LEXICAL_SCALE = 0.12  # BM25 (divided by its best score) is worth at most this much cosine
 LATENT_SCALE = 0.2  # latent-term overlap (divided by the best candidate's) is worth at most this much
 BRIDGE_SCALE = 0.08  # BM25 of the Korean terms bridged from English words (divided by its best) at most this
 WORD_CACHE_SIZE = 4096
