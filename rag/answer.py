@@ -224,10 +224,10 @@ class ExtractiveComposer:
             if sid in seen:
                 continue
             vec = store.sentence_vectors[sid]
+            search_similarity = float(vec @ query.vector)
             similarity = float(vec @ query.question_vector)
             if query.turn.is_follow_up:  # "When did it list?" means little without its context
-                similarity = max(similarity, float(vec @ query.vector))
-            search_similarity = float(vec @ query.vector)
+                similarity = max(similarity, search_similarity)
             _, sentence = store.sentence(sid)
             coverage = idf_coverage(own_weights, sentence.tokens) + 0.5 * idf_coverage(context_weights, sentence.tokens)
             text = store.sentence_text(sid)

@@ -81,9 +81,8 @@ def english_key(word: str) -> str:
 
 
 def english_candidates(question: str, known: set[str] | dict) -> list[str]:
-    """Words of the question worth bridging: not stopwords, not already index terms; by sound only names
-    (capitalised words after the first, and runs of 2-3 capitalised words joined: "Lee Hae-chan") and long
-    words that may be loanwords."""
+    """Words of the question worth matching by meaning: longer than two letters, not stopwords, not
+    already index terms."""
     words = ENGLISH_WORD.findall(question)
     return list(dict.fromkeys(w for w in words if len(w) > 2 and w.lower() not in ENGLISH_STOPWORDS
                               and w.lower() not in known))

@@ -65,8 +65,8 @@ class Tally:
     answerable: int = 0
     unanswerable: int = 0
     composed: int = 0  # answerable questions whose answer was composed and checked
-    judged_unanswerable: int = 0  # unanswerable questions whose answer was composed
     with_facts: int = 0  # ... of which have gold answer strings
+    judged_unanswerable: int = 0  # unanswerable questions whose answer was composed
     r1: int = 0
     r5: int = 0
     mrr: float = 0.0

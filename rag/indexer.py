@@ -158,6 +158,16 @@ def embed_terms(store: Store, encoder: BaseEncoder, cache: TermVectorCache, show
     return len(todo)
 
 
+def _encode_once_each(texts: list[str], encode):
+    """``encode`` applied to the distinct texts, rows repeated to match ``texts`` (None if it returns None)."""
+    unique = list(dict.fromkeys(texts))
+    encoded = encode(unique)
+    if encoded is None:
+        return None
+    row = {text: i for i, text in enumerate(unique)}
+    return encoded[[row[t] for t in texts]]
+
+
 def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progress: bool) -> list[ArticleVectors]:
     """Vectors per article, encoded in shared batches with one progress bar; identical texts (a one-sentence
     article's chunk and sentence, repeated sentences) are encoded once."""
@@ -170,12 +180,9 @@ def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progre
         sentences.extend(doc_sentences)
     from tqdm import tqdm
 
-    unique = list(dict.fromkeys(texts))
-    with tqdm(total=len(unique), desc="embedding", unit="text", disable=not show_progress) as bar:
-        unique_vectors = encoder.encode(unique, progress=bar.update)
-    row = {text: i for i, text in enumerate(unique)}
-    vectors = unique_vectors[[row[t] for t in texts]] if texts else unique_vectors
-    latent = encoder.encode_sparse(sentences) if sentences else None
+    with tqdm(total=len(set(texts)), desc="embedding", unit="text", disable=not show_progress) as bar:
+        vectors = _encode_once_each(texts, lambda unique: encoder.encode(unique, progress=bar.update))
+    latent = _encode_once_each(sentences, encoder.encode_sparse) if sentences else None
     out, pos, spos = [], 0, 0
     for doc in docs:
         nc, ns = len(doc.chunks), len(doc.sentences)

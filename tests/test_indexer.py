@@ -1,3 +1,5 @@
+import numpy as np
+
 from rag.indexer import update_index
 from rag.store import Store
 
@@ -38,3 +40,15 @@ def test_unreadable_file_is_reported_and_the_rest_indexed(corpus_copy, tmp_path,
     report = update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
     assert len(report.added) == 4
     assert any("broken.txt" in e and "binary" in e for e in report.errors)
+
+
+def test_identical_texts_are_embedded_once(tmp_path, fake_encoder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = ['{"text": "어선 50만여척이 항구로 대피했다."}', '{"text": "경찰은 여성 2명을 모두 석방했다."}']
+    (corpus / "short.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    report = update_index(corpus, tmp_path / "index", fake_encoder, show_progress=False)
+    assert report.embedded_texts == 4  # a chunk and a sentence per record ...
+    assert fake_encoder.texts == 2  # ... but each record's one text is encoded once
+    store = Store.load(tmp_path / "index")
+    np.testing.assert_array_equal(store.chunk_vectors, store.sentence_vectors)

@@ -3,6 +3,7 @@
 import pytest
 
 from rag import chat
+from rag.answer import Answer
 from rag.indexer import update_index
 from rag.service import Paths, RagService
 
@@ -27,10 +28,12 @@ def test_markup_in_an_article_is_escaped_in_the_sources_panel(hostile_service):
     _, service = hostile_service
     hits = service.search("즈푸AI 상장 공지 script", k=10)
     hostile = next(h for h in hits if h.chunk.source == "hostile.txt")
-    answer = service.composer.compose(service.retriever.prepare("즈푸AI 상장 공지"), [hostile])
-    html = chat.sources_html(answer)
-    assert "<script>" not in html and "<img" not in html
-    assert "&lt;script&gt;" in html or answer.abstained
+    first = service.store.chunk_sentence_ids(hostile.chunk_index)[0]
+    citation = service.composer._cite(hostile, first, 1, None)
+    assert "<script>" in citation.text  # the article keeps its markup as text ...
+    html = chat.sources_html(Answer("q", "ko", "인용 [1]", False, (citation,)))
+    assert "<script>" not in html and "<img" not in html  # ... and the panel shows it escaped
+    assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
 def test_instructions_inside_an_article_change_no_other_answer(hostile_service):
