@@ -51,7 +51,7 @@ HAS_NUMBER = re.compile(r"\d|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|�
 class AnswerConfig:
     """Weights of the sentence score and the abstention thresholds (tuned on eval/ question sets)."""
 
-    passages: int = 5
+    passages: int = 5  # passages given to the composer by default
     max_sentences: int = 3
     lexical_weight: float = 0.08
     latent_weight: float = 0.05
@@ -212,7 +212,7 @@ class ExtractiveComposer:
         subjects = self._definition_subjects(query)
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
-        candidates = [(rank, sid) for rank, hit in enumerate(hits[: cfg.passages])
+        candidates = [(rank, sid) for rank, hit in enumerate(hits)
                       for sid in store.chunk_sentence_ids(hit.chunk_index)]
         ids = np.array(sorted({sid for _, sid in candidates}), dtype=np.int64)
         latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))

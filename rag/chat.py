@@ -1,15 +1,24 @@
-"""Chat logic for the UI: ``respond(message, history)`` turns a chat turn into an answer and the
-HTML of its sources. Plain functions over a RagService; the Gradio file only wires components."""
+"""Chat logic for the UI: plain functions over a RagService; the Gradio file only wires components.
+
+``respond`` turns a chat turn into an answer (streamed word by word) and the sources panel; the chat's
+answers are kept as ``ChatTurn`` records so a citation chip of any earlier answer can bring up its
+passage, and a 👍/👎 click can be saved with the answer it rates. ``new_chat`` files the conversation
+under "earlier chats" for the browser session.
+"""
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from .answer import Answer, Citation
-from .errors import RagError
-from .service import RagService
+from .errors import QueryError, RagError
+from .feedback import save_feedback
+from .render import ChatTurn, answer_html, sources_html
+from .retrieval import MODES
+from .service import MAX_PASSAGES, RagService
+from .ui_text import AUTO, ui_language
 
 EMPTY_PROMPT = {
     "ko": "질문을 입력해 주세요. 예: 우한시가 올해 갖출 컴퓨팅 능력은?",
@@ -17,7 +26,6 @@ EMPTY_PROMPT = {
 }
 MAX_QUESTION_CHARS = 2000
 TRUNCATED_NOTICE = "(질문이 너무 길어 앞부분 {n}자만 사용했습니다 / the question was cut to its first {n} characters)"
-MARKER = re.compile(r"\[(\d+)\]")
 EXAMPLES = [
     "우한시가 올해 갖출 예정인 총 컴퓨팅 능력은?",
     "즈푸AI는 홍콩 상장으로 얼마를 조달했나?",
@@ -26,56 +34,29 @@ EXAMPLES = [
 ]
 
 
-def user_questions(history: Sequence[dict]) -> list[str]:
-    """Earlier user questions of a Gradio 'messages' history."""
-    out = []
-    for message in history or []:
-        if isinstance(message, dict) and message.get("role") == "user":
-            content = message.get("content")
-            if isinstance(content, str) and content.strip():
-                out.append(content)
-    return out
+@dataclass(frozen=True)
+class ChatSettings:
+    """What the settings tab controls."""
+
+    mode: str = "hybrid"
+    passages: int = 5
+    language: str = AUTO  # interface language: auto (follow the question), ko or en
+
+    def __post_init__(self):
+        if self.mode not in MODES:
+            raise QueryError(f"unknown retrieval mode {self.mode!r}; use one of {', '.join(MODES)}")
+        if not 1 <= int(self.passages) <= MAX_PASSAGES:
+            raise QueryError(f"passages must be between 1 and {MAX_PASSAGES}, got {self.passages}")
 
 
-def citation_label(c: Citation) -> str:
-    meta = " · ".join(x for x in (c.outlet, c.date) if x)
-    return f"[{c.n}] {meta}" if meta else f"[{c.n}]"
+@dataclass(frozen=True)
+class ChatView:
+    """What the UI shows after a step: chat messages, sources panel, answered turns, interface language."""
 
-
-def answer_markdown(answer: Answer) -> str:
-    """The answer as chat markdown: escaped text, markers shown as chips with outlet and date."""
-    labels = {c.n: citation_label(c) for c in answer.citations}
-    text = html.escape(answer.answer)
-    text = MARKER.sub(lambda m: f"<sup><b>{html.escape(labels.get(int(m.group(1)), m.group(0)))}</b></sup>", text)
-    if answer.notice:
-        text = f"{text}\n\n_{html.escape(answer.notice)}_"
-    return text
-
-
-def highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Escaped passage with the quoted sentences wrapped in <mark>."""
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        out.append(html.escape(text[pos:start]))
-        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
-        pos = end
-    out.append(html.escape(text[pos:]))
-    return "".join(out).replace("\n", "<br>")
-
-
-def sources_html(answer: Answer | None) -> str:
-    if answer is None or not answer.citations:
-        return "<div class='sources-empty'>No sources for this answer. / 이 답변에는 출처가 없습니다.</div>"
-    cards = []
-    for c in answer.citations:
-        meta = " · ".join(html.escape(x) for x in (c.outlet, c.author, c.date) if x)
-        cards.append(
-            f"<div class='source-card' id='source-{c.n}'>"
-            f"<div class='source-head'><span class='source-n'>[{c.n}]</span> <b>{html.escape(c.title)}</b></div>"
-            f"<div class='source-meta'>{meta or '&nbsp;'} <span class='source-file'>{html.escape(c.source)}</span></div>"
-            f"<div class='source-text'>{highlight(c.text, c.quote_spans)}</div></div>"
-        )
-    return "".join(cards)
+    messages: list[dict]
+    sources: str
+    turns: list[ChatTurn]
+    language: str
 
 
 def prepare_question(message: str) -> tuple[str, str]:
@@ -86,28 +67,77 @@ def prepare_question(message: str) -> tuple[str, str]:
     return question, ""
 
 
-def respond(service: RagService, message: str, history: list[dict]) -> Iterator[tuple[list[dict], str]]:
-    """Yield (chat history, sources HTML) as the answer appears, word by word."""
-    history = list(history or [])
+def article_texts(service: RagService, turns: Sequence[ChatTurn]) -> dict[str, str]:
+    """Cleaned text of every article the turns cite and the index still holds."""
+    out = {}
+    for turn in turns:
+        for c in turn.answer.citations:
+            if c.source not in out:
+                try:
+                    out[c.source] = service.article(c.source).text
+                except QueryError:
+                    continue
+    return out
+
+
+def render_sources(service: RagService, turns: Sequence[ChatTurn], language: str) -> str:
+    return sources_html(turns, article_texts(service, turns), language)
+
+
+def respond(service: RagService, message: str, history: list[dict], turns: Sequence[ChatTurn] = (),
+            settings: ChatSettings = ChatSettings(), language: str = "ko") -> Iterator[ChatView]:
+    """Yield the chat as the answer appears word by word; the last view has the sources panel. The
+    questions of the earlier turns are the follow-up context; the question is shown escaped."""
+    history, turns = list(history or []), list(turns or [])
     question, notice = prepare_question(message)
+    language = ui_language(settings.language, question, language)
     if not question:
-        yield history + [{"role": "assistant", "content": EMPTY_PROMPT["ko"] + "\n\n" + EMPTY_PROMPT["en"]}], sources_html(None)
+        prompt = EMPTY_PROMPT["ko"] + "\n\n" + EMPTY_PROMPT["en"]
+        yield ChatView(history + [{"role": "assistant", "content": prompt}], render_sources(service, turns, language),
+                       turns, language)
         return
-    earlier = user_questions(history)
-    history = history + [{"role": "user", "content": question}]
+    earlier = [turn.question for turn in turns]
+    history = history + [{"role": "user", "content": html.escape(question)}]
     try:
-        answer = service.ask(question, earlier)
+        answer = service.ask(question, earlier, mode=settings.mode, passages=int(settings.passages))
     except RagError as exc:
-        yield history + [{"role": "assistant", "content": f"⚠️ {html.escape(str(exc))}"}], sources_html(None)
+        yield ChatView(history + [{"role": "assistant", "content": f"⚠️ {html.escape(str(exc))}"}],
+                       render_sources(service, turns, language), turns, language)
         return
     if notice:
-        answer = Answer(**{**answer.__dict__, "notice": notice})
-    final = answer_markdown(answer)
+        answer = replace(answer, notice=notice)
+    turn = ChatTurn(len(turns) + 1, question, tuple(earlier), answer, len(history))
+    final = answer_html(answer, turn.turn)
     words = final.split(" ")
     step = max(1, len(words) // 12)
     for i in range(step, len(words), step):
-        yield history + [{"role": "assistant", "content": " ".join(words[:i])}], ""
-    yield history + [{"role": "assistant", "content": final}], sources_html(answer)
+        partial = " ".join(words[:i])
+        if partial.count("<") == partial.count(">"):  # never show half a tag
+            yield ChatView(history + [{"role": "assistant", "content": partial}], "", turns, language)
+    turns = turns + [turn]
+    yield ChatView(history + [{"role": "assistant", "content": final}], render_sources(service, turns, language),
+                   turns, language)
+
+
+def record_feedback(path: Path, turns: Sequence[ChatTurn], message_index: int, liked: bool) -> ChatTurn:
+    """Save a 👍/👎 on the answer shown at ``message_index`` of the chat; returns the turn rated."""
+    for turn in turns:
+        if turn.message_index == message_index:
+            save_feedback(path, turn.answer, liked, turn.history)
+            return turn
+    raise QueryError(f"no answer at chat message {message_index} to rate")
+
+
+def chat_title(turns: Sequence[ChatTurn]) -> str:
+    first = turns[0].question
+    return first if len(first) <= 60 else first[:57] + "…"
+
+
+def new_chat(history: list[dict], turns: Sequence[ChatTurn], archive: list[dict]) -> list[dict]:
+    """The earlier chats with the current one filed first (when it has any answered question)."""
+    if not turns:
+        return list(archive or [])
+    return [{"title": chat_title(turns), "messages": list(history), "turns": list(turns)}, *(archive or [])]
 
 
 def ask_api(service: RagService, question: str, history: list[str] | None = None) -> dict:
@@ -120,3 +150,4 @@ def ask_api(service: RagService, question: str, history: list[str] | None = None
     if notice:
         payload["notice"] = notice
     return payload
+

@@ -12,7 +12,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,9 @@ from .documents import Article, load_corpus
 from .encoders import BaseEncoder, make_encoder
 from .errors import IndexMismatchError, IndexNotFoundError
 from .store import ArticleVectors, Store, index_exists
+
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)`` while indexing; stages: reading, embedding, terms, saving."""
 
 
 @dataclass
@@ -139,7 +142,31 @@ def bridge_terms(store: Store, limit: int = MAX_TERM_VECTORS) -> list[str]:
     return terms[:limit]
 
 
-def embed_terms(store: Store, encoder: BaseEncoder, cache: TermVectorCache, show_progress: bool) -> int:
+class _Bar:
+    """Counts finished items on a tqdm bar (terminal) and reports them to ``progress`` (the UI's bar)."""
+
+    def __init__(self, stage: str, unit: str, total: int, show_progress: bool, progress: Progress | None):
+        from tqdm import tqdm
+
+        self.stage, self.total, self.progress, self.done = stage, total, progress, 0
+        self.bar = tqdm(total=total, desc=stage, unit=unit, disable=not show_progress)
+        self.update(0)
+
+    def update(self, n: int) -> None:
+        self.done += n
+        self.bar.update(n)
+        if self.progress is not None:
+            self.progress(self.stage, self.done, self.total)
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.bar.close()
+
+
+def embed_terms(store: Store, encoder: BaseEncoder, cache: TermVectorCache, show_progress: bool,
+                progress: Progress | None = None) -> int:
     """Give the store the vectors of its bridge terms (encoders that can translate single words only);
     returns how many terms had to be embedded."""
     if encoder.term_similarity_floor is None:
@@ -148,9 +175,7 @@ def embed_terms(store: Store, encoder: BaseEncoder, cache: TermVectorCache, show
     known = cache.load()
     todo = [t for t in terms if t not in known]
     if todo:
-        from tqdm import tqdm
-
-        with tqdm(total=len(todo), desc="embedding terms", unit="term", disable=not show_progress) as bar:
+        with _Bar("terms", "term", len(todo), show_progress, progress) as bar:
             known.update(zip(todo, encoder.encode(todo, is_query=True, progress=bar.update)))
         cache.save(known)
     store.terms = terms
@@ -168,7 +193,8 @@ def _encode_once_each(texts: list[str], encode):
     return encoded[[row[t] for t in texts]]
 
 
-def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progress: bool) -> list[ArticleVectors]:
+def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progress: bool,
+                   progress: Progress | None = None) -> list[ArticleVectors]:
     """Vectors per article, encoded in shared batches with one progress bar; identical texts (a one-sentence
     article's chunk and sentence, repeated sentences) are encoded once."""
     texts: list[str] = []
@@ -178,9 +204,7 @@ def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progre
         doc_sentences = [doc.article.text[s.start : s.end] for s in doc.sentences]
         texts.extend(doc_sentences)
         sentences.extend(doc_sentences)
-    from tqdm import tqdm
-
-    with tqdm(total=len(set(texts)), desc="embedding", unit="text", disable=not show_progress) as bar:
+    with _Bar("embedding", "text", len(set(texts)), show_progress, progress) as bar:
         vectors = _encode_once_each(texts, lambda unique: encoder.encode(unique, progress=bar.update))
     latent = _encode_once_each(sentences, encoder.encode_sparse) if sentences else None
     out, pos, spos = [], 0, 0
@@ -214,14 +238,18 @@ def update_index(
     rebuild: bool = False,
     config: ChunkingConfig = ChunkingConfig(),
     show_progress: bool | None = None,
+    progress: Progress | None = None,
 ) -> IndexReport:
-    """Bring the index in ``index_dir`` in line with ``corpus_dir``; see the module docstring."""
+    """Bring the index in ``index_dir`` in line with ``corpus_dir``; see the module docstring.
+    ``progress`` receives (stage, done, total) for a UI progress bar."""
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     show_progress = sys.stderr.isatty() if show_progress is None else show_progress
     encoder = encoder or make_encoder()
     report = IndexReport()
     with index_lock(index_dir):
+        if progress is not None:
+            progress("reading", 0, 1)
         loaded = load_corpus(corpus_dir)
         report.errors = loaded.errors
         previous = None if rebuild else _previous_store(index_dir, encoder, config.key, report)
@@ -242,7 +270,8 @@ def update_index(
         current = {a.source for a in loaded.articles}
         report.removed = sorted(set(previous.by_source) - current) if previous else []
         todo = [i for i, v in enumerate(vectors) if v is None or not v.fits(docs[i])]
-        for i, vecs in zip(todo, embed_articles([docs[i] for i in todo], encoder, show_progress)):
+        for i, vecs in zip(todo, embed_articles([docs[i] for i in todo], encoder, show_progress,
+                                                   progress)):
             vectors[i] = vecs
             cache.put(docs[i].article, vecs)
             report.embedded_texts += len(docs[i].chunks) + len(docs[i].sentences)
@@ -260,7 +289,10 @@ def update_index(
                 sentence_vectors=np.concatenate([v.sentences for v in vectors]) if docs else empty,
                 sentence_latent=sparse.vstack(latents, format="csr") if latents and all(x is not None for x in latents) else None,
             )
-            report.embedded_terms = embed_terms(store, encoder, TermVectorCache(index_dir, encoder.id), show_progress)
+            report.embedded_terms = embed_terms(store, encoder, TermVectorCache(index_dir, encoder.id), show_progress,
+                                                progress)
+            if progress is not None:
+                progress("saving", 0, 1)
             store.save(index_dir)
     report.seconds = time.perf_counter() - started
     return report

@@ -5,17 +5,33 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .answer import Answer, AnswerConfig, ExtractiveComposer, config_from_env
+from .documents import Article
 from .encoders import BaseEncoder, make_encoder
-from .indexer import IndexReport, update_index
+from .errors import QueryError
+from .indexer import IndexReport, Progress, update_index
+from .library import FileResult, Staged, remove_article, stage_uploads
 from .retrieval import Hit, Retriever
 from .store import Store, index_exists
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
+MAX_PASSAGES = 20
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An indexed article as the corpus tab lists it."""
+
+    source: str
+    title: str
+    outlet: str
+    author: str
+    date: str
+    chunks: int
 
 
 @dataclass(frozen=True)
@@ -32,14 +48,16 @@ class RagService:
         self.paths = paths
         self.encoder = encoder or make_encoder()
         self.answer_config = answer_config or config_from_env()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # swaps of the live store
+        self._write_lock = threading.Lock()  # one corpus change at a time
         self._load()
 
     def _load(self) -> None:
         store = Store.load(self.paths.index, encoder_id=self.encoder.id)
-        self.store = store
-        self.retriever = Retriever(store, self.encoder)
-        self.composer = ExtractiveComposer(self.retriever, self.answer_config)
+        retriever = Retriever(store, self.encoder)
+        composer = ExtractiveComposer(retriever, self.answer_config)
+        with self._lock:
+            self.store, self.retriever, self.composer = store, retriever, composer
 
     @classmethod
     def open(cls, paths: Paths = Paths(), encoder: BaseEncoder | None = None, build_if_missing: bool = True,
@@ -50,22 +68,75 @@ class RagService:
             update_index(paths.corpus, paths.index, encoder, show_progress=show_progress)
         return cls(paths, encoder)
 
-    def reindex(self, rebuild: bool = False, show_progress: bool | None = None) -> IndexReport:
+    def reindex(self, rebuild: bool = False, show_progress: bool | None = None,
+                progress: Progress | None = None) -> IndexReport:
         report = update_index(self.paths.corpus, self.paths.index, self.encoder, rebuild=rebuild,
-                              show_progress=show_progress)
-        with self._lock:
-            self._load()
+                              show_progress=show_progress, progress=progress)
+        self._load()
         return report
 
     def search(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid") -> list[Hit]:
         return self.retriever.search(question, history, k=k, mode=mode)
 
-    def ask(self, question: str, history: Sequence[str] = (), mode: str = "hybrid") -> Answer:
-        return self.ask_with_hits(question, history, mode=mode)[0]
+    def ask(self, question: str, history: Sequence[str] = (), mode: str = "hybrid", passages: int | None = None) -> Answer:
+        return self.ask_with_hits(question, history, mode=mode, passages=passages)[0]
 
-    def ask_with_hits(self, question: str, history: Sequence[str] = (), k: int = 5,
-                      mode: str = "hybrid") -> tuple[Answer, list[Hit]]:
-        """The answer and the top-k hits, from one encoding of the question."""
-        query = self.retriever.prepare(question, history)
-        hits = self.retriever.rank(query, k=max(k, self.answer_config.passages), mode=mode)
-        return self.composer.compose(query, hits[: self.answer_config.passages]), hits[:k]
+    def ask_with_hits(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid",
+                      passages: int | None = None) -> tuple[Answer, list[Hit]]:
+        """The answer from the best ``passages`` hits (default: the answer config's) and the top-k hits,
+        from one encoding of the question."""
+        passages = self.answer_config.passages if passages is None else passages
+        if not 1 <= passages <= MAX_PASSAGES:
+            raise QueryError(f"passages must be between 1 and {MAX_PASSAGES}, got {passages}")
+        with self._lock:
+            retriever, composer = self.retriever, self.composer
+        query = retriever.prepare(question, history)
+        hits = retriever.rank(query, k=max(k, passages), mode=mode)
+        return composer.compose(query, hits[:passages]), hits[:k]
+
+    def articles(self) -> list[ArticleRow]:
+        """One row per indexed article, in corpus order."""
+        return [ArticleRow(d.article.source, d.article.display_title, d.article.outlet, d.article.author,
+                           d.article.date, len(d.chunks)) for d in self.store.articles]
+
+    def article(self, source: str) -> Article:
+        i = self.store.by_source.get(source)
+        if i is None:
+            raise QueryError(f"no article {source!r} in the index")
+        return self.store.articles[i].article
+
+    def add_files(self, uploads: Sequence[tuple[str, Path]], progress: Progress | None = None) -> list[FileResult]:
+        """Check, store and index uploaded (name, file) pairs; one result per file. A file that fails its
+        checks changes nothing; if indexing fails, the corpus folder is put back as it was."""
+        with self._write_lock:
+            staged = stage_uploads(self.paths.corpus, uploads, [d.article for d in self.store.articles])
+            self._apply(staged, progress)
+            return self._with_chunk_counts(staged.results)
+
+    def remove(self, source: str, progress: Progress | None = None) -> FileResult:
+        """Take an article out of the corpus folder and the index."""
+        with self._write_lock:
+            if source not in self.store.by_source:
+                raise QueryError(f"no article {source!r} in the index")
+            staged = remove_article(self.paths.corpus, source)
+            self._apply(staged, progress)
+            return staged.results[0]
+
+    def _apply(self, staged: Staged, progress: Progress | None) -> None:
+        if not staged.changed:
+            return
+        try:
+            self.reindex(show_progress=False, progress=progress)
+        except BaseException:
+            staged.rollback()
+            raise
+
+    def _with_chunk_counts(self, results: list[FileResult]) -> list[FileResult]:
+        out = []
+        for r in results:
+            chunks = [len(self.store.articles[self.store.by_source[s]].chunks) for s in r.sources
+                      if s in self.store.by_source]
+            if r.status in ("added", "updated") and chunks:
+                r = replace(r, message=f"{r.message}, {sum(chunks)} passages indexed")
+            out.append(r)
+        return out

@@ -16,9 +16,9 @@ ODD_QUESTIONS = [
 ]
 
 
-def final_turn(service, message, history=()):
-    *_, (messages, sources) = chat.respond(service, message, list(history))
-    return messages[-1]["content"], sources
+def final_turn(service, message):
+    *_, view = chat.respond(service, message, [])
+    return view.messages[-1]["content"], view.sources
 
 
 @pytest.mark.parametrize("message", ["", "   \n\t  ", None])
@@ -51,6 +51,7 @@ def test_odd_questions_are_answered_or_declined(service, message):
 
 def test_html_in_a_question_is_shown_as_text(service):
     reply, _ = final_turn(service, "<b>bold</b> <script>alert(1)</script>")
-    history, _ = list(chat.respond(service, "<b>bold</b> <script>alert(1)</script>", []))[-1]
-    assert history[0]["content"] == "<b>bold</b> <script>alert(1)</script>"  # the user's turn is kept as typed
+    view = list(chat.respond(service, "<b>bold</b> <script>alert(1)</script>", []))[-1]
+    assert view.messages[0]["content"] == "&lt;b&gt;bold&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert view.turns[0].question == "<b>bold</b> <script>alert(1)</script>"  # asked and kept as typed
     assert "<script>" not in reply

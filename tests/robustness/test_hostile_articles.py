@@ -2,9 +2,9 @@
 
 import pytest
 
-from rag import chat
 from rag.answer import Answer
 from rag.indexer import update_index
+from rag.render import ChatTurn, sources_html
 from rag.service import Paths, RagService
 
 HOSTILE = (
@@ -31,9 +31,11 @@ def test_markup_in_an_article_is_escaped_in_the_sources_panel(hostile_service):
     first = service.store.chunk_sentence_ids(hostile.chunk_index)[0]
     citation = service.composer._cite(hostile, first, 1, None)
     assert "<script>" in citation.text  # the article keeps its markup as text ...
-    html = chat.sources_html(Answer("q", "ko", "인용 [1]", False, (citation,)))
+    turn = ChatTurn(1, "q", (), Answer("q", "ko", "인용 [1]", False, (citation,)), 1)
+    html = sources_html([turn], {"hostile.txt": service.article("hostile.txt").text}, "ko")
     assert "<script>" not in html and "<img" not in html  # ... and the panel shows it escaped
     assert "&lt;script&gt;alert" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "class='cited-passage'" in html  # the whole-article view is escaped too
 
 
 def test_instructions_inside_an_article_change_no_other_answer(hostile_service):
