@@ -159,7 +159,8 @@ def build_app(service: RagService, feedback_path: Path | None = None) -> gr.Bloc
             return (upload_results_html(results), corpus_table(service, lang),
                     gr.update(choices=[a.source for a in service.articles()]), None)
 
-        add.click(add_files, [upload, language], [upload_results, table, remove_pick, upload])
+        add.click(add_files, [upload, language], [upload_results, table, remove_pick, upload],
+                  show_progress_on=upload_results)
 
         def remove_article(source, lang, progress=gr.Progress()):
             if not source:
@@ -171,7 +172,8 @@ def build_app(service: RagService, feedback_path: Path | None = None) -> gr.Bloc
             return (upload_results_html([result]), corpus_table(service, lang),
                     gr.update(choices=[a.source for a in service.articles()], value=None))
 
-        remove.click(remove_article, [remove_pick, language], [remove_result, table, remove_pick])
+        remove.click(remove_article, [remove_pick, language], [remove_result, table, remove_pick],
+                     show_progress_on=remove_result)
 
         def ask(question: str, history: list[str] | None = None) -> dict:
             return chat.ask_api(service, question, history)

@@ -1,7 +1,9 @@
 """Follow-up questions without an LLM: detect them and carry the topic of earlier turns.
 
 A question is a follow-up when it leans on an earlier turn: pronouns and demonstratives ("그 회사",
-"it", "they"), openers ("그럼", "And what about ...") or too few words of its own. Its context is
+"it", "they"), openers ("그럼", "And what about ...") or too few words of its own. A possessive that
+follows a name in the same question ("How much did Zhipu AI raise in its IPO?") points at that name,
+not at an earlier turn. Its context is
 the run of earlier questions back to the last one that stood on its own (at most three).
 """
 
@@ -24,6 +26,8 @@ EN_REFERENCE = re.compile(
     r"|^(?:and|but|so|what about|how about|also|then|and what|what else)\b",
     re.IGNORECASE,
 )
+EN_POSSESSIVES = {"its", "their", "theirs", "his", "her", "hers"}
+NAME = re.compile(r"[A-Z][\w.-]*")
 MIN_OWN_TOKENS = 2
 MAX_CONTEXT_TURNS = 3
 
@@ -44,10 +48,22 @@ class Turn:
         return " ".join([*self.context, self.question])
 
 
-def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
-    return bool(
-        KO_REFERENCE.search(question) or EN_REFERENCE.search(question) or len(own_tokens) < MIN_OWN_TOKENS
+def _names_before(text: str) -> bool:
+    """Whether ``text`` (the start of a question) names something: a capitalised word after the first."""
+    return any(NAME.match(word) for word in text.split()[1:])
+
+
+def refers_back_en(question: str) -> bool:
+    """An English reference to an earlier turn: an opener, or a pronoun with no name before it to point at
+    (possessives only; "it"/"they" after a name still usually mean an earlier subject)."""
+    return any(
+        not (m.group(0).lower() in EN_POSSESSIVES and _names_before(question[: m.start()]))
+        for m in EN_REFERENCE.finditer(question)
     )
+
+
+def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
+    return bool(KO_REFERENCE.search(question) or refers_back_en(question) or len(own_tokens) < MIN_OWN_TOKENS)
 
 
 def resolve_turn(question: str, history: Sequence[str], tokenize) -> Turn:

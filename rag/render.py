@@ -19,7 +19,6 @@ from .ui_text import t
 
 MARKER = re.compile(r"\[(\d+)\]")
 MAX_TURNS_SHOWN = 10  # the sources panel keeps the last ten answers' passages
-STATUS_ICONS = {"added": "✅", "updated": "🔄", "duplicate": "⏭️", "removed": "🗑️", "error": "❌"}
 
 
 @dataclass(frozen=True)
@@ -112,10 +111,10 @@ def sources_html(turns: Sequence[ChatTurn], articles: Mapping[str, str], languag
 
 
 def upload_results_html(results: Sequence[FileResult]) -> str:
-    """One line per file: an icon for the status, the file name and what happened."""
+    """One line per file: a status badge, the file name and what happened."""
     rows = "".join(
-        f"<li class='upload-{r.status}'>{STATUS_ICONS.get(r.status, '')} <b>{html.escape(r.name)}</b>: "
-        f"{html.escape(r.status)} — {html.escape(r.message)}</li>"
+        f"<li class='upload-{r.status}'><span class='status-badge'>{html.escape(r.status)}</span> "
+        f"<b>{html.escape(r.name)}</b>: {html.escape(r.message)}</li>"
         for r in results
     )
     return f"<ul class='upload-results'>{rows}</ul>"
@@ -134,7 +133,12 @@ PAGE_CSS = """
 .source-text mark, .article-text mark {background:#fff3a3; padding:0 2px;}
 .article-text {max-height:360px; overflow:auto; border-top:1px dashed #d0d7de; margin-top:6px; padding-top:6px;}
 .cited-passage {background:#f3f8ff; outline:1px solid #9dbdf2;}
-.upload-results {list-style:none; padding-left:0;} .upload-results li {margin:3px 0;}
+.upload-results {list-style:none; padding-left:0;} .upload-results li {margin:4px 0;}
+.status-badge {display:inline-block; min-width:5.5em; text-align:center; border-radius:4px; padding:0 6px;
+  font-size:0.85em; font-weight:600; color:#fff; background:#57606a;}
+.upload-added .status-badge {background:#1a7f37;} .upload-updated .status-badge {background:#0969da;}
+.upload-duplicate .status-badge {background:#8c959f;} .upload-removed .status-badge {background:#9a6700;}
+.upload-error .status-badge {background:#cf222e;}
 """
 
 PAGE_JS = r"""

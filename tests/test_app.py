@@ -17,7 +17,7 @@ def running_app(service):
 
     demo = app.build_app(service)
     port = _free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    app.launch(demo, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{port}/"
     demo.close()
 
@@ -39,3 +39,20 @@ def test_page_is_served(running_app):
     page = httpx.get(running_app, timeout=30)
     assert page.status_code == 200
     assert "Korean news Q&amp;A" in page.text  # the Blocks title, in the page config
+
+
+def test_page_carries_the_citation_script_and_styles(running_app):
+    import httpx
+
+    page = httpx.get(running_app, timeout=30).text
+    assert "cite-chip" in page and "source-card.active" in page
+
+
+def test_logins_from_the_environment():
+    import app
+
+    assert app.auth_from_env({}) is None
+    assert app.auth_from_env({"RAG_AUTH": "ann:s3cret, bob:pa:ss"}) == [("ann", "s3cret"), ("bob", "pa:ss")]
+    with pytest.raises(SystemExit, match="RAG_AUTH must look like 'user:password'") as err:
+        app.auth_from_env({"RAG_AUTH": "ann"})
+    assert "ann" not in str(err.value).split("got")[1]  # the bad entry may be a password: never echoed

@@ -13,6 +13,9 @@ from rag.text import tokenize
         ("How much computing power does it have?", ["What is El Capitan?"], ["What is El Capitan?"]),
         ("우한시가 올해 갖출 컴퓨팅 능력은?", ["즈푸AI는 언제 상장했나?"], []),
         ("그 회사는 얼마를 조달했어?", [], []),
+        ("How much money did Zhipu AI raise in its Hong Kong IPO?", ["우한시가 올해 갖출 컴퓨팅 능력은?"], []),
+        ("What is its revenue?", ["What is Insikt Group?"], ["What is Insikt Group?"]),
+        ("What weakness of China did it point out?", ["What did Insikt Group report?"], ["What did Insikt Group report?"]),
     ],
 )
 def test_follow_up_context(question, history, context):

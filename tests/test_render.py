@@ -62,5 +62,6 @@ def test_no_sources_message_in_the_interface_language():
 def test_upload_results_one_line_per_file_escaped():
     html = upload_results_html([FileResult("a.txt", "added", "1 article(s) as a.txt"),
                                 FileResult("<b>.pdf", "error", "unsupported file type .pdf")])
-    assert html.count("<li") == 2 and "✅ <b>a.txt</b>: added" in html
-    assert "&lt;b&gt;.pdf" in html and "❌" in html
+    assert html.count("<li") == 2
+    assert "<li class='upload-added'><span class='status-badge'>added</span> <b>a.txt</b>: 1 article(s)" in html
+    assert "&lt;b&gt;.pdf" in html and "<li class='upload-error'>" in html
