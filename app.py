@@ -49,21 +49,20 @@ def build_app(service: RagService, feedback_path: Path | None = None) -> gr.Bloc
         archive = gr.State([])
         title = gr.Markdown(t("title", "ko"), elem_id="title")
         with gr.Tabs():
-            with gr.Tab(t("tab_chat", "ko"), id="chat") as chat_tab:
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        chatbot = gr.Chatbot(height=520, elem_id="chatbot", show_label=False)
-                        question = gr.Textbox(placeholder=t("placeholder", "ko"), show_label=False,
-                                              elem_id="question", submit_btn=True)
-                        gr.Examples(examples=chat.EXAMPLES, inputs=question)
-                        with gr.Row():
-                            clear = gr.Button(t("new_chat", "ko"), size="sm", elem_id="new-chat")
-                            earlier = gr.Dropdown(choices=[], value=None, label=t("earlier", "ko"),
-                                                  elem_id="earlier-chats")
-                        feedback_note = gr.Markdown("", elem_id="feedback-note")
-                    with gr.Column(scale=2):
-                        sources_head = gr.Markdown(t("sources", "ko"))
-                        sources = gr.HTML(chat.render_sources(service, [], "ko"), elem_id="sources")
+            with gr.Tab(t("tab_chat", "ko"), id="chat") as chat_tab, gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(height=520, elem_id="chatbot", show_label=False)
+                    question = gr.Textbox(placeholder=t("placeholder", "ko"), show_label=False,
+                                          elem_id="question", submit_btn=True)
+                    gr.Examples(examples=chat.EXAMPLES, inputs=question)
+                    with gr.Row():
+                        clear = gr.Button(t("new_chat", "ko"), size="sm", elem_id="new-chat")
+                        earlier = gr.Dropdown(choices=[], value=None, label=t("earlier", "ko"),
+                                              elem_id="earlier-chats")
+                    feedback_note = gr.Markdown("", elem_id="feedback-note")
+                with gr.Column(scale=2):
+                    sources_head = gr.Markdown(t("sources", "ko"))
+                    sources = gr.HTML(chat.render_sources(service, [], "ko"), elem_id="sources")
             with gr.Tab(t("tab_corpus", "ko"), id="corpus") as corpus_tab:
                 upload = gr.File(label=t("upload", "ko"), file_count="multiple", type="filepath", elem_id="upload")
                 add = gr.Button(t("add", "ko"), variant="primary", elem_id="add-files")

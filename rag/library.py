@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from .documents import ARTICLE_SUFFIXES, Article, check_file, decode_bytes, pars
 from .errors import IngestError
 
 STATUSES = ("added", "updated", "duplicate", "removed", "error")
+REMOVED_DIR = ".removed"
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -112,26 +114,42 @@ def stage_uploads(corpus_dir: Path, uploads: Sequence[tuple[str, Path]], indexed
     return staged
 
 
+def _keep_removed(corpus_dir: Path, name: str, data: bytes) -> Path:
+    """A copy of what was removed in ``corpus/.removed/`` (hidden folders are not indexed)."""
+    folder = corpus_dir / REMOVED_DIR
+    folder.mkdir(exist_ok=True)
+    copy = folder / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}-{PurePosixPath(name).name}"
+    _write_atomic(copy, data)
+    return copy
+
+
 def remove_article(corpus_dir: Path, source: str) -> Staged:
-    """Take one article out of the corpus folder: delete its file, or blank its line of a .jsonl file
-    (the other lines keep their numbers, so their sources do not change)."""
+    """Take one article out of the corpus folder: move its file to ``.removed/``, or blank its line of a
+    .jsonl file (the other lines keep their numbers, so their sources do not change) and keep that line
+    in ``.removed/``. Nothing is lost: a removed article can be put back by hand."""
     corpus_dir = Path(corpus_dir).resolve()
     name, _, line = str(source).partition("#")
     path = (corpus_dir / name).resolve()
     if corpus_dir not in path.parents or not path.is_file() or path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise IngestError(f"{source!r} is not an article file in the corpus folder {corpus_dir}")
     previous = path.read_bytes()
-    staged = Staged([FileResult(source, "removed", f"{source} removed from the corpus", (source,))], {path: previous})
     if not line:
+        kept = _keep_removed(corpus_dir, name, previous)
         path.unlink()
-        return staged
+        return Staged([_removed(source, corpus_dir, kept)], {path: previous})
     lines = decode_bytes(previous, name).splitlines()
     number = int(line) if line.isdigit() else 0
     if not 1 <= number <= len(lines) or not lines[number - 1].strip():
         raise IngestError(f"{source!r}: {name} has no article on line {line}")
+    kept = _keep_removed(corpus_dir, f"{path.stem}-line{number}.jsonl", (lines[number - 1] + "\n").encode("utf-8"))
     lines[number - 1] = ""
     if any(x.strip() for x in lines):
         _write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
     else:
         path.unlink()
-    return staged
+    return Staged([_removed(source, corpus_dir, kept)], {path: previous})
+
+
+def _removed(source: str, corpus_dir: Path, kept: Path) -> FileResult:
+    return FileResult(source, "removed", f"removed from the index; a copy is kept in {kept.relative_to(corpus_dir)}",
+                      (source,))

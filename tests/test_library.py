@@ -77,9 +77,13 @@ def test_too_large_file_is_refused_before_reading(corpus_copy, tmp_path, monkeyp
 
 
 def test_remove_a_file_article(corpus_copy):
+    original = (corpus_copy / "003_faf59091394b998f.txt").read_bytes()
     staged = remove_article(corpus_copy, "003_faf59091394b998f.txt")
     assert not (corpus_copy / "003_faf59091394b998f.txt").exists()
-    assert staged.results[0].status == "removed"
+    assert staged.results[0].status == "removed" and ".removed/" in staged.results[0].message
+    kept = list((corpus_copy / ".removed").iterdir())
+    assert len(kept) == 1 and kept[0].read_bytes() == original  # nothing is lost
+    assert "003_faf59091394b998f.txt" not in {a.source for a in load_corpus(corpus_copy).articles}
     staged.rollback()
     assert (corpus_copy / "003_faf59091394b998f.txt").exists()
 
@@ -92,6 +96,7 @@ def test_remove_a_jsonl_record_keeps_the_other_sources(tmp_path):
     (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     remove_article(corpus, "feed.jsonl#2")
     assert [a.source for a in load_corpus(corpus).articles] == ["feed.jsonl#1", "feed.jsonl#3"]
+    assert [p.read_text(encoding="utf-8") for p in (corpus / ".removed").iterdir()] == [lines[1] + "\n"]
     with pytest.raises(IngestError, match="no article on line 2"):
         remove_article(corpus, "feed.jsonl#2")
     remove_article(corpus, "feed.jsonl#1")

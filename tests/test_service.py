@@ -53,12 +53,15 @@ def test_failed_indexing_puts_the_corpus_back(fake_service, tmp_path, monkeypatc
         raise OSError("disk full")
 
     monkeypatch.setattr(rag.service, "update_index", broken)
-    before = sorted(p.name for p in fake_service.paths.corpus.iterdir())
+    def visible():
+        return sorted(p.name for p in fake_service.paths.corpus.iterdir() if not p.name.startswith("."))
+
+    before = visible()
     with pytest.raises(OSError, match="disk full"):
         fake_service.add_files([_upload(tmp_path, "quantum.txt", NEW)])
     with pytest.raises(OSError, match="disk full"):
         fake_service.remove("000_0ff4d9a7b0de7461.txt")
-    assert sorted(p.name for p in fake_service.paths.corpus.iterdir()) == before
+    assert visible() == before
     assert len(fake_service.articles()) == 4
 
 
