@@ -13,6 +13,7 @@ import gradio as gr  # noqa: E402
 from rag import chat  # noqa: E402
 from rag.errors import RagError  # noqa: E402
 from rag.feedback import feedback_file  # noqa: E402
+from rag.llm import LLMConfig  # noqa: E402
 from rag.render import PAGE_CSS, PAGE_JS, upload_results_html  # noqa: E402
 from rag.retrieval import MODES  # noqa: E402
 from rag.service import RagService  # noqa: E402
@@ -43,6 +44,7 @@ def corpus_table(service: RagService, language: str) -> dict:
 
 def build_app(service: RagService, feedback_path: Path | None = None) -> gr.Blocks:
     feedback_path = feedback_path or feedback_file()
+    answer_mode_info = "answer_mode_llm" if service.llm_config is not None else "answer_mode_info"
     with gr.Blocks(title="Korean news Q&A") as demo:
         language = gr.State("ko")
         turns = gr.State([])
@@ -79,8 +81,9 @@ def build_app(service: RagService, feedback_path: Path | None = None) -> gr.Bloc
                 mode = gr.Radio(list(MODES), value="hybrid", label=t("mode", "ko"), elem_id="mode")
                 passages = gr.Slider(1, 10, value=service.answer_config.passages, step=1, label=t("passages", "ko"),
                                      elem_id="passages")
-                answer_mode = gr.Radio(["extractive"], value="extractive", label=t("answer_mode", "ko"),
-                                       info=t("answer_mode_info", "ko"), interactive=False)
+                answer_mode = gr.Radio(list(service.answer_modes), value=service.answer_modes[-1],
+                                       label=t("answer_mode", "ko"), info=t(answer_mode_info, "ko"),
+                                       interactive=len(service.answer_modes) > 1, elem_id="answer-mode")
 
         labelled = [title, question, clear, earlier, sources_head, chat_tab, corpus_tab, settings_tab, upload, add,
                     remove_pick, remove, ui_choice, mode, passages, answer_mode]
@@ -94,15 +97,15 @@ def build_app(service: RagService, feedback_path: Path | None = None) -> gr.Bloc
                 gr.update(label=t("remove_pick", lang)), gr.update(value=t("remove", lang)),
                 gr.update(label=t("ui_language", lang)), gr.update(label=t("mode", lang)),
                 gr.update(label=t("passages", lang)),
-                gr.update(label=t("answer_mode", lang), info=t("answer_mode_info", lang)),
+                gr.update(label=t("answer_mode", lang), info=t(answer_mode_info, lang)),
             ]
 
-        def respond(message, history, turns_now, choice, mode_now, passages_now, lang):
-            settings = chat.ChatSettings(mode_now, int(passages_now), choice)
+        def respond(message, history, turns_now, choice, mode_now, passages_now, answer_now, lang):
+            settings = chat.ChatSettings(mode_now, int(passages_now), choice, answer_now)
             for view in chat.respond(service, message, history, turns_now, settings, lang):
                 yield view.messages, view.sources or gr.update(), view.turns, view.language
 
-        question.submit(respond, [question, chatbot, turns, ui_choice, mode, passages, language],
+        question.submit(respond, [question, chatbot, turns, ui_choice, mode, passages, answer_mode, language],
                         [chatbot, sources, turns, language]).then(
             lambda: "", None, question).then(relabel, language, labelled)
 
@@ -189,7 +192,7 @@ def launch(demo: gr.Blocks, **kwargs):
 def main() -> None:
     auth = auth_from_env()
     try:
-        service = RagService.open()
+        service = RagService.open(llm=LLMConfig.from_env())
     except RagError as exc:
         raise SystemExit(f"error: {exc}") from None
     launch(

@@ -111,6 +111,24 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class SentenceSupport:
+    """A sentence of a generated answer, the citations it carries and whether they support it."""
+
+    text: str
+    citations: tuple[int, ...]
+    supported: bool
+    reason: str = ""
+
+
+def with_markers(text: str, numbers: Sequence[int]) -> str:
+    """A generated sentence with its citation markers before the closing punctuation: "… IPO [1]."."""
+    markers = "".join(f" [{n}]" for n in numbers)
+    if text and text[-1] in ".!?。":
+        return f"{text[:-1]}{markers}{text[-1]}"
+    return text + markers
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     language: str
@@ -120,6 +138,9 @@ class Answer:
     follow_up_context: tuple[str, ...] = ()
     notice: str = ""
     support: float | None = None  # the abstention rule's score of the best sentence (None: nothing retrieved)
+    mode: str = "extractive"  # or "llm"
+    sentences: tuple[SentenceSupport, ...] = ()  # LLM answers: each sentence and whether its citations support it
+    queries: dict = field(default_factory=dict)  # LLM mode: the rewritten / translated search queries
 
     def to_json(self) -> dict:
         return {
@@ -131,6 +152,9 @@ class Answer:
             "follow_up_context": list(self.follow_up_context),
             "notice": self.notice,
             "support": None if self.support is None else round(self.support, 4),
+            "mode": self.mode,
+            **({"sentences": [asdict(x) for x in self.sentences]} if self.sentences else {}),
+            **({"queries": self.queries} if self.queries else {}),
         }
 
 
@@ -288,7 +312,7 @@ class ExtractiveComposer:
         for s in chosen:
             hit = hits[s.hit_rank]
             citation = citations.get(hit.chunk_index)
-            citation = self._cite(hit, s.sentence_id, len(citations) + 1, citation)
+            citation = cite(self.store, hit, s.sentence_id, len(citations) + 1, citation)
             citations[hit.chunk_index] = citation
             text = self.store.sentence_text(s.sentence_id)
             parts.append(f"{text} [{citation.n}]" if language == "ko" else f"“{text}” [{citation.n}]")
@@ -297,14 +321,15 @@ class ExtractiveComposer:
         ordered = tuple(sorted(citations.values(), key=lambda c: c.n))
         return Answer(query.text, language, answer, False, ordered, query.turn.context, support=support)
 
-    def _cite(self, hit: Hit, sentence_id: int, n: int, existing: Citation | None) -> Citation:
-        _, sentence = self.store.sentence(sentence_id)
-        span = (sentence.start - hit.chunk.start, sentence.end - hit.chunk.start)
-        if existing is not None:
-            spans = tuple(sorted({*existing.quote_spans, span}))
-            quote = " ".join(hit.chunk.text[a:b] for a, b in spans)
-            return Citation(**{**asdict(existing), "quote": quote, "quote_spans": spans})
-        a = hit.article
-        return Citation(n, a.source, hit.chunk.chunk_id, a.display_title, a.outlet, a.author, a.date, a.url,
-                        hit.chunk.text, hit.chunk.text[span[0] : span[1]], (span,), hit.chunk.start)
 
+def cite(store: Store, hit: Hit, sentence_id: int, n: int, existing: Citation | None = None) -> Citation:
+    """Citation [n] of a hit's passage quoting one of its sentences (added to ``existing``'s quotes)."""
+    _, sentence = store.sentence(sentence_id)
+    span = (sentence.start - hit.chunk.start, sentence.end - hit.chunk.start)
+    if existing is not None:
+        spans = tuple(sorted({*existing.quote_spans, span}))
+        quote = " ".join(hit.chunk.text[a:b] for a, b in spans)
+        return Citation(**{**asdict(existing), "quote": quote, "quote_spans": spans})
+    a = hit.article
+    return Citation(n, a.source, hit.chunk.chunk_id, a.display_title, a.outlet, a.author, a.date, a.url,
+                    hit.chunk.text, hit.chunk.text[span[0] : span[1]], (span,), hit.chunk.start)

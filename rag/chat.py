@@ -41,6 +41,7 @@ class ChatSettings:
     mode: str = "hybrid"
     passages: int = 5
     language: str = AUTO  # interface language: auto (follow the question), ko or en
+    answer_mode: str | None = None  # extractive or llm; None: llm when one is configured
 
     def __post_init__(self):
         if self.mode not in MODES:
@@ -98,8 +99,15 @@ def respond(service: RagService, message: str, history: list[dict], turns: Seque
         return
     earlier = [turn.question for turn in turns]
     history = history + [{"role": "user", "content": html.escape(question)}]
+    written = ""
     try:
-        answer = service.ask(question, earlier, mode=settings.mode, passages=int(settings.passages))
+        for item in service.answer_stream(question, earlier, settings.mode, int(settings.passages),
+                                          settings.answer_mode):
+            if isinstance(item, str):  # an LLM writing: show its text as it arrives
+                written += item
+                yield ChatView(history + [{"role": "assistant", "content": html.escape(written)}], "", turns, language)
+            else:
+                answer = item
     except RagError as exc:
         yield ChatView(history + [{"role": "assistant", "content": f"⚠️ {html.escape(str(exc))}"}],
                        render_sources(service, turns, language), turns, language)
@@ -108,12 +116,13 @@ def respond(service: RagService, message: str, history: list[dict], turns: Seque
         answer = replace(answer, notice=notice)
     turn = ChatTurn(len(turns) + 1, question, tuple(earlier), answer, len(history))
     final = answer_html(answer, turn.turn)
-    words = final.split(" ")
-    step = max(1, len(words) // 12)
-    for i in range(step, len(words), step):
-        partial = " ".join(words[:i])
-        if partial.count("<") == partial.count(">"):  # never show half a tag
-            yield ChatView(history + [{"role": "assistant", "content": partial}], "", turns, language)
+    if not written:  # an extractive answer appears word by word
+        words = final.split(" ")
+        step = max(1, len(words) // 12)
+        for i in range(step, len(words), step):
+            partial = " ".join(words[:i])
+            if partial.count("<") == partial.count(">"):  # never show half a tag
+                yield ChatView(history + [{"role": "assistant", "content": partial}], "", turns, language)
     turns = turns + [turn]
     yield ChatView(history + [{"role": "assistant", "content": final}], render_sources(service, turns, language),
                    turns, language)
@@ -146,7 +155,7 @@ def ask_api(service: RagService, question: str, history: list[str] | None = None
     if not question:
         return {"question": "", "answer": EMPTY_PROMPT["en"], "language": "en", "abstained": True,
                 "citations": [], "follow_up_context": [], "notice": "empty question"}
-    payload = service.ask(question, [str(h) for h in (history or [])]).to_json()
+    payload = service.ask(question, [str(h) for h in (history or [])]).to_json()  # LLM-written when configured
     if notice:
         payload["notice"] = notice
     return payload

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import QueryError, RagError
 from .retrieval import MODES
-from .service import DEFAULT_CORPUS, DEFAULT_INDEX, Paths, RagService
+from .service import ANSWER_MODES, DEFAULT_CORPUS, DEFAULT_INDEX, Paths, RagService
 
 
 def _paths(args) -> Paths:
@@ -68,10 +68,18 @@ def cmd_index(args) -> int:
     return 0
 
 
+def _llm(args):
+    """The LLM endpoint from the environment and the ask command's options (None: extractive only)."""
+    from .llm import LLMConfig
+
+    return LLMConfig.from_env(base_url=getattr(args, "llm_base_url", None), model=getattr(args, "llm_model", None),
+                              timeout=getattr(args, "llm_timeout", None))
+
+
 def _service(args) -> RagService:
     from .encoders import make_encoder
 
-    return RagService.open(_paths(args), make_encoder(args.encoder), build_if_missing=True)
+    return RagService.open(_paths(args), make_encoder(args.encoder), build_if_missing=True, llm=_llm(args))
 
 
 def cmd_search(args) -> int:
@@ -97,6 +105,11 @@ def _print_answer(answer, as_json: bool, record_id=None) -> None:
         _print_json(payload)
         return
     print(answer.answer)
+    for s in answer.sentences:
+        if not s.supported:
+            print(f"  ⚠ unsupported: “{s.text}” ({s.reason})")
+    if answer.notice:
+        print(f"({answer.notice})")
     for c in answer.citations:
         meta = ", ".join(x for x in (c.outlet, c.author, c.date) if x)
         print(f"\n[{c.n}] {c.title}" + (f" ({meta})" if meta else "") + f" — {c.source}")
@@ -110,9 +123,19 @@ def cmd_ask(args) -> int:
     if args.jsonl:
         for number, record in enumerate(_read_jsonl(args.jsonl), start=1):
             question, history = _question_of(record, f"{args.jsonl} line {number}")
-            _print_answer(svc.ask(question, history, mode=args.mode), True, record.get("id", number))
+            answer = svc.ask(question, history, mode=args.mode, answer_mode=args.answer_mode)
+            _print_answer(answer, True, record.get("id", number))
         return 0
-    _print_answer(svc.ask(args.question, args.history or [], mode=args.mode), args.json)
+    streamed = False
+    for item in svc.answer_stream(args.question, args.history or [], args.mode, answer_mode=args.answer_mode):
+        if isinstance(item, str):
+            if not args.json:  # the LLM's words as they arrive, then the checked answer
+                print(item, end="", flush=True)
+                streamed = True
+            continue
+        if streamed:
+            print("\n\n— checked against the cited passages —")
+        _print_answer(item, args.json)
     return 0
 
 
@@ -167,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer object as JSON")
     p.add_argument("--jsonl", help="answer every question of a JSONL file (prints JSON lines)")
     p.add_argument("--mode", choices=MODES, default="hybrid")
+    p.add_argument("--answer-mode", choices=ANSWER_MODES, default=None,
+                   help="extractive (offline) or llm; default: llm when an endpoint is configured")
+    p.add_argument("--llm-base-url", help="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1; env RAG_LLM_BASE_URL")
+    p.add_argument("--llm-model", help="model name, e.g. qwen2.5:7b-instruct; env RAG_LLM_MODEL")
+    p.add_argument("--llm-timeout", type=float, help="seconds per LLM call (default 60); env RAG_LLM_TIMEOUT. "
+                   "The API key is read from RAG_LLM_API_KEY or OPENAI_API_KEY only")
     p.set_defaults(func=cmd_ask)
 
     p = sub.add_parser("eval", help="score a question set (format of shared/eval/dev.jsonl)")

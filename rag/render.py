@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .answer import Answer, Citation
+from .answer import Answer, Citation, with_markers
 from .library import FileResult
 from .ui_text import t
 
@@ -53,9 +53,22 @@ def citation_chip(c: Citation, turn: int) -> str:
 
 
 def answer_html(answer: Answer, turn: int) -> str:
-    """The answer for the chat: escaped text with each [n] turned into a chip showing outlet and date."""
+    """The answer for the chat: escaped text with each [n] turned into a chip showing outlet and date; in an
+    LLM answer, a sentence its citations do not support is marked (⚠ with the reason on hover)."""
     chips = {c.n: citation_chip(c, turn) for c in answer.citations}
-    text = MARKER.sub(lambda m: chips.get(int(m.group(1)), m.group(0)), html.escape(answer.answer, quote=False))
+
+    def chipped(raw: str) -> str:
+        return MARKER.sub(lambda m: chips.get(int(m.group(1)), m.group(0)), html.escape(raw, quote=False))
+
+    if answer.sentences and not answer.abstained:
+        text = " ".join(
+            chipped(with_markers(s.text, s.citations)) if s.supported else
+            f"<span class='unsupported' title='{html.escape(s.reason, quote=True)}'>⚠ "
+            f"{chipped(with_markers(s.text, s.citations))}</span>"
+            for s in answer.sentences
+        )
+    else:
+        text = chipped(answer.answer)
     if answer.notice:
         text = f"{text}\n\n<i>{html.escape(answer.notice)}</i>"
     return text
@@ -133,6 +146,7 @@ PAGE_CSS = """
 .source-text mark, .article-text mark {background:#fff3a3; padding:0 2px;}
 .article-text {max-height:360px; overflow:auto; border-top:1px dashed #d0d7de; margin-top:6px; padding-top:6px;}
 .cited-passage {background:#f3f8ff; outline:1px solid #9dbdf2;}
+.unsupported {text-decoration: underline wavy #cf222e; color:#6e7781;}
 .upload-results {list-style:none; padding-left:0;} .upload-results li {margin:4px 0;}
 .status-badge {display:inline-block; min-width:5.5em; text-align:center; border-radius:4px; padding:0 6px;
   font-size:0.85em; font-weight:600; color:#fff; background:#57606a;}

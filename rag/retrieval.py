@@ -216,5 +216,15 @@ class Retriever:
             for j in order
         ]
 
+    def rank_fused(self, queries: Sequence[Query], k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        """Hits for several phrasings of one question (the question and its Korean translation): each
+        chunk keeps its best score over the phrasings."""
+        best: dict[int, Hit] = {}
+        for query in queries:
+            for hit in self.rank(query, k, mode):
+                if hit.chunk_index not in best or hit.score > best[hit.chunk_index].score:
+                    best[hit.chunk_index] = hit
+        return sorted(best.values(), key=lambda h: (-h.score, h.chunk_index))[:k]
+
     def search(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid") -> list[Hit]:
         return self.rank(self.prepare(question, history), k, mode)

@@ -4,22 +4,26 @@ search and ask calls (CLI, Gradio app and evaluation all go through it)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .answer import Answer, AnswerConfig, ExtractiveComposer, config_from_env
+from .citation_check import CitationChecker
 from .documents import Article
 from .encoders import BaseEncoder, make_encoder
 from .errors import QueryError
 from .indexer import IndexReport, Progress, update_index
 from .library import FileResult, Staged, remove_article, stage_uploads
+from .llm import LLMClient, LLMConfig
+from .llm_answer import LLMAnswerer
 from .retrieval import Hit, Retriever
 from .store import Store, index_exists
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
 MAX_PASSAGES = 20
+ANSWER_MODES = ("extractive", "llm")
 
 
 @dataclass(frozen=True)
@@ -44,10 +48,12 @@ class RagService:
     """Holds the live index; ``reload`` after the index changed on disk."""
 
     def __init__(self, paths: Paths = Paths(), encoder: BaseEncoder | None = None,
-                 answer_config: AnswerConfig | None = None):
+                 answer_config: AnswerConfig | None = None, llm: LLMConfig | None = None):
+        """``llm``: an OpenAI-compatible endpoint for LLM answers (None: extractive answers only)."""
         self.paths = paths
         self.encoder = encoder or make_encoder()
         self.answer_config = answer_config or config_from_env()
+        self.llm_config = llm
         self._lock = threading.Lock()  # swaps of the live store
         self._write_lock = threading.Lock()  # one corpus change at a time
         self._load()
@@ -56,17 +62,20 @@ class RagService:
         store = Store.load(self.paths.index, encoder_id=self.encoder.id)
         retriever = Retriever(store, self.encoder)
         composer = ExtractiveComposer(retriever, self.answer_config)
+        llm = None
+        if self.llm_config is not None:
+            llm = LLMAnswerer(LLMClient(self.llm_config), retriever, composer, CitationChecker(store, self.encoder))
         with self._lock:
-            self.store, self.retriever, self.composer = store, retriever, composer
+            self.store, self.retriever, self.composer, self.llm = store, retriever, composer, llm
 
     @classmethod
     def open(cls, paths: Paths = Paths(), encoder: BaseEncoder | None = None, build_if_missing: bool = True,
-             show_progress: bool | None = None) -> RagService:
+             show_progress: bool | None = None, llm: LLMConfig | None = None) -> RagService:
         """Load the index, building it from the corpus first when there is none."""
         encoder = encoder or make_encoder()
         if build_if_missing and not index_exists(paths.index):
             update_index(paths.corpus, paths.index, encoder, show_progress=show_progress)
-        return cls(paths, encoder)
+        return cls(paths, encoder, llm=llm)
 
     def reindex(self, rebuild: bool = False, show_progress: bool | None = None,
                 progress: Progress | None = None) -> IndexReport:
@@ -78,16 +87,43 @@ class RagService:
     def search(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid") -> list[Hit]:
         return self.retriever.search(question, history, k=k, mode=mode)
 
-    def ask(self, question: str, history: Sequence[str] = (), mode: str = "hybrid", passages: int | None = None) -> Answer:
-        return self.ask_with_hits(question, history, mode=mode, passages=passages)[0]
+    @property
+    def answer_modes(self) -> tuple[str, ...]:
+        return ANSWER_MODES if self.llm_config is not None else ANSWER_MODES[:1]
+
+    def ask(self, question: str, history: Sequence[str] = (), mode: str = "hybrid", passages: int | None = None,
+            answer_mode: str | None = None) -> Answer:
+        """The answer (LLM-written when an LLM is configured, unless ``answer_mode`` is 'extractive')."""
+        *_, answer = self.answer_stream(question, history, mode, passages, answer_mode)
+        return answer
+
+    def answer_stream(self, question: str, history: Sequence[str] = (), mode: str = "hybrid",
+                      passages: int | None = None, answer_mode: str | None = None) -> Iterator[str | Answer]:
+        """Pieces of the answer text as an LLM writes them, then the final ``Answer`` (always last; the
+        only item for extractive answers)."""
+        answer_mode = answer_mode or self.answer_modes[-1]
+        if answer_mode not in ANSWER_MODES:
+            raise QueryError(f"unknown answer mode {answer_mode!r}; use one of {', '.join(ANSWER_MODES)}")
+        if answer_mode == "llm" and self.llm_config is None:
+            raise QueryError("LLM answers need an endpoint: set RAG_LLM_BASE_URL and RAG_LLM_MODEL (see README)")
+        if answer_mode == "extractive":
+            yield self.ask_with_hits(question, history, mode=mode, passages=passages)[0]
+            return
+        with self._lock:
+            llm = self.llm
+        yield from llm.stream(question, history, mode, self._passages(passages))
+
+    def _passages(self, passages: int | None) -> int:
+        passages = self.answer_config.passages if passages is None else passages
+        if not 1 <= passages <= MAX_PASSAGES:
+            raise QueryError(f"passages must be between 1 and {MAX_PASSAGES}, got {passages}")
+        return passages
 
     def ask_with_hits(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid",
                       passages: int | None = None) -> tuple[Answer, list[Hit]]:
         """The answer from the best ``passages`` hits (default: the answer config's) and the top-k hits,
         from one encoding of the question."""
-        passages = self.answer_config.passages if passages is None else passages
-        if not 1 <= passages <= MAX_PASSAGES:
-            raise QueryError(f"passages must be between 1 and {MAX_PASSAGES}, got {passages}")
+        passages = self._passages(passages)
         with self._lock:
             retriever, composer = self.retriever, self.composer
         query = retriever.prepare(question, history)

@@ -35,8 +35,16 @@ TEXT = {
     "passages": {"ko": "답변에 쓸 단락 수", "en": "Passages to answer from"},
     "answer_mode": {"ko": "답변 방식", "en": "Answer mode"},
     "answer_mode_info": {
-        "ko": "오프라인 추출식 답변: 기사 문장을 그대로 인용합니다. LLM 답변은 아직 이 버전에 없습니다.",
-        "en": "Offline extractive answers quote the articles' sentences. LLM answers are not in this version yet.",
+        "ko": "오프라인 추출식 답변: 기사 문장을 그대로 인용합니다. "
+              "LLM 답변을 쓰려면 RAG_LLM_BASE_URL과 RAG_LLM_MODEL을 설정하세요.",
+        "en": "Offline extractive answers quote the articles' sentences. For LLM answers set RAG_LLM_BASE_URL and "
+              "RAG_LLM_MODEL.",
+    },
+    "answer_mode_llm": {
+        "ko": "llm: 설정한 LLM이 질문 언어로 답하고, 문장마다 인용한 단락과 대조해 근거 없는 문장은 ⚠로 표시합니다. "
+              "extractive: 기사 문장 인용.",
+        "en": "llm: the configured LLM answers in the question's language; each sentence is checked against the "
+              "passages it cites and unsupported ones are marked ⚠. extractive: quoted sentences.",
     },
     "earlier": {"ko": "이전 대화", "en": "Earlier chats"},
     "thanks": {"ko": "의견을 저장했습니다. 고맙습니다.", "en": "Feedback saved. Thank you."},

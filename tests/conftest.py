@@ -70,3 +70,21 @@ def service(real_index, e5_encoder):
     from rag.service import Paths, RagService
 
     return RagService(Paths(CORPUS, real_index), e5_encoder)
+
+
+@pytest.fixture
+def llm_server():
+    from tests.llm_server import ScriptedLLM
+
+    server = ScriptedLLM()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def llm_service(real_index, e5_encoder, llm_server):
+    """The real index with LLM answers from the scripted server (timeout 2 s)."""
+    from rag.llm import LLMConfig
+    from rag.service import Paths, RagService
+
+    return RagService(Paths(CORPUS, real_index), e5_encoder, llm=LLMConfig(llm_server.url, "test-model", timeout=2))

@@ -71,3 +71,22 @@ def test_new_chat_files_the_conversation(service):
     archive = chat.new_chat(view.messages, view.turns, [])
     assert archive[0]["title"] == "즈푸AI는 홍콩 상장으로 얼마를 조달했나?" and archive[0]["turns"] == view.turns
     assert chat.new_chat([], [], archive) == archive  # an empty chat is not filed
+
+
+def test_llm_answer_streams_into_the_chat_and_marks_unsupported_sentences(llm_service, llm_server):
+    from tests.llm_server import Reply, passage_with
+
+    def reply(body):
+        n = passage_with(body, "5억 5800만 달러")
+        return f"즈푸AI는 5억 5800만 달러를 조달했다 [{n}]. 미니맥스는 9억 달러를 조달했다 [1]."
+
+    llm_server.script.answer = Reply(reply)
+    steps = list(chat.respond(llm_service, "즈푸AI는 홍콩 상장으로 얼마를 조달했나?", []))
+    growing = [s.messages[-1]["content"] for s in steps[:-1]]
+    assert len(growing) >= 8 and all(len(a) < len(b) for a, b in zip(growing, growing[1:]))  # token by token
+    final = steps[-1].messages[-1]["content"]
+    assert "cite-t1-n1" in final and "<span class='unsupported' title='number 900,000,000 not in the cited passage'>" in final
+    assert steps[-1].turns[0].answer.mode == "llm"
+    extractive = list(chat.respond(llm_service, "즈푸AI는 홍콩 상장으로 얼마를 조달했나?", [],
+                                   settings=chat.ChatSettings(answer_mode="extractive")))[-1]
+    assert extractive.turns[0].answer.mode == "extractive"

@@ -88,3 +88,54 @@ def test_errors_are_one_clear_line(cli_index, tmp_path):
     assert "Traceback" not in out.stderr
     out = run("ask", "--json", "", *cli_index)
     assert out.returncode == 2 and "error:" in out.stderr
+
+
+def _llm_args(server, *extra):
+    return ["--llm-base-url", server.url, "--llm-model", "test-model", "--llm-timeout", "5", *extra]
+
+
+def test_ask_streams_llm_words_as_they_arrive_then_the_checked_answer(cli_index, llm_server):
+    from llm_server import Reply, passage_with
+
+    llm_server.script.answer = Reply(lambda body: "Zhipu AI listed in Hong Kong on the 8th and raised $558 million "
+                                                  f"[{passage_with(body, '5억 5800만 달러')}].", piece_delay=0.25)
+    env = {**ENV, "RAG_LLM_API_KEY": "sk-never-shown"}
+    proc = subprocess.Popen([sys.executable, "-m", "rag", "ask", "How much did Zhipu AI raise in its IPO?",
+                             *_llm_args(llm_server), *cli_index], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    first = b""
+    while b"Zhipu" not in first:
+        first += os.read(proc.stdout.fileno(), 64)
+    assert proc.poll() is None  # the first words are out while the model is still writing
+    rest, err = proc.communicate(timeout=120)
+    out = (first + rest).decode("utf-8")
+    assert proc.returncode == 0, err
+    assert "— checked against the cited passages —" in out and "[1] 시장서 환호한 중국 AI" in out
+    assert "sk-never-shown" not in out + err.decode("utf-8")
+    assert llm_server.requests[-1]["headers"]["Authorization"] == "Bearer sk-never-shown"
+
+
+def test_ask_json_shows_queries_and_sentence_support(cli_index, llm_server):
+    from llm_server import Reply, passage_with
+
+    llm_server.script.rewrite = Reply(json.dumps({"standalone": "How much did Zhipu AI raise in its IPO?",
+                                                  "korean": "즈푸AI는 상장으로 얼마를 조달했나?"}))
+    llm_server.script.answer = Reply(lambda body: f"It raised $558 million [{passage_with(body, '5억 5800만 달러')}]. "
+                                                  "It is worth $90 billion [2].")
+    out = run("ask", "--json", "How much did it raise?", "--history", "When did Zhipu AI list?",
+              *_llm_args(llm_server), *cli_index)
+    assert out.returncode == 0, out.stderr
+    payload = json.loads(out.stdout)
+    assert payload["queries"] == {"original": "How much did it raise?", "standalone": "How much did Zhipu AI raise in its IPO?",
+                                  "korean": "즈푸AI는 상장으로 얼마를 조달했나?"}
+    assert [s["supported"] for s in payload["sentences"]] == [True, False]
+    assert "90,000,000,000" in payload["sentences"][1]["reason"]
+
+
+def test_unreachable_llm_falls_back_with_a_notice(cli_index):
+    out = run("ask", "--json", "즈푸AI는 홍콩 상장으로 얼마를 조달했나?", "--llm-base-url", "http://127.0.0.1:9/v1",
+              "--llm-model", "m", *cli_index)
+    assert out.returncode == 0, out.stderr
+    payload = json.loads(out.stdout)
+    assert payload["mode"] == "extractive" and "5억 5800만 달러" in payload["answer"]
+    assert payload["notice"].startswith("LLM unavailable (cannot reach the LLM at 127.0.0.1:9")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.answer import Answer
+from rag.answer import Answer, cite
 from rag.indexer import update_index
 from rag.render import ChatTurn, sources_html
 from rag.service import Paths, RagService
@@ -29,7 +29,7 @@ def test_markup_in_an_article_is_escaped_in_the_sources_panel(hostile_service):
     hits = service.search("즈푸AI 상장 공지 script", k=10)
     hostile = next(h for h in hits if h.chunk.source == "hostile.txt")
     first = service.store.chunk_sentence_ids(hostile.chunk_index)[0]
-    citation = service.composer._cite(hostile, first, 1, None)
+    citation = cite(service.store, hostile, first, 1)
     assert "<script>" in citation.text  # the article keeps its markup as text ...
     turn = ChatTurn(1, "q", (), Answer("q", "ko", "인용 [1]", False, (citation,)), 1)
     html = sources_html([turn], {"hostile.txt": service.article("hostile.txt").text}, "ko")
