@@ -72,6 +72,25 @@ def ui(tmp_path_factory, real_index, e5_encoder):
 
 
 @pytest.fixture(scope="module")
+def llm_ui(real_index, e5_encoder):
+    """A second app whose answers come from the scripted chat-completions server."""
+    _require_browser()
+    import app
+    from rag.llm import LLMConfig
+    from rag.service import Paths, RagService
+    from tests.llm_server import ScriptedLLM
+
+    server = ScriptedLLM()
+    service = RagService(Paths(CORPUS, real_index), e5_encoder, llm=LLMConfig(server.url, "test-model", timeout=10))
+    demo = app.build_app(service)
+    port = _free_port()
+    app.launch(demo, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield SimpleNamespace(url=f"http://127.0.0.1:{port}/", server=server)
+    demo.close()
+    server.close()
+
+
+@pytest.fixture(scope="module")
 def browser(ui):
     from playwright.sync_api import sync_playwright
 
@@ -216,3 +235,33 @@ def test_new_chat_files_the_conversation_and_removal_updates_the_corpus(page, ui
     page.wait_for_selector("#remove-result li.upload-removed", timeout=ANSWER_TIMEOUT_MS)
     assert "003_faf59091394b998f.txt" not in page.locator("#corpus-table").inner_text()
     assert "003_faf59091394b998f.txt" not in {a.source for a in ui.service.articles()}
+
+
+def test_llm_answer_streams_token_by_token_and_marks_unsupported_sentences(browser, llm_ui):
+    from tests.llm_server import Reply, passage_with
+
+    def reply(body):
+        n = passage_with(body, "5억 5800만 달러")
+        return (f"Zhipu AI listed on the Hong Kong stock exchange and raised $558 million in its IPO [{n}]. "
+                f"Its shares then tripled to a value of $90 billion [{n}].")
+
+    llm_ui.server.script.answer = Reply(reply, piece_delay=0.15)
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(llm_ui.url)
+    page.fill("#question textarea", "How much money did Zhipu AI raise in its Hong Kong IPO?")
+    page.keyboard.press("Enter")
+    seen = []
+    while not page.locator("#chatbot .cite-chip").count():
+        bot = page.locator("#chatbot .bot, #chatbot [data-testid='bot']")
+        if bot.count():
+            text = bot.last.inner_text()
+            if text and (not seen or text != seen[-1]):
+                seen.append(text)
+        page.wait_for_timeout(50)
+    assert len(seen) >= 5 and all(len(a) < len(b) for a, b in zip(seen, seen[1:]))  # it grew piece by piece
+    unsupported = page.locator("#chatbot .unsupported")
+    unsupported.wait_for()
+    assert "$90 billion" in unsupported.inner_text()
+    assert "90,000,000,000 not in the cited passage" in unsupported.get_attribute("title")
+    page.screenshot(path=SHOTS / "08-llm-answer-checked.png")
+    page.close()
