@@ -59,18 +59,25 @@ class ChunkedArticle:
         return [t for s in self.sentences[chunk.first : chunk.last + 1] for t in s.tokens]
 
 
+def split_sentences_many(texts: Sequence[str]) -> list[list[Sentence]]:
+    """Sentences of each text, never crossing a line break (lines are paragraphs, headings, captions);
+    all lines of all texts go through Kiwi in one call (several times faster than one text at a time)."""
+    lines, owners = [], []
+    for i, text in enumerate(texts):
+        pos = 0
+        for line in text.split("\n"):
+            if line.strip():
+                lines.append(line)
+                owners.append((i, pos))
+            pos += len(line) + 1
+    out: list[list[Sentence]] = [[] for _ in texts]
+    for (i, offset), spans in zip(owners, analyze(lines)):
+        out[i].extend(Sentence(offset + s.start, offset + s.end, s.tokens) for s in spans)
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of a text, never crossing a line break (lines are paragraphs, headings, captions)."""
-    lines, offsets, pos = [], [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append(line)
-            offsets.append(pos)
-        pos += len(line) + 1
-    sentences = []
-    for offset, spans in zip(offsets, analyze(lines)):
-        sentences.extend(Sentence(offset + s.start, offset + s.end, s.tokens) for s in spans)
-    return sentences
+    return split_sentences_many([text])[0]
 
 
 def group_sentences(sentences: Sequence[Sentence], config: ChunkingConfig) -> list[tuple[int, int]]:
@@ -91,8 +98,16 @@ def group_sentences(sentences: Sequence[Sentence], config: ChunkingConfig) -> li
     return ranges
 
 
+def chunk_articles(articles: Sequence[Article], config: ChunkingConfig = ChunkingConfig()) -> list[ChunkedArticle]:
+    """Chunk many articles with one Kiwi pass over all of them."""
+    return [_chunk(a, s, config) for a, s in zip(articles, split_sentences_many([a.text for a in articles]))]
+
+
 def chunk_article(article: Article, config: ChunkingConfig = ChunkingConfig()) -> ChunkedArticle:
-    sentences = split_sentences(article.text)
+    return chunk_articles([article], config)[0]
+
+
+def _chunk(article: Article, sentences: list[Sentence], config: ChunkingConfig) -> ChunkedArticle:
     chunks = tuple(
         Chunk(
             chunk_id=f"{article.source}::{i}",

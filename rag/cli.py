@@ -161,6 +161,22 @@ def cmd_public(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from .bench import BenchConfig, format_row, run
+
+    config = BenchConfig(tuple(args.chunks), args.questions, Path(args.work), Path(args.data) if args.data else None,
+                         args.encoder)
+    for result in run(config):
+        if args.json:
+            _print_json(result)
+        else:
+            print(format_row(result), flush=True)
+    if not args.json:
+        print("(vectors of replicated articles are their originals' cached vectors plus noise; "
+              "embedding throughput is measured on a fresh sample)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m rag", description="Cited Q&A over Korean news articles")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -208,6 +224,17 @@ def build_parser() -> argparse.ArgumentParser:
                         "answerable from unanswerable questions, per language")
     p.add_argument("more", nargs="*", help="further question sets (pooled with FILE for --calibrate)")
     p.set_defaults(func=cmd_eval)
+
+    from .bench import DEFAULT_SIZES, DEFAULT_WORK
+
+    p = sub.add_parser("bench", help="indexing and query speed, memory and ANN/BM25 quality at several sizes")
+    p.add_argument("--chunks", type=int, nargs="+", default=list(DEFAULT_SIZES), help="corpus sizes in chunks")
+    p.add_argument("--questions", type=int, default=200, help="questions timed per size (default 200)")
+    p.add_argument("--json", action="store_true", help="one JSON object per size")
+    p.add_argument("--work", default=str(DEFAULT_WORK), help="folder for the generated corpora, indexes and caches")
+    p.add_argument("--data", default=None, help="the shared data folder (default: ../shared/data)")
+    p.add_argument("--encoder", default=None, help="encoder spec (default: the bundled e5)")
+    p.set_defaults(func=cmd_bench)
 
     from .public_sets import DATA_DIR, NAMES
 

@@ -20,11 +20,12 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from .chunking import ChunkedArticle, ChunkingConfig, chunk_article
+from .chunking import ChunkedArticle, ChunkingConfig, chunk_articles
 from .documents import Article, load_corpus
 from .encoders import BaseEncoder, make_encoder
 from .errors import IndexMismatchError, IndexNotFoundError
 from .store import ArticleVectors, Store, index_exists
+from .timing import Stopwatch
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while indexing; stages: reading, embedding, terms, saving."""
@@ -42,6 +43,7 @@ class IndexReport:
     embedded_texts: int = 0
     embedded_terms: int = 0
     seconds: float = 0.0
+    timings: dict = field(default_factory=dict)  # seconds per stage: cleaning, analysis, embedding, bm25, terms, saving
 
     def summary(self) -> str:
         return (
@@ -247,15 +249,18 @@ def update_index(
     show_progress = sys.stderr.isatty() if show_progress is None else show_progress
     encoder = encoder or make_encoder()
     report = IndexReport()
+    watch = Stopwatch()
     with index_lock(index_dir):
         if progress is not None:
             progress("reading", 0, 1)
-        loaded = load_corpus(corpus_dir)
+        with watch.stage("cleaning"):
+            loaded = load_corpus(corpus_dir)
         report.errors = loaded.errors
         previous = None if rebuild else _previous_store(index_dir, encoder, config.key, report)
         cache = VectorCache(index_dir, encoder.id, config.key)
-        docs: list[ChunkedArticle] = []
+        docs: list[ChunkedArticle | None] = []
         vectors: list[ArticleVectors | None] = []
+        fresh: list[int] = []
         for article in loaded.articles:
             known = previous is not None and article.source in previous.by_source
             old = previous.articles[previous.by_source[article.source]] if known else None
@@ -265,34 +270,43 @@ def update_index(
                 report.unchanged.append(article.source)
                 continue
             (report.updated if old is not None else report.added).append(article.source)
-            docs.append(chunk_article(article, config))
+            fresh.append(len(docs))
+            docs.append(None)
             vectors.append(cache.get(article))
+        with watch.stage("analysis"):
+            for i, doc in zip(fresh, chunk_articles([loaded.articles[i] for i in fresh], config)):
+                docs[i] = doc
         current = {a.source for a in loaded.articles}
         report.removed = sorted(set(previous.by_source) - current) if previous else []
         todo = [i for i, v in enumerate(vectors) if v is None or not v.fits(docs[i])]
-        for i, vecs in zip(todo, embed_articles([docs[i] for i in todo], encoder, show_progress,
-                                                   progress)):
-            vectors[i] = vecs
-            cache.put(docs[i].article, vecs)
-            report.embedded_texts += len(docs[i].chunks) + len(docs[i].sentences)
+        with watch.stage("embedding"):
+            for i, vecs in zip(todo, embed_articles([docs[i] for i in todo], encoder, show_progress, progress)):
+                vectors[i] = vecs
+                cache.put(docs[i].article, vecs)
+                report.embedded_texts += len(docs[i].chunks) + len(docs[i].sentences)
         report.chunks = sum(len(d.chunks) for d in docs)
         changed = report.added or report.updated or report.removed or previous is None
         if changed:
             empty = np.zeros((0, encoder.dim), dtype=np.float32)
             latents = [v.latent for v in vectors]
-            store = Store(
-                encoder_id=encoder.id,
-                dim=encoder.dim,
-                chunking=config.key,
-                articles=docs,
-                chunk_vectors=np.concatenate([v.chunks for v in vectors]) if docs else empty,
-                sentence_vectors=np.concatenate([v.sentences for v in vectors]) if docs else empty,
-                sentence_latent=sparse.vstack(latents, format="csr") if latents and all(x is not None for x in latents) else None,
-            )
-            report.embedded_terms = embed_terms(store, encoder, TermVectorCache(index_dir, encoder.id), show_progress,
-                                                progress)
+            with watch.stage("bm25"):  # the Store builds the BM25 matrices from the chunks' tokens
+                store = Store(
+                    encoder_id=encoder.id,
+                    dim=encoder.dim,
+                    chunking=config.key,
+                    articles=docs,
+                    chunk_vectors=np.concatenate([v.chunks for v in vectors]) if docs else empty,
+                    sentence_vectors=np.concatenate([v.sentences for v in vectors]) if docs else empty,
+                    sentence_latent=(sparse.vstack(latents, format="csr")
+                                     if latents and all(x is not None for x in latents) else None),
+                )
+            with watch.stage("terms"):
+                report.embedded_terms = embed_terms(store, encoder, TermVectorCache(index_dir, encoder.id),
+                                                    show_progress, progress)
             if progress is not None:
                 progress("saving", 0, 1)
-            store.save(index_dir)
+            with watch.stage("saving"):
+                store.save(index_dir)
     report.seconds = time.perf_counter() - started
+    report.timings = dict(watch.seconds)
     return report

@@ -28,6 +28,7 @@ from .encoders import Encoder
 from .errors import QueryError
 from .store import Store
 from .text import detect_language, tokenize
+from .timing import Stopwatch
 
 MODES = ("hybrid", "dense", "bm25")
 LEXICAL_SCALE = 0.12  # BM25 (divided by its best score) is worth at most this much cosine
@@ -109,23 +110,29 @@ class Retriever:
                 matches += self.bridge.by_meaning(words, self.word_vectors(words))
         return tuple(matches)
 
-    def prepare(self, question: str, history: Sequence[str] = ()) -> Query:
+    def prepare(self, question: str, history: Sequence[str] = (), watch: Stopwatch | None = None) -> Query:
+        """The question analysed (tokens), encoded (dense and latent vectors) and bridged; ``watch`` times
+        the three stages."""
+        watch = watch or Stopwatch()
         question = " ".join(str(question).split())[:MAX_QUESTION_CHARS]
         if not question:
             raise QueryError("the question is empty")
-        turn = resolve_turn(question, history, tokenize)
-        tokens = tuple(tokenize(question))
-        context_tokens = tuple(t for h in turn.context for t in tokenize(h))
-        question_vector = self.encoder.encode_query(question)
-        vector = question_vector
-        if turn.is_follow_up:
-            vector = question_vector + self.encoder.encode_query(turn.search_text)
-            vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+        with watch.stage("analysis"):
+            turn = resolve_turn(question, history, tokenize)
+            tokens = tuple(tokenize(question))
+            context_tokens = tuple(t for h in turn.context for t in tokenize(h))
+            language = detect_language(question)
+        with watch.stage("encoding"):
+            question_vector = self.encoder.encode_query(question)
+            vector = question_vector
+            if turn.is_follow_up:
+                vector = question_vector + self.encoder.encode_query(turn.search_text)
+                vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+            latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
+        with watch.stage("bridge"):
+            bridged = self.bridge_matches(question, language)
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
-        latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
-        language = detect_language(question)
-        return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent,
-                     self.bridge_matches(question, language))
+        return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged)
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.store.bm25.scores(query.tokens)
@@ -176,7 +183,9 @@ class Retriever:
         by_sentence = dict(zip(sentence_ids.tolist(), self.sentence_latent_scores(query, sentence_ids)))
         return np.array([max(by_sentence[s] for s in range(a, b + 1)) for a, b in ranges])
 
-    def rank(self, query: Query, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+    def rank(self, query: Query, k: int = 5, mode: str = "hybrid", watch: Stopwatch | None = None) -> list[Hit]:
+        """The k best chunks; ``watch`` times the stages: bm25, dense (FAISS search) and fusion (the rest)."""
+        watch = watch or Stopwatch()
         if mode not in MODES:
             raise QueryError(f"unknown retrieval mode {mode!r}; use one of {', '.join(MODES)}")
         if k < 1:
@@ -184,37 +193,47 @@ class Retriever:
         store = self.store
         if not store.chunks:
             return []
-        lexical = self.lexical_scores(query) if mode != "dense" else np.zeros(len(store.chunks))
-        bridged = self.bridged_scores(query) if mode != "dense" else None
+        with watch.stage("bm25"):
+            lexical = self.lexical_scores(query) if mode != "dense" else np.zeros(len(store.chunks))
+            bridged = self.bridged_scores(query) if mode != "dense" else None
         if mode == "bm25":
             total = lexical if bridged is None else lexical + bridged
             ids = np.flatnonzero(total > 0)
             dense = np.zeros(len(ids))
             fused = total[ids]
         else:
-            ids = self._dense_candidates(query)
-            if mode == "hybrid":
-                for extra in (lexical, bridged):
-                    if extra is not None:
-                        top = np.argsort(-extra)[: self.candidates]
-                        ids = np.union1d(ids, top[extra[top] > 0])
-            dense = self.dense_scores(query, ids)
-            fused = dense.copy()
-            if mode == "hybrid":
-                best_lexical = lexical.max()
-                if best_lexical > 0:
-                    fused += query.lexical_weight * LEXICAL_SCALE * lexical[ids] / best_lexical
-                if bridged is not None and bridged.max() > 0:
-                    fused += BRIDGE_SCALE * bridged[ids] / bridged.max()
-                latent = self.latent_scores(query, ids)
-                if latent.max() > 0:
-                    fused += LATENT_SCALE * latent / latent.max()
+            with watch.stage("dense"):
+                ids = self._dense_candidates(query)
+            with watch.stage("fusion"):
+                ids, dense, fused = self._fuse(query, ids, lexical, bridged, mode)
         order = np.lexsort((ids, -fused))[:k]
         return [
             Hit(int(ids[j]), store.chunks[int(ids[j])], store.article_of_chunk(int(ids[j])).article,
                 float(fused[j]), float(dense[j]), float(lexical[ids[j]]))
             for j in order
         ]
+
+    def _fuse(self, query: Query, ids: np.ndarray, lexical: np.ndarray, bridged: np.ndarray | None,
+              mode: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(candidate ids, dense scores, fused scores): the dense candidates plus, in hybrid mode, the best
+        BM25 ones; dense relevance plus the weighted BM25, bridge and latent-term signals."""
+        if mode == "hybrid":
+            for extra in (lexical, bridged):
+                if extra is not None:
+                    top = np.argsort(-extra)[: self.candidates]
+                    ids = np.union1d(ids, top[extra[top] > 0])
+        dense = self.dense_scores(query, ids)
+        fused = dense.copy()
+        if mode == "hybrid":
+            best_lexical = lexical.max()
+            if best_lexical > 0:
+                fused += query.lexical_weight * LEXICAL_SCALE * lexical[ids] / best_lexical
+            if bridged is not None and bridged.max() > 0:
+                fused += BRIDGE_SCALE * bridged[ids] / bridged.max()
+            latent = self.latent_scores(query, ids)
+            if latent.max() > 0:
+                fused += LATENT_SCALE * latent / latent.max()
+        return ids, dense, fused
 
     def rank_fused(self, queries: Sequence[Query], k: int = 5, mode: str = "hybrid") -> list[Hit]:
         """Hits for several phrasings of one question (the question and its Korean translation): each

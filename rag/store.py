@@ -5,7 +5,8 @@ Layout of an index folder::
     CURRENT            name of the live generation (replaced atomically)
     gen-<id>/          one complete, immutable index: manifest.json, articles.jsonl,
                        chunk_vectors.npy, sentence_vectors.npy, sentence_latent.npz, bm25_tf.npz,
-                       bm25_vocab.json, terms.json + term_vectors.npy (Korean terms for the bridge)
+                       bm25_vocab.json, terms.json + term_vectors.npy (Korean terms for the bridge),
+                       chunk.faiss / sentence.faiss (IVF indexes, only above rag.ann.EXACT_MAX vectors)
     cache/             vectors by article content hash and by term, so re-indexing only embeds what changed
     .lock              held by whoever writes
 
@@ -28,12 +29,14 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from . import ann
 from .chunking import Chunk, ChunkedArticle, Sentence
 from .documents import Article
 from .errors import IndexMismatchError, IndexNotFoundError
 from .lexical import BM25Index
 
 FORMAT_VERSION = 2
+DENSE_KINDS = ("chunk", "sentence")
 CURRENT = "CURRENT"
 REBUILD_HINT = "rebuild it with `python -m rag index --rebuild`"
 
@@ -174,14 +177,12 @@ class Store:
         return ArticleVectors(self.chunk_vectors[c0 : c0 + len(doc.chunks)], self.sentence_vectors[s0:s1], latent)
 
     def dense_index(self, kind: str):
-        """FAISS inner-product index over 'chunk' or 'sentence' vectors (built on first use)."""
+        """FAISS index over 'chunk' or 'sentence' vectors, exact or IVF by size (``rag.ann``); loaded
+        with the index when it was saved, else built on first use."""
+        if kind not in DENSE_KINDS:
+            raise ValueError(f"kind must be one of {DENSE_KINDS}, got {kind!r}")
         if kind not in self._dense:
-            import faiss
-
-            vectors = self.chunk_vectors if kind == "chunk" else self.sentence_vectors
-            index = faiss.IndexFlatIP(self.dim)
-            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
-            self._dense[kind] = index
+            self._dense[kind] = ann.build(self.chunk_vectors if kind == "chunk" else self.sentence_vectors)
         return self._dense[kind]
 
     # ---- persistence ---------------------------------------------------------------------
@@ -214,6 +215,11 @@ class Store:
             if self.sentence_latent is not None:
                 sparse.save_npz(tmp / "sentence_latent.npz", self.sentence_latent, compressed=False)
                 files.append("sentence_latent.npz")
+            for kind in DENSE_KINDS:  # large indexes are saved, so loading does not rebuild them
+                vectors = self.chunk_vectors if kind == "chunk" else self.sentence_vectors
+                if not ann.is_exact(vectors.shape[0]):
+                    ann.save(self.dense_index(kind), tmp / f"{kind}.faiss")
+                    files.append(f"{kind}.faiss")
             if self.term_vectors is not None:
                 (tmp / "terms.json").write_text(json.dumps(self.terms, ensure_ascii=False), encoding="utf-8")
                 np.save(tmp / "term_vectors.npy", self.term_vectors.astype(np.float16))
@@ -260,7 +266,7 @@ class Store:
         try:
             with (folder / "articles.jsonl").open(encoding="utf-8") as fh:
                 articles = [_article_from_record(json.loads(line)) for line in fh]
-            return cls(
+            store = cls(
                 encoder_id=built_with,
                 dim=int(manifest["encoder"]["dim"]),
                 chunking=manifest["chunking"],
@@ -272,7 +278,11 @@ class Store:
                 bm25=BM25Index.load(folder),
                 **_load_terms(folder),
             )
-        except (OSError, ValueError, KeyError) as exc:
+            for kind in DENSE_KINDS:
+                if (folder / f"{kind}.faiss").exists():
+                    store._dense[kind] = ann.load(folder / f"{kind}.faiss")
+            return store
+        except (OSError, ValueError, KeyError, RuntimeError) as exc:  # RuntimeError: FAISS
             raise IndexMismatchError(f"cannot read the index in {folder} ({exc}); {REBUILD_HINT}") from exc
 
 

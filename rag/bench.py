@@ -1,0 +1,339 @@
+"""``python -m rag bench``: indexing and query speed, memory and quality of the fast paths at several sizes.
+
+For each size N (chunks) the benchmark writes a corpus of about N chunks built from the summit_news
+articles of ../shared/data (the project's own corpus/ when that is absent), replicated beyond its size
+as distinct articles (title "… (사본 k)"), and indexes it with the real indexer. It then measures, in a
+fresh process per size so that peak memory is its own:
+
+- indexing throughput per stage (cleaning, Korean analysis, BM25, FAISS; embedding separately);
+- query latency per stage over the questions (analysis, encoding, bridge, BM25, dense search, fusion,
+  answer composition), p50 and p95, warm, one query at a time;
+- peak RSS, index size on disk, index load time (store + FAISS ready), time to add one article;
+- ANN recall@10 of the FAISS indexes against exact search, and BM25 top-10 agreement with rank-bm25.
+
+Neural encoding of 100k chunks takes hours on 2 cores, so the base articles are embedded once and their
+vectors cached (``<work>/base-index/cache``); replicas reuse their original's vectors with a little
+noise (so that nearest-neighbour search has no exact ties). The output says so (``cached_vectors``), and
+``embed_chunks_per_s`` is measured on a sample embedded afresh.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import random
+import resource
+import shutil
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from .chunking import ChunkingConfig
+from .documents import Article, load_corpus, parse_jsonl
+from .encoders import BaseEncoder, make_encoder
+from .errors import RagError
+from .indexer import TermVectorCache, VectorCache, embed_articles, update_index
+from .store import ArticleVectors, Store, live_generation
+from .timing import Stopwatch
+
+DEFAULT_SIZES = (1000, 10000, 100000)
+DEFAULT_WORK = Path(".bench")
+SEED_CORPUS = Path("corpus")
+NOISE = 0.02  # replicas' vectors: the original's plus this much Gaussian noise per unit vector, renormalised
+EMBED_SAMPLE_ARTICLES = 3
+
+
+class BenchError(RagError):
+    """The benchmark cannot run as asked."""
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    sizes: tuple[int, ...] = DEFAULT_SIZES
+    questions: int = 200
+    work: Path = DEFAULT_WORK
+    data: Path | None = None  # ../shared/data; None: the default location
+    encoder: str | None = None
+
+    def __post_init__(self):
+        bad = [n for n in self.sizes if n < 10]
+        if bad or not self.sizes:
+            raise BenchError(f"--chunks must be sizes of at least 10 chunks, got {list(self.sizes) or 'none'}")
+        if self.questions < 10:
+            raise BenchError(f"--questions must be at least 10, got {self.questions}")
+
+
+def base_articles(data: Path | None) -> tuple[str, list[Article]]:
+    """(name, articles) the corpora are built from: summit_news when present, else the seed corpus."""
+    from .public_sets import DATA_DIR, summit_articles
+
+    data_dir = Path(data) if data else DATA_DIR
+    try:
+        records = list(summit_articles(data_dir))
+    except RagError:
+        return "corpus", load_corpus(SEED_CORPUS).articles
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records).encode("utf-8")
+    from .documents import parse_file_bytes
+
+    articles, _ = parse_file_bytes(lines, "summit_news.jsonl")
+    return "summit_news", articles
+
+
+def percentiles(values: list[float]) -> dict:
+    arr = np.asarray(values, dtype=np.float64)
+    return {"p50": round(float(np.percentile(arr, 50)), 2), "p95": round(float(np.percentile(arr, 95)), 2)}
+
+
+def _noisy(vectors: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    noisy = vectors + rng.normal(0.0, NOISE, vectors.shape).astype(np.float32)
+    return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _noisy_copy(vectors: ArticleVectors, rng: np.random.Generator) -> ArticleVectors:
+    return replace(vectors, chunks=_noisy(vectors.chunks, rng), sentences=_noisy(vectors.sentences, rng))
+
+
+def _replica(article: Article, k: int) -> Article:
+    """Copy ``k`` of an article (0: the article itself): a distinct title, so a distinct content hash."""
+    return replace(article, title=f"{article.title} (사본 {k})" if k else article.title)
+
+
+
+def _replicas(docs, vectors):
+    """(article, vectors, chunk count) of the base articles, then of their copies 1, 2, ... forever."""
+    k = 0
+    while True:
+        for doc, vecs in zip(docs, vectors):
+            yield _replica(doc.article, k), vecs, len(doc.chunks)
+        k += 1
+
+
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _base_vectors(articles: list[Article], encoder: BaseEncoder, work: Path) -> tuple[list[ArticleVectors], bool]:
+    """Vectors of the base articles from the cache, embedding (and caching) the missing ones; the flag
+    says whether all came from the cache."""
+    from .chunking import chunk_articles
+
+    cache = VectorCache(work / "base-index", encoder.id, ChunkingConfig().key)
+    found = [cache.get(a) for a in articles]
+    missing = [i for i, v in enumerate(found) if v is None]
+    if missing:
+        docs = chunk_articles([articles[i] for i in missing])
+        for i, vectors in zip(missing, embed_articles(docs, encoder, show_progress=True)):
+            cache.put(articles[i], vectors)
+            found[i] = vectors
+    return found, not missing
+
+
+def _write_corpus(folder: Path, articles: list[Article]) -> None:
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    with (folder / "bench.jsonl").open("w", encoding="utf-8") as fh:
+        fh.writelines(_record(a) + "\n" for a in articles)
+
+
+def _record(article: Article) -> str:
+    return json.dumps({"text": article.text, "title": article.title, "outlet": article.outlet, "date": article.date,
+                       "url": article.url}, ensure_ascii=False)
+
+
+def _questions(store: Store, count: int, rng: random.Random, extra: list[str]) -> list[str]:
+    """The hand-written questions plus Korean keyword queries cut from random sentences of the corpus."""
+    picks = []
+    n = store.sentence_vectors.shape[0]
+    while len(picks) + len(extra) < count:
+        text = store.sentence_text(rng.randrange(n)).strip()
+        if len(text) >= 20:
+            picks.append(" ".join(text.split()[:6]))
+    return (extra + picks)[:count]
+
+
+def _hand_written() -> list[str]:
+    """The single-turn questions of eval/summit_news.jsonl."""
+    path = Path(__file__).resolve().parent.parent / "eval" / "summit_news.jsonl"
+    records = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [r["question"] for r in records if isinstance(r.get("question"), str)]
+
+
+def _ann_recall(store: Store, queries: np.ndarray) -> dict:
+    """Recall@10 of each FAISS index the store serves against exact inner-product search."""
+    import faiss
+
+    out = {}
+    for kind in ("chunk", "sentence"):
+        vectors = store.chunk_vectors if kind == "chunk" else store.sentence_vectors
+        exact = faiss.IndexFlatIP(store.dim)
+        exact.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        k = min(10, vectors.shape[0])
+        _, truth = exact.search(queries, k)
+        _, got = store.dense_index(kind).search(queries, k)
+        out[kind] = float(np.mean([len(set(t) & set(g)) / k for t, g in zip(truth, got)]))
+    return out
+
+
+def _bm25_agreement(store: Store, token_lists: list[list[str]]) -> float:
+    """Share of queries whose top-10 from our BM25 is a top-10 of rank-bm25's BM25Okapi (ties allowed)."""
+    from rank_bm25 import BM25Okapi
+
+    corpus = [doc.chunk_tokens(c) for doc in store.articles for c in doc.chunks]
+    reference = BM25Okapi(corpus)
+    agree = 0
+    for tokens in token_lists:
+        ours = store.bm25.scores(tokens)
+        ref = reference.get_scores(tokens)
+        k = min(10, len(ours))
+        top = np.lexsort((np.arange(len(ours)), -ours))[:k]
+        tenth = np.sort(ref)[::-1][k - 1]
+        agree += bool(np.all(ref[top] >= tenth - 1e-9 * max(1.0, abs(tenth))))
+    return agree / len(token_lists)
+
+
+def run_size(size: int, config: BenchConfig) -> dict:
+    """All figures for one size (run in its own process by ``run``)."""
+    from .answer import ExtractiveComposer
+    from .chunking import chunk_articles
+    from .retrieval import Retriever
+
+    encoder = make_encoder(config.encoder)
+    work = Path(config.work)
+    base_name, base = base_articles(config.data)
+    base_docs = chunk_articles(base)
+    base_vectors, cached = _base_vectors(base, encoder, work)
+
+    sample = base_docs[:EMBED_SAMPLE_ARTICLES]
+    started = time.perf_counter()
+    embed_articles(sample, encoder, show_progress=False)
+    embed_rate = sum(len(d.chunks) for d in sample) / (time.perf_counter() - started)
+
+    replicas = _replicas(base_docs, base_vectors)
+    articles, chunk_total = [], 0
+    while chunk_total < size:
+        article, vectors, chunks = next(replicas)
+        articles.append((article, vectors))
+        chunk_total += chunks
+    extra = next(replicas)[:2]  # added to the finished index to time one addition
+    folder = work / f"n{size}"
+    corpus, index = folder / "corpus", folder / "index"
+    _write_corpus(corpus, [a for a, _ in articles])
+    if index.exists():
+        shutil.rmtree(index)
+    cache = VectorCache(index, encoder.id, ChunkingConfig().key)
+    rng = np.random.default_rng(size)
+    written = load_corpus(corpus).articles  # as the indexer will read them: the cache is keyed by their content
+    for article, (_, vectors) in zip(written, articles):
+        cache.put(article, _noisy_copy(vectors, rng))
+    base_terms = TermVectorCache(work / "base-index", encoder.id)
+    if base_terms.path.exists():
+        target = TermVectorCache(index, encoder.id).path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(base_terms.path, target)
+
+    report = update_index(corpus, index, encoder, show_progress=False)
+    if report.embedded_texts:
+        raise BenchError(f"{report.embedded_texts} texts missed the vector cache and were embedded")
+    base_terms.save({**base_terms.load(), **TermVectorCache(index, encoder.id).load()})
+    timings = dict(report.timings)
+    started = time.perf_counter()
+    store = Store.load(index, encoder_id=encoder.id)
+    retriever = Retriever(store, encoder)
+    composer = ExtractiveComposer(retriever)
+    load_s = time.perf_counter() - started
+    watch = Stopwatch()
+    for kind in ("chunk", "sentence"):
+        with watch.stage("faiss"):
+            store.dense_index(kind)
+    timings["faiss"] = watch.seconds["faiss"]
+    retriever.bridge  # noqa: B018 - built once per loaded index, like the app does before its first answer
+    ready_s = time.perf_counter() - started
+
+    hand = _hand_written() if base_name == "summit_news" else []
+    questions = _questions(store, config.questions, random.Random(size), hand)
+    for q in questions[:5]:
+        composer.compose(retriever.prepare(q), retriever.rank(retriever.prepare(q), 5))
+    stages: dict[str, list[float]] = {}
+    retrieval, answer, vectors, token_lists = [], [], [], []
+    for q in questions:
+        watch = Stopwatch()
+        query = retriever.prepare(q, watch=watch)
+        hits = retriever.rank(query, 5, watch=watch)
+        with watch.stage("answer"):
+            composer.compose(query, hits)
+        ms = watch.ms()
+        for name, value in ms.items():
+            stages.setdefault(name, []).append(value)
+        retrieval.append(sum(v for name, v in ms.items() if name != "answer"))
+        answer.append(sum(ms.values()))
+        vectors.append(query.vector)
+        token_lists.append(list(query.tokens) or ["없음"])
+
+    non_neural = sum(timings.get(s, 0.0) for s in ("cleaning", "analysis", "bm25", "faiss"))
+    extra_article, extra_vectors = extra
+    line = _record(extra_article)
+    (parsed,), _ = parse_jsonl(line, "bench.jsonl")
+    cache.put(parsed, _noisy_copy(extra_vectors, rng))
+    with (corpus / "bench.jsonl").open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+    started = time.perf_counter()
+    added = update_index(corpus, index, encoder, show_progress=False)
+    add_s = time.perf_counter() - started
+    if added.added != [f"bench.jsonl#{len(articles) + 1}"]:
+        raise BenchError(f"adding one article indexed {added.added or 'nothing'}")
+    query_matrix = np.ascontiguousarray(np.array(vectors), dtype=np.float32)
+    return {
+        "chunks": len(store.chunks),
+        "articles": len(store.articles),
+        "sentences": int(store.sentence_vectors.shape[0]),
+        "base": base_name,
+        "questions": len(questions),
+        "cached_vectors": True,
+        "base_vectors_were_cached": cached,
+        "retrieval_ms": percentiles(retrieval),
+        "answer_ms": percentiles(answer),
+        "stage_ms": {name: percentiles(values) for name, values in stages.items()},
+        "load_s": round(load_s, 3),
+        "ready_s": round(ready_s, 3),
+        "add_article_s": round(add_s, 3),
+        "add_article_stages_s": {k: round(v, 3) for k, v in added.timings.items()},
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "index_mb": round(_folder_bytes(live_generation(index)) / 2**20, 1),
+        "indexing_s": {k: round(v, 3) for k, v in timings.items()},
+        "non_neural_chunks_per_s": round(len(store.chunks) / non_neural, 1),
+        "embed_chunks_per_s": round(embed_rate, 2),
+        "dense_index": {kind: type(store.dense_index(kind)).__name__ for kind in ("chunk", "sentence")},
+        "ann_recall_at_10": round(min(_ann_recall(store, query_matrix).values()), 4),
+        "bm25_top10_agreement": round(_bm25_agreement(store, token_lists), 4),
+    }
+
+
+def _child(size: int, config: BenchConfig, queue) -> None:
+    try:
+        queue.put(("ok", run_size(size, config)))
+    except Exception as exc:  # reported by the parent as one line
+        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def run(config: BenchConfig):
+    """Yield the figures of each size, each measured in a fresh process."""
+    context = multiprocessing.get_context("spawn")
+    for size in config.sizes:
+        queue = context.Queue()
+        process = context.Process(target=_child, args=(size, config, queue))
+        process.start()
+        status, payload = queue.get()
+        process.join()
+        if status != "ok":
+            raise BenchError(f"bench at {size} chunks failed: {payload}")
+        yield payload
+
+
+def format_row(r: dict) -> str:
+    return (f"{r['chunks']:>7} chunks | retrieval p50 {r['retrieval_ms']['p50']:>6} ms p95 {r['retrieval_ms']['p95']:>6} ms"
+            f" | answer p95 {r['answer_ms']['p95']:>6} ms | ready {r['ready_s']:>6} s | add {r['add_article_s']:>6} s"
+            f" | RSS {r['peak_rss_mb']:>7} MB | disk {r['index_mb']:>6} MB | non-neural {r['non_neural_chunks_per_s']:>7}/s"
+            f" | embed {r['embed_chunks_per_s']:>5}/s | ANN@10 {r['ann_recall_at_10']} | BM25 agree {r['bm25_top10_agreement']}")

@@ -1,0 +1,63 @@
+"""FAISS index by size: exact search equals brute force; IVF finds nearly all of the exact top-10."""
+
+import numpy as np
+import pytest
+
+from rag import ann
+
+
+def _clustered(n, dim=64, seed=0):
+    rng = np.random.default_rng(seed)
+    centers = rng.normal(size=(max(8, n // 200), dim))
+    x = centers[rng.integers(0, len(centers), n)] + 0.7 * rng.normal(size=(n, dim))
+    x = x.astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def _brute_top(x, q, k):
+    scores = q @ x.T
+    return np.argsort(-scores, axis=1, kind="stable")[:, :k]
+
+
+def test_small_sets_are_searched_exactly():
+    x = _clustered(3000)
+    q = _clustered(50, seed=1)
+    index = ann.build(x)
+    assert type(index).__name__ == "IndexFlatIP"
+    _, got = index.search(q, 10)
+    np.testing.assert_array_equal(got, _brute_top(x, q, 10))
+
+
+def test_large_sets_use_ivf_with_high_recall(monkeypatch, tmp_path):
+    monkeypatch.setattr(ann, "EXACT_MAX", 1000)
+    x = _clustered(12000)
+    q = x[:200] + 0.05 * _clustered(200, seed=2)
+    q = (q / np.linalg.norm(q, axis=1, keepdims=True)).astype(np.float32)
+    index = ann.build(x)
+    assert type(index).__name__ == "IndexIVFScalarQuantizer" and index.nprobe >= ann.MIN_PROBES
+    _, got = index.search(q, 10)
+    truth = _brute_top(x, q, 10)
+    recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)])
+    assert recall >= 0.95
+    ann.save(index, tmp_path / "x.faiss")
+    again = ann.load(tmp_path / "x.faiss")
+    np.testing.assert_array_equal(again.search(q, 10)[1], got)
+
+
+def test_store_saves_and_reloads_large_indexes(monkeypatch, tmp_path, corpus_copy, fake_encoder):
+    from rag.indexer import update_index
+    from rag.store import Store
+
+    monkeypatch.setattr(ann, "EXACT_MAX", 20)
+    monkeypatch.setattr(ann, "lists_for", lambda n: 4)
+    monkeypatch.setattr(ann, "MIN_PROBES", 4)
+    update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    store = Store.load(tmp_path / "index")
+    folder = next((tmp_path / "index").glob("gen-*"))
+    assert (folder / "chunk.faiss").exists() and (folder / "sentence.faiss").exists()
+    assert type(store.dense_index("sentence")).__name__ == "IndexIVFScalarQuantizer"
+    q = store.sentence_vectors[:5]
+    _, got = store.dense_index("sentence").search(q, 5)
+    assert (got[:, 0] == np.arange(5)).all()  # each sentence finds itself first
+    with pytest.raises(ValueError, match="'word'"):
+        store.dense_index("word")
