@@ -2,8 +2,9 @@
 
 For each size N (chunks) the benchmark writes a corpus of about N chunks built from the summit_news
 articles of ../shared/data (the project's own corpus/ when that is absent), replicated beyond its size
-as distinct articles (title "… (사본 k)"), and indexes it with the real indexer. It then measures, in a
-fresh process per size so that peak memory is its own:
+as distinct articles (title "… (사본 k)"), and indexes it with the real indexer. Building, serving and
+the quality checks each run in a fresh process (the serving process's peak memory is its own). It
+measures:
 
 - indexing throughput per stage (cleaning, Korean analysis, BM25, FAISS; embedding separately);
 - query latency per stage over the questions (analysis, encoding, bridge, BM25, dense search, fusion,
@@ -35,7 +36,7 @@ from .documents import Article, load_corpus, parse_jsonl
 from .encoders import BaseEncoder, make_encoder
 from .errors import RagError
 from .indexer import TermVectorCache, VectorCache, embed_articles, update_index
-from .store import ArticleVectors, Store, live_generation
+from .store import DENSE_KINDS, ArticleVectors, Store, live_generation
 from .timing import Stopwatch
 
 DEFAULT_SIZES = (1000, 10000, 100000)
@@ -161,20 +162,25 @@ def _hand_written() -> list[str]:
     return [r["question"] for r in records if isinstance(r.get("question"), str)]
 
 
-def _ann_recall(store: Store, queries: np.ndarray) -> dict:
-    """Recall@10 of each FAISS index the store serves against exact inner-product search."""
+def _ann_recall(store: Store, queries: np.ndarray, candidates: int = 100) -> tuple[float, float]:
+    """(raw, served) recall@10 against exact inner-product search, the worse of the chunk and sentence
+    indexes. Raw: the FAISS index's own top-10. Served: its top-``candidates`` rescored with the exact
+    vectors, as retrieval uses it."""
     import faiss
 
-    out = {}
-    for kind in ("chunk", "sentence"):
-        vectors = store.chunk_vectors if kind == "chunk" else store.sentence_vectors
+    raw, served = [], []
+    for kind in DENSE_KINDS:
+        vectors = np.ascontiguousarray(store.vectors(kind), dtype=np.float32)
         exact = faiss.IndexFlatIP(store.dim)
-        exact.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        exact.add(vectors)
         k = min(10, vectors.shape[0])
         _, truth = exact.search(queries, k)
-        _, got = store.dense_index(kind).search(queries, k)
-        out[kind] = float(np.mean([len(set(t) & set(g)) / k for t, g in zip(truth, got)]))
-    return out
+        _, got = store.dense_index(kind).search(queries, min(candidates, vectors.shape[0]))
+        rescored = [ids[ids >= 0][np.argsort(-(vectors[ids[ids >= 0]] @ q), kind="stable")][:k]
+                    for ids, q in zip(got, queries)]
+        raw.append(np.mean([len(set(t) & set(g[:k])) / k for t, g in zip(truth, got)]))
+        served.append(np.mean([len(set(t) & set(g)) / k for t, g in zip(truth, rescored)]))
+    return float(min(raw)), float(min(served))
 
 
 def _bm25_agreement(store: Store, token_lists: list[list[str]]) -> float:
@@ -194,11 +200,18 @@ def _bm25_agreement(store: Store, token_lists: list[list[str]]) -> float:
     return agree / len(token_lists)
 
 
-def run_size(size: int, config: BenchConfig) -> dict:
-    """All figures for one size (run in its own process by ``run``)."""
-    from .answer import ExtractiveComposer
+def _peak_rss_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _paths(size: int, config: BenchConfig) -> tuple[Path, Path, Path]:
+    folder = Path(config.work) / f"n{size}"
+    return folder, folder / "corpus", folder / "index"
+
+
+def build_phase(size: int, config: BenchConfig) -> dict:
+    """Write the corpus of ``size`` chunks, seed the vector cache, index it with the real indexer."""
     from .chunking import chunk_articles
-    from .retrieval import Retriever
 
     encoder = make_encoder(config.encoder)
     work = Path(config.work)
@@ -217,9 +230,8 @@ def run_size(size: int, config: BenchConfig) -> dict:
         article, vectors, chunks = next(replicas)
         articles.append((article, vectors))
         chunk_total += chunks
-    extra = next(replicas)[:2]  # added to the finished index to time one addition
-    folder = work / f"n{size}"
-    corpus, index = folder / "corpus", folder / "index"
+    extra, extra_vectors, _ = next(replicas)  # added to the finished index to time one addition
+    folder, corpus, index = _paths(size, config)
     _write_corpus(corpus, [a for a, _ in articles])
     if index.exists():
         shutil.rmtree(index)
@@ -228,6 +240,9 @@ def run_size(size: int, config: BenchConfig) -> dict:
     written = load_corpus(corpus).articles  # as the indexer will read them: the cache is keyed by their content
     for article, (_, vectors) in zip(written, articles):
         cache.put(article, _noisy_copy(vectors, rng))
+    (parsed,), _ = parse_jsonl(_record(extra), "extra.jsonl")
+    cache.put(parsed, _noisy_copy(extra_vectors, rng))
+    (folder / "extra.jsonl").write_text(_record(extra) + "\n", encoding="utf-8")
     base_terms = TermVectorCache(work / "base-index", encoder.id)
     if base_terms.path.exists():
         target = TermVectorCache(index, encoder.id).path
@@ -238,24 +253,42 @@ def run_size(size: int, config: BenchConfig) -> dict:
     if report.embedded_texts:
         raise BenchError(f"{report.embedded_texts} texts missed the vector cache and were embedded")
     base_terms.save({**base_terms.load(), **TermVectorCache(index, encoder.id).load()})
-    timings = dict(report.timings)
+    non_neural = sum(report.timings.get(s, 0.0) for s in ("cleaning", "analysis", "bm25", "faiss"))
+    return {
+        "base": base_name,
+        "cached_vectors": True,
+        "base_vectors_were_cached": cached,
+        "indexing_s": {k: round(v, 3) for k, v in report.timings.items()},
+        "non_neural_chunks_per_s": round(report.chunks / non_neural, 1),
+        "embed_chunks_per_s": round(embed_rate, 2),
+        "index_mb": round(_folder_bytes(live_generation(index)) / 2**20, 1),
+        "indexing_peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def serve_phase(size: int, config: BenchConfig) -> dict:
+    """Load the index as the app does, time the questions one at a time, then add one article."""
+    from .answer import ExtractiveComposer
+    from .retrieval import Retriever
+
+    encoder = make_encoder(config.encoder)
+    folder, corpus, index = _paths(size, config)
     started = time.perf_counter()
     store = Store.load(index, encoder_id=encoder.id)
+    load_s = time.perf_counter() - started
     retriever = Retriever(store, encoder)
     composer = ExtractiveComposer(retriever)
-    load_s = time.perf_counter() - started
-    watch = Stopwatch()
-    for kind in ("chunk", "sentence"):
-        with watch.stage("faiss"):
-            store.dense_index(kind)
-    timings["faiss"] = watch.seconds["faiss"]
-    retriever.bridge  # noqa: B018 - built once per loaded index, like the app does before its first answer
+    for kind in DENSE_KINDS:
+        store.dense_index(kind)
+    retriever.bridge  # noqa: B018 - built once per loaded index, before the first answer
     ready_s = time.perf_counter() - started
 
+    base_name, _ = base_articles(config.data)
     hand = _hand_written() if base_name == "summit_news" else []
     questions = _questions(store, config.questions, random.Random(size), hand)
     for q in questions[:5]:
-        composer.compose(retriever.prepare(q), retriever.rank(retriever.prepare(q), 5))
+        query = retriever.prepare(q)
+        composer.compose(query, retriever.rank(query, 5))
     stages: dict[str, list[float]] = {}
     retrieval, answer, vectors, token_lists = [], [], [], []
     for q in questions:
@@ -271,65 +304,71 @@ def run_size(size: int, config: BenchConfig) -> dict:
         answer.append(sum(ms.values()))
         vectors.append(query.vector)
         token_lists.append(list(query.tokens) or ["없음"])
+    np.save(folder / "query_vectors.npy", np.array(vectors, dtype=np.float32))
+    (folder / "query_tokens.json").write_text(json.dumps(token_lists, ensure_ascii=False), encoding="utf-8")
+    peak = _peak_rss_mb()
 
-    non_neural = sum(timings.get(s, 0.0) for s in ("cleaning", "analysis", "bm25", "faiss"))
-    extra_article, extra_vectors = extra
-    line = _record(extra_article)
-    (parsed,), _ = parse_jsonl(line, "bench.jsonl")
-    cache.put(parsed, _noisy_copy(extra_vectors, rng))
-    with (corpus / "bench.jsonl").open("a", encoding="utf-8") as fh:
-        fh.write(line + "\n")
+    shutil.copy(folder / "extra.jsonl", corpus / "extra.jsonl")
     started = time.perf_counter()
     added = update_index(corpus, index, encoder, show_progress=False)
     add_s = time.perf_counter() - started
-    if added.added != [f"bench.jsonl#{len(articles) + 1}"]:
-        raise BenchError(f"adding one article indexed {added.added or 'nothing'}")
-    query_matrix = np.ascontiguousarray(np.array(vectors), dtype=np.float32)
+    if added.added != ["extra.jsonl#1"] or added.embedded_texts:
+        raise BenchError(f"adding one article indexed {added.added or 'nothing'} ({added.embedded_texts} texts embedded)")
     return {
         "chunks": len(store.chunks),
         "articles": len(store.articles),
         "sentences": int(store.sentence_vectors.shape[0]),
-        "base": base_name,
         "questions": len(questions),
-        "cached_vectors": True,
-        "base_vectors_were_cached": cached,
         "retrieval_ms": percentiles(retrieval),
         "answer_ms": percentiles(answer),
         "stage_ms": {name: percentiles(values) for name, values in stages.items()},
         "load_s": round(load_s, 3),
         "ready_s": round(ready_s, 3),
+        "peak_rss_mb": peak,
         "add_article_s": round(add_s, 3),
         "add_article_stages_s": {k: round(v, 3) for k, v in added.timings.items()},
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "index_mb": round(_folder_bytes(live_generation(index)) / 2**20, 1),
-        "indexing_s": {k: round(v, 3) for k, v in timings.items()},
-        "non_neural_chunks_per_s": round(len(store.chunks) / non_neural, 1),
-        "embed_chunks_per_s": round(embed_rate, 2),
-        "dense_index": {kind: type(store.dense_index(kind)).__name__ for kind in ("chunk", "sentence")},
-        "ann_recall_at_10": round(min(_ann_recall(store, query_matrix).values()), 4),
-        "bm25_top10_agreement": round(_bm25_agreement(store, token_lists), 4),
+        "dense_index": {kind: type(store.dense_index(kind)).__name__ for kind in DENSE_KINDS},
     }
 
 
-def _child(size: int, config: BenchConfig, queue) -> None:
+def quality_phase(size: int, config: BenchConfig) -> dict:
+    """ANN recall against exact search and BM25 agreement with rank-bm25, on the timed questions."""
+    folder, _, index = _paths(size, config)
+    store = Store.load(index)
+    queries = np.load(folder / "query_vectors.npy")
+    tokens = json.loads((folder / "query_tokens.json").read_text(encoding="utf-8"))
+    raw, served = _ann_recall(store, queries)
+    return {"ann_recall_at_10": round(served, 4), "ann_raw_recall_at_10": round(raw, 4),
+            "bm25_top10_agreement": round(_bm25_agreement(store, tokens), 4)}
+
+
+def _child(phase, size: int, config: BenchConfig, queue) -> None:
     try:
-        queue.put(("ok", run_size(size, config)))
+        queue.put(("ok", phase(size, config)))
     except Exception as exc:  # reported by the parent as one line
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
 
 
-def run(config: BenchConfig):
-    """Yield the figures of each size, each measured in a fresh process."""
+def _in_fresh_process(phase, size: int, config: BenchConfig) -> dict:
     context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    process = context.Process(target=_child, args=(phase, size, config, queue))
+    process.start()
+    status, payload = queue.get()
+    process.join()
+    if status != "ok":
+        raise BenchError(f"bench at {size} chunks, {phase.__name__}: {payload}")
+    return payload
+
+
+def run(config: BenchConfig):
+    """Yield the figures of each size; building, serving and the quality checks each run in a fresh
+    process, so that the serving process's peak memory is its own."""
     for size in config.sizes:
-        queue = context.Queue()
-        process = context.Process(target=_child, args=(size, config, queue))
-        process.start()
-        status, payload = queue.get()
-        process.join()
-        if status != "ok":
-            raise BenchError(f"bench at {size} chunks failed: {payload}")
-        yield payload
+        result = {}
+        for phase in (build_phase, serve_phase, quality_phase):
+            result.update(_in_fresh_process(phase, size, config))
+        yield {"chunks": result.pop("chunks"), **result}
 
 
 def format_row(r: dict) -> str:

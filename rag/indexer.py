@@ -303,6 +303,8 @@ def update_index(
             with watch.stage("terms"):
                 report.embedded_terms = embed_terms(store, encoder, TermVectorCache(index_dir, encoder.id),
                                                     show_progress, progress)
+            with watch.stage("faiss"):
+                store.build_saved_indexes()
             if progress is not None:
                 progress("saving", 0, 1)
             with watch.stage("saving"):

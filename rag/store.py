@@ -176,14 +176,25 @@ class Store:
         latent = self.sentence_latent[s0:s1] if self.sentence_latent is not None else None
         return ArticleVectors(self.chunk_vectors[c0 : c0 + len(doc.chunks)], self.sentence_vectors[s0:s1], latent)
 
+    def vectors(self, kind: str) -> np.ndarray:
+        if kind not in DENSE_KINDS:
+            raise ValueError(f"kind must be one of {DENSE_KINDS}, got {kind!r}")
+        return self.chunk_vectors if kind == "chunk" else self.sentence_vectors
+
     def dense_index(self, kind: str):
         """FAISS index over 'chunk' or 'sentence' vectors, exact or IVF by size (``rag.ann``); loaded
         with the index when it was saved, else built on first use."""
-        if kind not in DENSE_KINDS:
-            raise ValueError(f"kind must be one of {DENSE_KINDS}, got {kind!r}")
         if kind not in self._dense:
-            self._dense[kind] = ann.build(self.chunk_vectors if kind == "chunk" else self.sentence_vectors)
+            self._dense[kind] = ann.build(self.vectors(kind))
         return self._dense[kind]
+
+    def saved_index_kinds(self) -> list[str]:
+        """The dense indexes large enough to be saved with the store (IVF), not rebuilt at load."""
+        return [kind for kind in DENSE_KINDS if not ann.is_exact(self.vectors(kind).shape[0])]
+
+    def build_saved_indexes(self) -> None:
+        for kind in self.saved_index_kinds():
+            self.dense_index(kind)
 
     # ---- persistence ---------------------------------------------------------------------
     def manifest(self) -> dict:
@@ -215,11 +226,9 @@ class Store:
             if self.sentence_latent is not None:
                 sparse.save_npz(tmp / "sentence_latent.npz", self.sentence_latent, compressed=False)
                 files.append("sentence_latent.npz")
-            for kind in DENSE_KINDS:  # large indexes are saved, so loading does not rebuild them
-                vectors = self.chunk_vectors if kind == "chunk" else self.sentence_vectors
-                if not ann.is_exact(vectors.shape[0]):
-                    ann.save(self.dense_index(kind), tmp / f"{kind}.faiss")
-                    files.append(f"{kind}.faiss")
+            for kind in self.saved_index_kinds():  # so that loading does not rebuild them
+                ann.save(self.dense_index(kind), tmp / f"{kind}.faiss")
+                files.append(f"{kind}.faiss")
             if self.term_vectors is not None:
                 (tmp / "terms.json").write_text(json.dumps(self.terms, ensure_ascii=False), encoding="utf-8")
                 np.save(tmp / "term_vectors.npy", self.term_vectors.astype(np.float16))
