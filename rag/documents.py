@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clean import clean_capture, normalize
@@ -201,36 +201,44 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 
 @dataclass(frozen=True)
 class LoadReport:
-    """Articles read from a corpus, with the files and lines that could not be read."""
+    """Articles read from a corpus, with the files and lines that could not be read. ``files`` maps each
+    readable file to the digest of its bytes (with ``METADATA_FILE``'s digest under that name), and
+    ``reused`` lists the files left unread because ``unchanged`` said so."""
 
     articles: list[Article]
     errors: list[str]
+    files: dict[str, str] = field(default_factory=dict)
+    reused: list[str] = field(default_factory=list)
 
 
-def iter_corpus(corpus_dir: Path) -> Iterator[tuple[Article | None, str | None]]:
-    """Yield (article, None) for each article and (None, message) for each unreadable file or line."""
+def file_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def load_corpus(corpus_dir: Path, unchanged: Callable[[str, str], bool] | None = None) -> LoadReport:
+    """Read, clean and check every file of the corpus folder. ``unchanged(name, digest)`` may say that a
+    file is known with these bytes: it is then not parsed (its name goes to ``reused``); a change to
+    the metadata sidecar makes every file count as changed."""
     corpus_dir = Path(corpus_dir)
     overrides = load_metadata(corpus_dir)
+    meta = corpus_dir / METADATA_FILE
+    report = LoadReport([], [], {METADATA_FILE: file_digest(meta.read_bytes()) if meta.exists() else ""})
+    same_metadata = unchanged is not None and unchanged(METADATA_FILE, report.files[METADATA_FILE])
     for path in corpus_files(corpus_dir):
         source = path.relative_to(corpus_dir).as_posix()
         try:
             check_file(source, path.stat().st_size)
-            articles, line_errors = parse_file_bytes(path.read_bytes(), source)
+            data = path.read_bytes()
+            digest = file_digest(data)
+            if same_metadata and unchanged(source, digest):
+                report.files[source] = digest
+                report.reused.append(source)
+                continue
+            articles, line_errors = parse_file_bytes(data, source)
         except IngestError as exc:
-            yield None, str(exc)
+            report.errors.append(str(exc))
             continue
-        for err in line_errors:
-            yield None, f"{err.source} line {err.line}: {err.message}"
-        for article in articles:
-            fields = overrides.get(article.source, {})
-            yield replace(article, **fields), None
-
-
-def load_corpus(corpus_dir: Path) -> LoadReport:
-    articles, errors = [], []
-    for article, error in iter_corpus(corpus_dir):
-        if article is not None:
-            articles.append(article)
-        else:
-            errors.append(error)
-    return LoadReport(articles, errors)
+        report.files[source] = digest
+        report.errors.extend(f"{e.source} line {e.line}: {e.message}" for e in line_errors)
+        report.articles.extend(replace(a, **overrides.get(a.source, {})) for a in articles)
+    return report

@@ -233,6 +233,28 @@ def _previous_store(index_dir: Path, encoder: BaseEncoder, chunking: str, report
     return store
 
 
+def source_file(source: str) -> str:
+    """The corpus file an article came from ("feed.jsonl#3" -> "feed.jsonl")."""
+    name, sep, line = source.rpartition("#")
+    return name if sep and line.isdigit() and name.lower().endswith(".jsonl") else source
+
+
+def _new_store(docs: list[ChunkedArticle], vectors: list[ArticleVectors], encoder: BaseEncoder,
+               config: ChunkingConfig) -> Store:
+    empty = np.zeros((0, encoder.dim), dtype=np.float32)
+    latents = [v.latent for v in vectors]
+    return Store(
+        encoder_id=encoder.id,
+        dim=encoder.dim,
+        chunking=config.key,
+        articles=docs,
+        chunk_vectors=np.concatenate([v.chunks for v in vectors]) if docs else empty,
+        sentence_vectors=np.concatenate([v.sentences for v in vectors]) if docs else empty,
+        sentence_latent=(sparse.vstack(latents, format="csr") if latents and all(x is not None for x in latents)
+                         else None),
+    )
+
+
 def update_index(
     corpus_dir: Path,
     index_dir: Path,
@@ -253,53 +275,48 @@ def update_index(
     with index_lock(index_dir):
         if progress is not None:
             progress("reading", 0, 1)
-        with watch.stage("cleaning"):
-            loaded = load_corpus(corpus_dir)
-        report.errors = loaded.errors
         previous = None if rebuild else _previous_store(index_dir, encoder, config.key, report)
-        cache = VectorCache(index_dir, encoder.id, config.key)
-        docs: list[ChunkedArticle | None] = []
-        vectors: list[ArticleVectors | None] = []
-        fresh: list[int] = []
+        known_files = previous.corpus_files if previous is not None else {}
+        with watch.stage("cleaning"):  # files whose bytes the index already holds are not read again
+            loaded = load_corpus(corpus_dir, lambda name, digest: known_files.get(name) == digest)
+        report.errors = loaded.errors
+        reused = set(loaded.reused)
+        kept = [d for d in previous.articles if source_file(d.article.source) in reused] if previous else []
+        new_articles: list[Article] = []
         for article in loaded.articles:
             known = previous is not None and article.source in previous.by_source
             old = previous.articles[previous.by_source[article.source]] if known else None
             if old is not None and old.article.content_hash == article.content_hash:
-                docs.append(old)
-                vectors.append(previous.article_vectors(article.source))
-                report.unchanged.append(article.source)
+                kept.append(old)
                 continue
             (report.updated if old is not None else report.added).append(article.source)
-            fresh.append(len(docs))
-            docs.append(None)
-            vectors.append(cache.get(article))
+            new_articles.append(article)
+        if previous is not None:
+            kept.sort(key=lambda d: previous.by_source[d.article.source])  # unchanged articles keep their rows
+        report.unchanged = [d.article.source for d in kept]
         with watch.stage("analysis"):
-            for i, doc in zip(fresh, chunk_articles([loaded.articles[i] for i in fresh], config)):
-                docs[i] = doc
-        current = {a.source for a in loaded.articles}
+            fresh = chunk_articles(new_articles, config)
+        current = set(report.unchanged) | {a.source for a in new_articles}
         report.removed = sorted(set(previous.by_source) - current) if previous else []
-        todo = [i for i, v in enumerate(vectors) if v is None or not v.fits(docs[i])]
+        cache = VectorCache(index_dir, encoder.id, config.key)
+        fresh_vectors = [cache.get(a) for a in new_articles]
+        todo = [i for i, v in enumerate(fresh_vectors) if v is None or not v.fits(fresh[i])]
         with watch.stage("embedding"):
-            for i, vecs in zip(todo, embed_articles([docs[i] for i in todo], encoder, show_progress, progress)):
-                vectors[i] = vecs
-                cache.put(docs[i].article, vecs)
-                report.embedded_texts += len(docs[i].chunks) + len(docs[i].sentences)
-        report.chunks = sum(len(d.chunks) for d in docs)
+            for i, vecs in zip(todo, embed_articles([fresh[i] for i in todo], encoder, show_progress, progress)):
+                fresh_vectors[i] = vecs
+                cache.put(fresh[i].article, vecs)
+                report.embedded_texts += len(fresh[i].chunks) + len(fresh[i].sentences)
+        report.chunks = sum(len(d.chunks) for d in [*kept, *fresh])
         changed = report.added or report.updated or report.removed or previous is None
         if changed:
-            empty = np.zeros((0, encoder.dim), dtype=np.float32)
-            latents = [v.latent for v in vectors]
-            with watch.stage("bm25"):  # the Store builds the BM25 matrices from the chunks' tokens
-                store = Store(
-                    encoder_id=encoder.id,
-                    dim=encoder.dim,
-                    chunking=config.key,
-                    articles=docs,
-                    chunk_vectors=np.concatenate([v.chunks for v in vectors]) if docs else empty,
-                    sentence_vectors=np.concatenate([v.sentences for v in vectors]) if docs else empty,
-                    sentence_latent=(sparse.vstack(latents, format="csr")
-                                     if latents and all(x is not None for x in latents) else None),
-                )
+            with watch.stage("bm25"):  # building the Store builds or extends the BM25 matrices
+                if previous is not None and not report.updated and not report.removed:
+                    store = previous.extended(fresh, fresh_vectors)  # only additions: append
+                else:
+                    docs = [*kept, *fresh]
+                    vectors = [*(previous.article_vectors(d.article.source) for d in kept), *fresh_vectors]
+                    store = _new_store(docs, vectors, encoder, config)
+            store.corpus_files = loaded.files
             with watch.stage("terms"):
                 report.embedded_terms = embed_terms(store, encoder, TermVectorCache(index_dir, encoder.id),
                                                     show_progress, progress)

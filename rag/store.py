@@ -104,6 +104,7 @@ class Store:
     bm25: BM25Index = field(default=None)  # type: ignore[assignment]
     terms: list[str] = field(default_factory=list)  # Korean terms embedded for the English bridge
     term_vectors: np.ndarray | None = None
+    corpus_files: dict[str, str] = field(default_factory=dict)  # corpus file -> digest of the bytes indexed
 
     def __post_init__(self):
         self.chunks: list[Chunk] = [c for doc in self.articles for c in doc.chunks]
@@ -188,6 +189,26 @@ class Store:
             self._dense[kind] = ann.build(self.vectors(kind))
         return self._dense[kind]
 
+    def extended(self, docs: list[ChunkedArticle], vectors: list[ArticleVectors]) -> Store:
+        """This store with articles appended, without rebuilding what exists: vectors are stacked, the
+        BM25 matrices and the saved (IVF) FAISS indexes grow in place, so this store must not be used
+        afterwards. Indexes that stay exact are rebuilt on first use, which is cheap."""
+        latent = None
+        if self.sentence_latent is not None and all(v.latent is not None for v in vectors):
+            latent = sparse.vstack([self.sentence_latent, *(v.latent for v in vectors)], format="csr")
+        self.bm25.add([doc.chunk_tokens(c) for doc in docs for c in doc.chunks])
+        store = Store(
+            self.encoder_id, self.dim, self.chunking, self.articles + list(docs),
+            np.concatenate([self.chunk_vectors, *(v.chunks for v in vectors)]),
+            np.concatenate([self.sentence_vectors, *(v.sentences for v in vectors)]),
+            latent, self.bm25, self.terms, self.term_vectors, dict(self.corpus_files),
+        )
+        for kind, index in self._dense.items():
+            if kind in self.saved_index_kinds() and kind in store.saved_index_kinds():
+                index.add(np.ascontiguousarray(store.vectors(kind)[self.vectors(kind).shape[0]:], dtype=np.float32))
+                store._dense[kind] = index
+        return store
+
     def saved_index_kinds(self) -> list[str]:
         """The dense indexes large enough to be saved with the store (IVF), not rebuilt at load."""
         return [kind for kind in DENSE_KINDS if not ann.is_exact(self.vectors(kind).shape[0])]
@@ -207,6 +228,7 @@ class Store:
                        "sentences": int(self.sentence_vectors.shape[0])},
             "articles": {d.article.source: {"hash": d.article.content_hash, "chunks": len(d.chunks)}
                          for d in self.articles},
+            "corpus_files": self.corpus_files,
         }
 
     def save(self, index_dir: Path) -> Path:
@@ -286,6 +308,7 @@ class Store:
                                  if (folder / "sentence_latent.npz").exists() else None),
                 bm25=BM25Index.load(folder),
                 **_load_terms(folder),
+                corpus_files=manifest.get("corpus_files", {}),
             )
             for kind in DENSE_KINDS:
                 if (folder / f"{kind}.faiss").exists():

@@ -52,3 +52,66 @@ def test_identical_texts_are_embedded_once(tmp_path, fake_encoder):
     assert fake_encoder.texts == 2  # ... but each record's one text is encoded once
     store = Store.load(tmp_path / "index")
     np.testing.assert_array_equal(store.chunk_vectors, store.sentence_vectors)
+
+
+def _searches(store, encoder, questions=("우한시 컴퓨팅 능력", "즈푸AI 상장 조달", "인식트그룹 보고서", "H800 칩")):
+    from rag.retrieval import Retriever
+
+    retriever = Retriever(store, encoder)
+    return [[(h.chunk.chunk_id, round(h.score, 6)) for h in retriever.search(q, k=5)] for q in questions]
+
+
+def test_adding_a_file_reads_only_that_file_and_equals_a_rebuild(corpus_copy, tmp_path, fake_encoder, monkeypatch):
+    import rag.documents
+
+    extra = corpus_copy / "003_faf59091394b998f.txt"
+    held_back = tmp_path / extra.name
+    extra.rename(held_back)
+    update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    held_back.rename(extra)
+    parsed = []
+    real_parse = rag.documents.parse_file_bytes
+    monkeypatch.setattr(rag.documents, "parse_file_bytes", lambda data, source: parsed.append(source) or real_parse(data, source))
+    report = update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    assert parsed == [extra.name] and report.added == [extra.name] and len(report.unchanged) == 3
+    monkeypatch.undo()
+    update_index(corpus_copy, tmp_path / "scratch", fake_encoder, show_progress=False)
+    grown, scratch = Store.load(tmp_path / "index"), Store.load(tmp_path / "scratch")
+    assert sorted(grown.by_source) == sorted(scratch.by_source)
+    assert _searches(grown, fake_encoder) == _searches(scratch, fake_encoder)
+    assert grown.bm25.tf.shape == scratch.bm25.tf.shape
+    assert update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False).unchanged  # nothing to do
+
+
+def test_edited_metadata_makes_every_file_count_as_changed(corpus_copy, tmp_path, fake_encoder):
+    import json
+
+    update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    meta = json.loads((corpus_copy / "metadata.json").read_text(encoding="utf-8"))
+    meta["003_faf59091394b998f.txt"]["outlet"] = "한겨레"
+    (corpus_copy / "metadata.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    report = update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    assert report.updated == ["003_faf59091394b998f.txt"] and len(report.unchanged) == 3
+    assert Store.load(tmp_path / "index").articles[-1].article.outlet == "한겨레"
+
+
+def test_appending_grows_the_saved_ivf_index(corpus_copy, tmp_path, fake_encoder, monkeypatch):
+    from rag import ann
+
+    monkeypatch.setattr(ann, "EXACT_MAX", 20)
+    monkeypatch.setattr(ann, "lists_for", lambda n: 4)
+    monkeypatch.setattr(ann, "MIN_PROBES", 4)
+    extra = corpus_copy / "003_faf59091394b998f.txt"
+    held_back = tmp_path / extra.name
+    extra.rename(held_back)
+    update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    before = Store.load(tmp_path / "index").dense_index("sentence").ntotal
+    held_back.rename(extra)
+    update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    store = Store.load(tmp_path / "index")
+    index = store.dense_index("sentence")
+    assert type(index).__name__ == "IndexIVFScalarQuantizer"
+    assert before < index.ntotal == store.sentence_vectors.shape[0]
+    last = store.sentence_vectors[-3:]
+    _, found = index.search(last, 1)
+    assert list(found[:, 0]) == list(range(index.ntotal - 3, index.ntotal))  # the appended rows are searchable
