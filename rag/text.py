@@ -45,7 +45,9 @@ class SentenceSpan:
 def _kiwi():
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    # Without the multi-word dictionary, "모리 요시로" is two search tokens (a query for "모리" finds it)
+    # and Kiwi takes 180 MB less memory.
+    return Kiwi(load_multi_dict=False)
 
 
 def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
