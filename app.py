@@ -105,9 +105,10 @@ def build_app(service: RagService, feedback_path: Path | None = None) -> gr.Bloc
             for view in chat.respond(service, message, history, turns_now, settings, lang):
                 yield view.messages, view.sources or gr.update(), view.turns, view.language
 
-        question.submit(respond, [question, chatbot, turns, ui_choice, mode, passages, answer_mode, language],
-                        [chatbot, sources, turns, language]).then(
-            lambda: "", None, question).then(relabel, language, labelled)
+        asked = gr.State("")
+        question.submit(lambda text: ("", text), question, [question, asked], queue=False).then(  # clear at once
+            respond, [asked, chatbot, turns, ui_choice, mode, passages, answer_mode, language],
+            [chatbot, sources, turns, language]).then(relabel, language, labelled)
 
         def choose_language(choice, lang, turns_now):
             lang = ui_language(choice, "", lang)
