@@ -6,7 +6,7 @@ export GRADIO_ANALYTICS_ENABLED := False
 export TOKENIZERS_PARALLELISM := false
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup index run test lint eval eval-public robustness clean
+.PHONY: setup index run test lint eval eval-public robustness bench clean
 
 setup: $(STAMP)
 
@@ -36,6 +36,9 @@ eval: setup
 
 robustness: setup
 	RAG_LONG_TESTS=1 $(BIN)/python -m pytest -q -s tests/robustness
+
+bench: setup
+	$(BIN)/python -m rag bench --chunks 1000 10000 100000
 
 PUBLIC := .eval
 eval-public: setup

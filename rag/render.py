@@ -74,10 +74,10 @@ def answer_html(answer: Answer, turn: int) -> str:
     return text
 
 
-def highlight(text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> str:
-    """Escaped ``text`` with the spans (relative to ``offset``) wrapped in <mark>; newlines kept."""
+def highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Escaped ``text`` with the spans wrapped in <mark>; newlines kept."""
     out, pos = [], 0
-    for start, end in sorted((a + offset, b + offset) for a, b in spans):
+    for start, end in sorted(spans):
         out.append(html.escape(text[pos:start]))
         out.append(f"<mark>{html.escape(text[start:end])}</mark>")
         pos = end
