@@ -2,7 +2,7 @@
 
 Up to ``EXACT_MAX`` vectors: exact inner-product search (``IndexFlatIP``), which is fast enough there
 (a few ms per query at 20k x 384). Above it: an inverted-file index with 8-bit scalar quantisation
-(``IndexIVFScalarQuantizer``), about ``2 * sqrt(n)`` lists of which a tenth are searched. It only
+(``IndexIVFScalarQuantizer``), about ``2 * sqrt(n)`` lists of which 40% are searched. It only
 proposes candidates: retrieval rescores them with the exact vectors, so quantisation costs no
 precision, only recall of the candidate list, which ``rag bench`` measures against exact search.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 EXACT_MAX = 20_000
-PROBE_SHARE = 1 / 10  # lists searched per query, as a share of all lists
+PROBE_SHARE = 0.4  # lists searched per query, as a share of all lists (recall@10 >= 0.98 on bench data)
 MIN_PROBES = 24
 TRAIN_PER_LIST = 40  # k-means training points per list (FAISS wants at least 39)
 TRAIN_ITERATIONS = 10

@@ -291,7 +291,7 @@ def serve_phase(size: int, config: BenchConfig) -> dict:
         query = retriever.prepare(q)
         composer.compose(query, retriever.rank(query, 5))
     stages: dict[str, list[float]] = {}
-    retrieval, answer, vectors, token_lists = [], [], [], []
+    retrieval, search, answer, vectors, token_lists = [], [], [], [], []
     for q in questions:
         watch = Stopwatch()
         query = retriever.prepare(q, watch=watch)
@@ -302,6 +302,7 @@ def serve_phase(size: int, config: BenchConfig) -> dict:
         for name, value in ms.items():
             stages.setdefault(name, []).append(value)
         retrieval.append(sum(v for name, v in ms.items() if name != "answer"))
+        search.append(retrieval[-1] - ms.get("encoding", 0.0))
         answer.append(sum(ms.values()))
         vectors.append(query.vector)
         token_lists.append(list(query.tokens) or ["없음"])
@@ -321,6 +322,7 @@ def serve_phase(size: int, config: BenchConfig) -> dict:
         "sentences": int(store.sentence_vectors.shape[0]),
         "questions": len(questions),
         "retrieval_ms": percentiles(retrieval),
+        "search_ms": percentiles(search),  # retrieval without the neural query encoding
         "answer_ms": percentiles(answer),
         "stage_ms": {name: percentiles(values) for name, values in stages.items()},
         "load_s": round(load_s, 3),
