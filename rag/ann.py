@@ -1,32 +1,29 @@
 """The FAISS index for a set of vectors, chosen by size.
 
-Up to ``EXACT_MAX`` vectors: exact inner-product search (``IndexFlatIP``), which is fast enough there
-(a few ms per query at 20k x 384). Above it: an inverted-file index with 8-bit scalar quantisation
-(``IndexIVFScalarQuantizer``), about ``2 * sqrt(n)`` lists of which 40% are searched. It only
-proposes candidates: retrieval rescores them with the exact vectors, so quantisation costs no
-precision, only recall of the candidate list, which ``rag bench`` measures against exact search.
+Up to ``EXACT_MAX`` vectors: exact inner-product search (``IndexFlatIP``), a few ms per query at 20k x
+384. Above it: an HNSW graph over 8-bit scalar-quantised vectors (``IndexHNSWSQ``), about 2 ms per
+query at 470k. It only proposes candidates: retrieval rescores them with the exact vectors, so the
+quantisation costs no precision, only recall of the candidate list; ``rag bench`` measures the recall@10
+of the top-10 after rescoring against exact search (0.98 at 100k chunks with ``SEARCH_DEPTH`` 400, on
+data full of near-duplicates; IVF needed 40% of its lists and 20 ms per query for the same). An HNSW
+graph grows by appending, so adding articles does not rebuild it.
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 import numpy as np
 
 EXACT_MAX = 20_000
-PROBE_SHARE = 0.4  # lists searched per query, as a share of all lists (recall@10 >= 0.98 on bench data)
-MIN_PROBES = 24
-TRAIN_PER_LIST = 40  # k-means training points per list (FAISS wants at least 39)
-TRAIN_ITERATIONS = 10
+NEIGHBOURS = 32  # HNSW M
+BUILD_DEPTH = 64  # efConstruction
+SEARCH_DEPTH = 400  # efSearch: candidates explored per query (at least the 100 retrieval asks for)
+TRAIN_SAMPLE = 50_000  # vectors used to fit the scalar quantiser's ranges
 
 
 def is_exact(n: int) -> bool:
     return n <= EXACT_MAX
-
-
-def lists_for(n: int) -> int:
-    return int(min(4096, max(64, 2 * math.sqrt(n))))
 
 
 def build(vectors: np.ndarray, seed: int = 0):
@@ -39,18 +36,12 @@ def build(vectors: np.ndarray, seed: int = 0):
         index = faiss.IndexFlatIP(dim)
         index.add(vectors)
         return index
-    nlist = lists_for(n)
-    quantizer = faiss.IndexFlatIP(dim)
-    index = faiss.IndexIVFScalarQuantizer(quantizer, dim, nlist, faiss.ScalarQuantizer.QT_8bit,
-                                          faiss.METRIC_INNER_PRODUCT)
-    index.cp.niter = TRAIN_ITERATIONS
+    index = faiss.IndexHNSWSQ(dim, faiss.ScalarQuantizer.QT_8bit, NEIGHBOURS, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = BUILD_DEPTH
     rng = np.random.default_rng(seed)
-    sample = vectors[rng.choice(n, size=min(n, TRAIN_PER_LIST * nlist), replace=False)]
-    index.train(sample)
+    index.train(vectors[rng.choice(n, size=min(n, TRAIN_SAMPLE), replace=False)])
     index.add(vectors)
-    index.nprobe = max(MIN_PROBES, int(nlist * PROBE_SHARE))
-    index.own_fields = True  # keep the quantizer alive with the index
-    quantizer.this.disown()
+    index.hnsw.efSearch = SEARCH_DEPTH
     return index
 
 
@@ -64,6 +55,6 @@ def load(path: Path):
     import faiss
 
     index = faiss.read_index(str(path))
-    if hasattr(index, "nprobe"):
-        index.nprobe = max(MIN_PROBES, int(index.nlist * PROBE_SHARE))
+    if hasattr(index, "hnsw"):
+        index.hnsw.efSearch = SEARCH_DEPTH
     return index

@@ -132,12 +132,16 @@ def _base_vectors(articles: list[Article], encoder: BaseEncoder, work: Path) -> 
     return found, not missing
 
 
+ARTICLES_PER_FILE = 500  # corpus files stay far below the 20 MiB limit on one file
+
+
 def _write_corpus(folder: Path, articles: list[Article]) -> None:
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    with (folder / "bench.jsonl").open("w", encoding="utf-8") as fh:
-        fh.writelines(_record(a) + "\n" for a in articles)
+    for start in range(0, len(articles), ARTICLES_PER_FILE):
+        with (folder / f"bench-{start // ARTICLES_PER_FILE:04d}.jsonl").open("w", encoding="utf-8") as fh:
+            fh.writelines(_record(a) + "\n" for a in articles[start : start + ARTICLES_PER_FILE])
 
 
 def _record(article: Article) -> str:
@@ -251,6 +255,8 @@ def build_phase(size: int, config: BenchConfig) -> dict:
         shutil.copy(base_terms.path, target)
 
     report = update_index(corpus, index, encoder, show_progress=False)
+    if report.errors:
+        raise BenchError(f"{len(report.errors)} corpus files or lines failed, e.g. {report.errors[0]}")
     if report.embedded_texts:
         raise BenchError(f"{report.embedded_texts} texts missed the vector cache and were embedded")
     base_terms.save({**base_terms.load(), **TermVectorCache(index, encoder.id).load()})

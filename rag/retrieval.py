@@ -98,16 +98,22 @@ class Retriever:
             self._word_vectors.update((w, found[w]) for w in todo)
         return np.array([found[w] for w in words])
 
-    def bridge_matches(self, question: str, language: str) -> tuple[TermMatch, ...]:
+    def bridge_matches(self, question: str, language: str, watch: Stopwatch | None = None) -> tuple[TermMatch, ...]:
         """Korean terms for the question's English words: names and loanwords by sound, and for an
-        English question, other words by meaning."""
+        English question, other words by meaning (``watch`` counts encoding those words as encoding)."""
+        watch = watch or Stopwatch()
         vocab = self.store.bm25.vocab
-        matches = self.bridge.by_sound(name_candidates(question, vocab))
-        if language == "en" and self.bridge.translates_meaning:
-            named = {m.word for m in matches}
-            words = [w for w in english_candidates(question, vocab) if not any(w in name for name in named)]
-            if words:
-                matches += self.bridge.by_meaning(words, self.word_vectors(words))
+        with watch.stage("bridge"):
+            matches = self.bridge.by_sound(name_candidates(question, vocab))
+            words = []
+            if language == "en" and self.bridge.translates_meaning:
+                named = {m.word for m in matches}
+                words = [w for w in english_candidates(question, vocab) if not any(w in name for name in named)]
+        if words:
+            with watch.stage("encoding"):
+                vectors = self.word_vectors(words)
+            with watch.stage("bridge"):
+                matches += self.bridge.by_meaning(words, vectors)
         return tuple(matches)
 
     def prepare(self, question: str, history: Sequence[str] = (), watch: Stopwatch | None = None) -> Query:
@@ -129,8 +135,7 @@ class Retriever:
                 vector = question_vector + self.encoder.encode_query(turn.search_text)
                 vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
             latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
-        with watch.stage("bridge"):
-            bridged = self.bridge_matches(question, language)
+        bridged = self.bridge_matches(question, language, watch)
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
         return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged)
 

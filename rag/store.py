@@ -6,7 +6,7 @@ Layout of an index folder::
     gen-<id>/          one complete, immutable index: manifest.json, articles.jsonl,
                        chunk_vectors.npy, sentence_vectors.npy, sentence_latent.npz, bm25_tf.npz,
                        bm25_vocab.json, terms.json + term_vectors.npy (Korean terms for the bridge),
-                       chunk.faiss / sentence.faiss (IVF indexes, only above rag.ann.EXACT_MAX vectors)
+                       chunk.faiss / sentence.faiss (HNSW indexes, only above rag.ann.EXACT_MAX vectors)
     cache/             vectors by article content hash and by term, so re-indexing only embeds what changed
     .lock              held by whoever writes
 
@@ -184,7 +184,7 @@ class Store:
         return self.chunk_vectors if kind == "chunk" else self.sentence_vectors
 
     def dense_index(self, kind: str):
-        """FAISS index over 'chunk' or 'sentence' vectors, exact or IVF by size (``rag.ann``); loaded
+        """FAISS index over 'chunk' or 'sentence' vectors, exact or HNSW by size (``rag.ann``); loaded
         with the index when it was saved, else built on first use."""
         if kind not in self._dense:
             self._dense[kind] = ann.build(self.vectors(kind))
@@ -192,7 +192,7 @@ class Store:
 
     def extended(self, docs: list[ChunkedArticle], vectors: list[ArticleVectors]) -> Store:
         """This store with articles appended, without rebuilding what exists: vectors are stacked, the
-        BM25 matrices and the saved (IVF) FAISS indexes grow in place, so this store must not be used
+        BM25 matrices and the saved (HNSW) FAISS indexes grow in place, so this store must not be used
         afterwards. Indexes that stay exact are rebuilt on first use, which is cheap."""
         latent = None
         if self.sentence_latent is not None and all(v.latent is not None for v in vectors):
@@ -211,7 +211,7 @@ class Store:
         return store
 
     def saved_index_kinds(self) -> list[str]:
-        """The dense indexes large enough to be saved with the store (IVF), not rebuilt at load."""
+        """The dense indexes large enough to be saved with the store (HNSW), not rebuilt at load."""
         return [kind for kind in DENSE_KINDS if not ann.is_exact(self.vectors(kind).shape[0])]
 
     def build_saved_indexes(self) -> None:

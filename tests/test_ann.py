@@ -1,4 +1,4 @@
-"""FAISS index by size: exact search equals brute force; IVF finds nearly all of the exact top-10."""
+"""FAISS index by size: exact search equals brute force; HNSW finds nearly all of the exact top-10."""
 
 import numpy as np
 import pytest
@@ -28,13 +28,13 @@ def test_small_sets_are_searched_exactly():
     np.testing.assert_array_equal(got, _brute_top(x, q, 10))
 
 
-def test_large_sets_use_ivf_with_high_recall(monkeypatch, tmp_path):
+def test_large_sets_use_hnsw_with_high_recall(monkeypatch, tmp_path):
     monkeypatch.setattr(ann, "EXACT_MAX", 1000)
     x = _clustered(12000)
     q = x[:200] + 0.05 * _clustered(200, seed=2)
     q = (q / np.linalg.norm(q, axis=1, keepdims=True)).astype(np.float32)
     index = ann.build(x)
-    assert type(index).__name__ == "IndexIVFScalarQuantizer" and index.nprobe >= ann.MIN_PROBES
+    assert type(index).__name__ == "IndexHNSWSQ" and index.hnsw.efSearch == ann.SEARCH_DEPTH
     _, got = index.search(q, 10)
     truth = _brute_top(x, q, 10)
     recall = np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)])
@@ -49,13 +49,11 @@ def test_store_saves_and_reloads_large_indexes(monkeypatch, tmp_path, corpus_cop
     from rag.store import Store
 
     monkeypatch.setattr(ann, "EXACT_MAX", 20)
-    monkeypatch.setattr(ann, "lists_for", lambda n: 4)
-    monkeypatch.setattr(ann, "MIN_PROBES", 4)
     update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
     store = Store.load(tmp_path / "index")
     folder = next((tmp_path / "index").glob("gen-*"))
     assert (folder / "chunk.faiss").exists() and (folder / "sentence.faiss").exists()
-    assert type(store.dense_index("sentence")).__name__ == "IndexIVFScalarQuantizer"
+    assert type(store.dense_index("sentence")).__name__ == "IndexHNSWSQ"
     q = store.sentence_vectors[:5]
     _, got = store.dense_index("sentence").search(q, 5)
     assert (got[:, 0] == np.arange(5)).all()  # each sentence finds itself first

@@ -95,12 +95,10 @@ def test_edited_metadata_makes_every_file_count_as_changed(corpus_copy, tmp_path
     assert Store.load(tmp_path / "index").articles[-1].article.outlet == "한겨레"
 
 
-def test_appending_grows_the_saved_ivf_index(corpus_copy, tmp_path, fake_encoder, monkeypatch):
+def test_appending_grows_the_saved_hnsw_index(corpus_copy, tmp_path, fake_encoder, monkeypatch):
     from rag import ann
 
     monkeypatch.setattr(ann, "EXACT_MAX", 20)
-    monkeypatch.setattr(ann, "lists_for", lambda n: 4)
-    monkeypatch.setattr(ann, "MIN_PROBES", 4)
     extra = corpus_copy / "003_faf59091394b998f.txt"
     held_back = tmp_path / extra.name
     extra.rename(held_back)
@@ -110,7 +108,7 @@ def test_appending_grows_the_saved_ivf_index(corpus_copy, tmp_path, fake_encoder
     update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
     store = Store.load(tmp_path / "index")
     index = store.dense_index("sentence")
-    assert type(index).__name__ == "IndexIVFScalarQuantizer"
+    assert type(index).__name__ == "IndexHNSWSQ"
     assert before < index.ntotal == store.sentence_vectors.shape[0]
     last = store.sentence_vectors[-3:]
     _, found = index.search(last, 1)
