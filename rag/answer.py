@@ -322,14 +322,17 @@ class ExtractiveComposer:
         return Answer(query.text, language, answer, False, ordered, query.turn.context, support=support)
 
 
-def cite(store: Store, hit: Hit, sentence_id: int, n: int, existing: Citation | None = None) -> Citation:
-    """Citation [n] of a hit's passage quoting one of its sentences (added to ``existing``'s quotes)."""
-    _, sentence = store.sentence(sentence_id)
-    span = (sentence.start - hit.chunk.start, sentence.end - hit.chunk.start)
+def cite(store: Store, hit: Hit, sentence_id: int | None, n: int, existing: Citation | None = None) -> Citation:
+    """Citation [n] of a hit's passage quoting one of its sentences (added to ``existing``'s quotes);
+    ``sentence_id`` None quotes nothing."""
+    spans = set(existing.quote_spans) if existing is not None else set()
+    if sentence_id is not None:
+        _, sentence = store.sentence(sentence_id)
+        spans.add((sentence.start - hit.chunk.start, sentence.end - hit.chunk.start))
+    spans = tuple(sorted(spans))
+    quote = " ".join(hit.chunk.text[a:b] for a, b in spans)
     if existing is not None:
-        spans = tuple(sorted({*existing.quote_spans, span}))
-        quote = " ".join(hit.chunk.text[a:b] for a, b in spans)
         return Citation(**{**asdict(existing), "quote": quote, "quote_spans": spans})
     a = hit.article
     return Citation(n, a.source, hit.chunk.chunk_id, a.display_title, a.outlet, a.author, a.date, a.url,
-                    hit.chunk.text, hit.chunk.text[span[0] : span[1]], (span,), hit.chunk.start)
+                    hit.chunk.text, quote, spans, hit.chunk.start)

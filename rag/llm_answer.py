@@ -24,10 +24,9 @@ from dataclasses import dataclass, replace
 
 from .answer import NOT_FOUND, Answer, Citation, ExtractiveComposer, SentenceSupport, cite, with_markers
 from .citation_check import CheckedAnswer, CitationChecker
-from .conversation import resolve_turn
 from .llm import LLMClient, LLMError
 from .retrieval import Hit, Query, Retriever
-from .text import detect_language, tokenize
+from .text import detect_language
 
 LANGUAGE_NAMES = {"ko": "Korean", "en": "English"}
 SYSTEM = """You answer questions about Korean news articles using only the numbered passages in the user's message.
@@ -118,9 +117,8 @@ class LLMAnswerer:
         self.checker = checker
         self.store = retriever.store
 
-    def plan(self, question: str, history: Sequence[str], language: str) -> SearchPlan:
+    def plan(self, question: str, history: Sequence[str], language: str, follow_up: bool) -> SearchPlan:
         """Rewrite a follow-up into a standalone question, and translate an English one into Korean."""
-        follow_up = resolve_turn(question, history, tokenize).is_follow_up
         if not follow_up and language == "ko":
             return SearchPlan(question, question)
         try:
@@ -134,9 +132,9 @@ class LLMAnswerer:
     def stream(self, question: str, history: Sequence[str] = (), mode: str = "hybrid",
                passages: int = 5) -> Iterator[str | Answer]:
         """Yield pieces of answer text as they arrive, then the checked ``Answer`` (always last)."""
-        language = "ko" if detect_language(question) == "ko" else "en"
         original = self.retriever.prepare(question, history)
-        plan = self.plan(question, history, language)
+        language = "ko" if original.language == "ko" else "en"
+        plan = self.plan(question, history, language, original.turn.is_follow_up)
         queries = [original]
         if plan.standalone != question:
             queries = [self.retriever.prepare(plan.standalone)]
@@ -190,10 +188,6 @@ def _citations(store, checked: CheckedAnswer, hits: Sequence[Hit], numbering: di
         for n in s.cited:
             hit = hits[n - 1]
             own = [sid for sid in s.evidence if sid in store.chunk_sentence_ids(hit.chunk_index)]
-            for sid in own:
+            for sid in own or [None]:  # a passage cited only by unsupported sentences quotes nothing
                 out[n] = cite(store, hit, sid, numbering[n], out.get(n))
-            if n not in out:
-                a = hit.article
-                out[n] = Citation(numbering[n], a.source, hit.chunk.chunk_id, a.display_title, a.outlet, a.author,
-                                  a.date, a.url, hit.chunk.text, "", (), hit.chunk.start)
     return tuple(sorted(out.values(), key=lambda c: c.n))

@@ -80,7 +80,8 @@ def test_adding_a_file_reads_only_that_file_and_equals_a_rebuild(corpus_copy, tm
     assert sorted(grown.by_source) == sorted(scratch.by_source)
     assert _searches(grown, fake_encoder) == _searches(scratch, fake_encoder)
     assert grown.bm25.tf.shape == scratch.bm25.tf.shape
-    assert update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False).unchanged  # nothing to do
+    again = update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    assert (again.added, again.updated, again.removed, len(again.unchanged), again.embedded_texts) == ([], [], [], 4, 0)
 
 
 def test_edited_metadata_makes_every_file_count_as_changed(corpus_copy, tmp_path, fake_encoder):
