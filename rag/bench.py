@@ -318,7 +318,7 @@ def serve_phase(size: int, config: BenchConfig) -> dict:
 
     shutil.copy(folder / "extra.jsonl", corpus / "extra.jsonl")
     started = time.perf_counter()
-    added = update_index(corpus, index, encoder, show_progress=False)
+    added = update_index(corpus, index, encoder, show_progress=False, loaded=store)
     add_s = time.perf_counter() - started
     if added.added != ["extra.jsonl#1"] or added.embedded_texts:
         raise BenchError(f"adding one article indexed {added.added or 'nothing'} ({added.embedded_texts} texts embedded)")

@@ -24,7 +24,7 @@ from .chunking import ChunkedArticle, ChunkingConfig, chunk_articles
 from .documents import Article, load_corpus
 from .encoders import BaseEncoder, make_encoder
 from .errors import IndexMismatchError, IndexNotFoundError
-from .store import ArticleVectors, Store, index_exists
+from .store import ArticleVectors, Store, index_exists, live_generation
 from .timing import Stopwatch
 
 Progress = Callable[[str, int, int], None]
@@ -44,6 +44,7 @@ class IndexReport:
     embedded_terms: int = 0
     seconds: float = 0.0
     timings: dict = field(default_factory=dict)  # seconds per stage: cleaning, analysis, embedding, bm25, terms, saving
+    store: Store | None = field(default=None, repr=False)  # the live store afterwards (None: no index)
 
     def summary(self) -> str:
         return (
@@ -219,13 +220,20 @@ def embed_articles(docs: list[ChunkedArticle], encoder: BaseEncoder, show_progre
     return out
 
 
-def _previous_store(index_dir: Path, encoder: BaseEncoder, chunking: str, report: IndexReport) -> Store | None:
+def _previous_store(index_dir: Path, encoder: BaseEncoder, chunking: str, report: IndexReport,
+                    loaded: Store | None) -> Store | None:
     if not index_exists(index_dir):
         return None
     try:
-        store = Store.load(index_dir, encoder_id=encoder.id)
+        if loaded is not None and loaded.folder is not None and loaded.folder.resolve() == live_generation(index_dir).resolve():
+            store = loaded
+        else:
+            store = Store.load(index_dir, encoder_id=encoder.id)
     except (IndexMismatchError, IndexNotFoundError) as exc:
         report.notes.append(f"rebuilding from scratch: {exc}")
+        return None
+    if store.encoder_id != encoder.id:
+        report.notes.append(f"rebuilding: the index was built with {store.encoder_id}")
         return None
     if store.chunking != chunking:
         report.notes.append(f"rebuilding: chunking changed from {store.chunking} to {chunking}")
@@ -263,9 +271,12 @@ def update_index(
     config: ChunkingConfig = ChunkingConfig(),
     show_progress: bool | None = None,
     progress: Progress | None = None,
+    loaded: Store | None = None,
 ) -> IndexReport:
     """Bring the index in ``index_dir`` in line with ``corpus_dir``; see the module docstring.
-    ``progress`` receives (stage, done, total) for a UI progress bar."""
+    ``progress`` receives (stage, done, total) for a UI progress bar. ``loaded``: the store a caller
+    already holds; it is used instead of reading the index again when it is the live generation, and
+    is left unchanged (the updated store is ``report.store``)."""
     started = time.perf_counter()
     corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
     show_progress = sys.stderr.isatty() if show_progress is None else show_progress
@@ -275,25 +286,24 @@ def update_index(
     with index_lock(index_dir):
         if progress is not None:
             progress("reading", 0, 1)
-        previous = None if rebuild else _previous_store(index_dir, encoder, config.key, report)
+        previous = None if rebuild else _previous_store(index_dir, encoder, config.key, report, loaded)
         known_files = previous.corpus_files if previous is not None else {}
         with watch.stage("cleaning"):  # files whose bytes the index already holds are not read again
-            loaded = load_corpus(corpus_dir, lambda name, digest: known_files.get(name) == digest)
-        report.errors = loaded.errors
-        reused = set(loaded.reused)
-        kept = [d for d in previous.articles if source_file(d.article.source) in reused] if previous else []
+            corpus = load_corpus(corpus_dir, lambda name, digest: known_files.get(name) == digest)
+        report.errors = corpus.errors
+        reused = set(corpus.reused)
+        kept = [s for s in previous.layout.sources if source_file(s) in reused] if previous else []
         new_articles: list[Article] = []
-        for article in loaded.articles:
+        for article in corpus.articles:
             known = previous is not None and article.source in previous.by_source
-            old = previous.articles[previous.by_source[article.source]] if known else None
-            if old is not None and old.article.content_hash == article.content_hash:
-                kept.append(old)
+            if known and previous.content_hash(article.source) == article.content_hash:
+                kept.append(article.source)
                 continue
-            (report.updated if old is not None else report.added).append(article.source)
+            (report.updated if known else report.added).append(article.source)
             new_articles.append(article)
         if previous is not None:
-            kept.sort(key=lambda d: previous.by_source[d.article.source])  # unchanged articles keep their rows
-        report.unchanged = [d.article.source for d in kept]
+            kept.sort(key=previous.by_source.__getitem__)  # unchanged articles keep their rows
+        report.unchanged = kept
         with watch.stage("analysis"):
             fresh = chunk_articles(new_articles, config)
         current = set(report.unchanged) | {a.source for a in new_articles}
@@ -306,17 +316,19 @@ def update_index(
                 fresh_vectors[i] = vecs
                 cache.put(fresh[i].article, vecs)
                 report.embedded_texts += len(fresh[i].chunks) + len(fresh[i].sentences)
-        report.chunks = sum(len(d.chunks) for d in [*kept, *fresh])
+        report.chunks = sum(len(d.chunks) for d in fresh) + sum(
+            int(previous.layout.chunk_counts[previous.by_source[s]]) for s in kept)
         changed = report.added or report.updated or report.removed or previous is None
+        store = previous
         if changed:
             with watch.stage("bm25"):  # building the Store builds or extends the BM25 matrices
                 if previous is not None and not report.updated and not report.removed:
                     store = previous.extended(fresh, fresh_vectors)  # only additions: append
                 else:
-                    docs = [*kept, *fresh]
-                    vectors = [*(previous.article_vectors(d.article.source) for d in kept), *fresh_vectors]
+                    docs = [*(previous.articles[previous.by_source[s]] for s in kept), *fresh]
+                    vectors = [*(previous.article_vectors(s) for s in kept), *fresh_vectors]
                     store = _new_store(docs, vectors, encoder, config)
-            store.corpus_files = loaded.files
+            store.corpus_files = corpus.files
             with watch.stage("terms"):
                 report.embedded_terms = embed_terms(store, encoder, TermVectorCache(index_dir, encoder.id),
                                                     show_progress, progress)
@@ -326,6 +338,7 @@ def update_index(
                 progress("saving", 0, 1)
             with watch.stage("saving"):
                 store.save(index_dir)
+        report.store = store
     report.seconds = time.perf_counter() - started
     report.timings = dict(watch.seconds)
     return report

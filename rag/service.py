@@ -58,8 +58,9 @@ class RagService:
         self._write_lock = threading.Lock()  # one corpus change at a time
         self._load()
 
-    def _load(self) -> None:
-        store = Store.load(self.paths.index, encoder_id=self.encoder.id)
+    def _load(self, store: Store | None = None) -> None:
+        """Serve ``store``, or the index on disk."""
+        store = store or Store.load(self.paths.index, encoder_id=self.encoder.id)
         retriever = Retriever(store, self.encoder)
         composer = ExtractiveComposer(retriever, self.answer_config)
         llm = None
@@ -80,8 +81,8 @@ class RagService:
     def reindex(self, rebuild: bool = False, show_progress: bool | None = None,
                 progress: Progress | None = None) -> IndexReport:
         report = update_index(self.paths.corpus, self.paths.index, self.encoder, rebuild=rebuild,
-                              show_progress=show_progress, progress=progress)
-        self._load()
+                              show_progress=show_progress, progress=progress, loaded=self.store)
+        self._load(report.store)
         return report
 
     def search(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid") -> list[Hit]:

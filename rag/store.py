@@ -3,27 +3,38 @@
 Layout of an index folder::
 
     CURRENT            name of the live generation (replaced atomically)
-    gen-<id>/          one complete, immutable index: manifest.json, articles.jsonl,
-                       chunk_vectors.npy, sentence_vectors.npy, sentence_latent.npz, bm25_tf.npz,
-                       bm25_vocab.json, terms.json + term_vectors.npy (Korean terms for the bridge),
-                       chunk.faiss / sentence.faiss (HNSW indexes, only above rag.ann.EXACT_MAX vectors)
+    gen-<id>/          one complete index: manifest.json, the files of its segments, bm25_vocab.json,
+                       terms.json + term_vectors.npy (Korean terms for the English bridge) and
+                       chunk.faiss / sentence.faiss (HNSW graphs, only above rag.ann.EXACT_MAX vectors)
     cache/             vectors by article content hash and by term, so re-indexing only embeds what changed
     .lock              held by whoever writes
 
-A save writes a new generation next to the live one and then swaps CURRENT with ``os.replace``, so
-a crash at any moment leaves the previous index loadable. The manifest records the format version,
-encoder, chunking, the content hash of every article and a SHA-256 of every file.
+A *segment* is a run of articles saved together and never changed afterwards: ``<seg>.articles.jsonl``
+(one article per line), ``<seg>.layout.npz`` (sources, hashes, sentence and chunk boundaries, line
+offsets), its chunk and sentence vectors, sentence latent terms and BM25 term frequencies. Adding
+articles writes one new segment and hard-links the existing ones into the new generation, so its cost
+does not grow with the index; past ``MAX_SEGMENTS`` they are merged into one.
+
+A save writes a new generation next to the live one and then swaps CURRENT with ``os.replace``, so a
+crash at any moment leaves the previous index loadable. The manifest records the format version,
+encoder, chunking, segments and an xxh3-128 checksum of every file, verified at load.
+
+Loading reads no article: the layout tables give every offset, and an article is decoded from its line
+when it is first needed (a bounded cache keeps the recent ones). Vectors are memory-mapped.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import mmap
 import os
 import shutil
 import sys
+import threading
 import time
 import uuid
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,12 +45,14 @@ from . import ann
 from .chunking import Chunk, ChunkedArticle, Sentence
 from .documents import Article
 from .errors import IndexMismatchError, IndexNotFoundError
-from .lexical import BM25Index
+from .lexical import BM25Index, load_part, save_part
 
-FORMAT_VERSION = 3  # 3: Kiwi without its multi-word dictionary (search tokens changed)
+FORMAT_VERSION = 4  # 4: segments shared between generations, lazily decoded articles, xxh3 checksums
 DENSE_KINDS = ("chunk", "sentence")
 CURRENT = "CURRENT"
 REBUILD_HINT = "rebuild it with `python -m rag index --rebuild`"
+MAX_SEGMENTS = 8
+DECODED_CACHE = 2048  # articles kept decoded
 
 
 @dataclass(frozen=True)
@@ -54,10 +67,12 @@ class ArticleVectors:
         return self.chunks.shape[0] == len(doc.chunks) and self.sentences.shape[0] == len(doc.sentences)
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def checksum(path: Path) -> str:
+    import xxhash
+
+    digest = xxhash.xxh3_128()
     with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
+        for block in iter(lambda: fh.read(1 << 23), b""):
             digest.update(block)
     return digest.hexdigest()
 
@@ -74,7 +89,7 @@ def _article_record(doc: ChunkedArticle) -> dict:
     a = doc.article
     return {
         "source": a.source, "title": a.title, "outlet": a.outlet, "author": a.author, "date": a.date,
-        "url": a.url, "language": a.language, "text": a.text, "hash": a.content_hash,
+        "url": a.url, "language": a.language, "text": a.text,
         "sentences": [[s.start, s.end, list(s.tokens)] for s in doc.sentences],
         "chunks": [[c.start, c.end, c.first, c.last] for c in doc.chunks],
     }
@@ -91,6 +106,158 @@ def _article_from_record(rec: dict) -> ChunkedArticle:
     return ChunkedArticle(article, sentences, chunks)
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Per-article and per-chunk tables: everything the store needs to know without decoding articles."""
+
+    sources: list[str]
+    hashes: list[str]
+    sentence_counts: np.ndarray  # per article
+    chunk_counts: np.ndarray  # per article
+    chunk_first: np.ndarray  # per chunk: first and last sentence, numbered within the article
+    chunk_last: np.ndarray
+
+    @classmethod
+    def of(cls, docs: Sequence[ChunkedArticle]) -> Layout:
+        return cls(
+            [d.article.source for d in docs], [d.article.content_hash for d in docs],
+            np.array([len(d.sentences) for d in docs], dtype=np.int64),
+            np.array([len(d.chunks) for d in docs], dtype=np.int64),
+            np.array([c.first for d in docs for c in d.chunks], dtype=np.int64),
+            np.array([c.last for d in docs for c in d.chunks], dtype=np.int64),
+        )
+
+    @classmethod
+    def joined(cls, parts: Sequence[Layout]) -> Layout:
+        return cls(
+            [s for p in parts for s in p.sources], [h for p in parts for h in p.hashes],
+            *(np.concatenate([getattr(p, name) for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+              for name in ("sentence_counts", "chunk_counts", "chunk_first", "chunk_last")),
+        )
+
+    def part(self, a0: int, a1: int) -> Layout:
+        c0, c1 = int(self.chunk_counts[:a0].sum()), int(self.chunk_counts[:a1].sum())
+        return Layout(self.sources[a0:a1], self.hashes[a0:a1], self.sentence_counts[a0:a1],
+                      self.chunk_counts[a0:a1], self.chunk_first[c0:c1], self.chunk_last[c0:c1])
+
+    def save(self, path: Path, line_starts: np.ndarray) -> None:
+        with path.open("wb") as fh:
+            np.savez(fh, sources=np.array(self.sources, dtype=str), hashes=np.array(self.hashes, dtype=str),
+                     sentence_counts=self.sentence_counts, chunk_counts=self.chunk_counts,
+                     chunk_first=self.chunk_first, chunk_last=self.chunk_last, line_starts=line_starts)
+
+    @classmethod
+    def load(cls, path: Path) -> tuple[Layout, np.ndarray]:
+        with np.load(path) as data:
+            layout = cls(data["sources"].tolist(), data["hashes"].tolist(), data["sentence_counts"],
+                         data["chunk_counts"], data["chunk_first"], data["chunk_last"])
+            return layout, data["line_starts"]
+
+
+class SavedArticles(Sequence[ChunkedArticle]):
+    """A segment's articles, decoded from their JSON lines on first use (memory-mapped file)."""
+
+    def __init__(self, path: Path, line_starts: np.ndarray):
+        self.line_starts = line_starts
+        with path.open("rb") as fh:
+            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
+        self._decoded: OrderedDict[int, ChunkedArticle] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.line_starts) - 1
+
+    def line(self, i: int) -> bytes:
+        return self._map[int(self.line_starts[i]) : int(self.line_starts[i + 1])]
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        with self._lock:
+            doc = self._decoded.get(i)
+            if doc is not None:
+                self._decoded.move_to_end(i)
+                return doc
+        doc = _article_from_record(json.loads(self.line(i)))
+        with self._lock:
+            self._decoded[i] = doc
+            if len(self._decoded) > DECODED_CACHE:
+                self._decoded.popitem(last=False)
+        return doc
+
+
+class Articles(Sequence[ChunkedArticle]):
+    """Saved segments' articles followed by articles still in memory, as one sequence."""
+
+    def __init__(self, parts: Sequence[Sequence[ChunkedArticle]]):
+        self.parts = [p for p in parts if len(p)]
+        self.starts = np.cumsum([0] + [len(p) for p in self.parts])
+
+    def __len__(self) -> int:
+        return int(self.starts[-1])
+
+    def _locate(self, i: int) -> tuple[Sequence[ChunkedArticle], int]:
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        p = int(np.searchsorted(self.starts, i, side="right")) - 1
+        return self.parts[p], i - int(self.starts[p])
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        part, j = self._locate(i)
+        return part[j]
+
+    def __iter__(self) -> Iterator[ChunkedArticle]:
+        for part in self.parts:
+            yield from part
+
+    def record(self, i: int) -> bytes:
+        """Article ``i`` as its saved JSON line."""
+        part, j = self._locate(i)
+        if isinstance(part, SavedArticles):
+            return part.line(j)
+        return (json.dumps(_article_record(part[j]), ensure_ascii=False) + "\n").encode("utf-8")
+
+    def __add__(self, docs: Sequence[ChunkedArticle]) -> Articles:
+        return Articles([*self.parts, list(docs)])
+
+
+class Chunks(Sequence[Chunk]):
+    """Every chunk of the store by global number, taken from its (lazily decoded) article."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def __len__(self) -> int:
+        return len(self.store.chunk_article)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        a = int(self.store.chunk_article[i])
+        return self.store.articles[a].chunks[i - int(self.store.article_first_chunk[a])]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of articles saved together: counts, and the checksum of each of its files."""
+
+    name: str
+    articles: int
+    chunks: int
+    sentences: int
+    files: dict[str, str]
+
+
 @dataclass
 class Store:
     """Everything retrieval needs, with flat tables over all articles' chunks and sentences."""
@@ -98,7 +265,7 @@ class Store:
     encoder_id: str
     dim: int
     chunking: str
-    articles: list[ChunkedArticle]
+    articles: Sequence[ChunkedArticle]
     chunk_vectors: np.ndarray
     sentence_vectors: np.ndarray
     sentence_latent: sparse.csr_matrix | None = None
@@ -106,24 +273,30 @@ class Store:
     terms: list[str] = field(default_factory=list)  # Korean terms embedded for the English bridge
     term_vectors: np.ndarray | None = None
     corpus_files: dict[str, str] = field(default_factory=dict)  # corpus file -> digest of the bytes indexed
+    layout: Layout = field(default=None)  # type: ignore[assignment]
+    segments: list[Segment] = field(default_factory=list)  # saved segments, covering the first rows
+    folder: Path | None = None  # the generation holding the saved segments' files
 
     def __post_init__(self):
-        self.chunks: list[Chunk] = [c for doc in self.articles for c in doc.chunks]
-        self.by_source = {doc.article.source: i for i, doc in enumerate(self.articles)}
-        self.chunk_article = np.array(
-            [i for i, doc in enumerate(self.articles) for _ in doc.chunks], dtype=np.int64
-        )
-        offsets = np.cumsum([0] + [len(doc.sentences) for doc in self.articles])
+        if not isinstance(self.articles, Articles):
+            self.articles = Articles([list(self.articles)])
+        if self.layout is None:
+            self.layout = Layout.of(self.articles)
+        layout = self.layout
+        self.by_source = {s: i for i, s in enumerate(layout.sources)}
+        self.chunk_article = np.repeat(np.arange(len(layout.sources)), layout.chunk_counts).astype(np.int64)
+        self.article_first_chunk = np.concatenate([[0], np.cumsum(layout.chunk_counts)])[:-1].astype(np.int64)
+        offsets = np.concatenate([[0], np.cumsum(layout.sentence_counts)]).astype(np.int64)
         self.sentence_offset = offsets[:-1]
-        self.chunk_sentences = np.array(
-            [[offsets[i] + c.first, offsets[i] + c.last] for i, doc in enumerate(self.articles) for c in doc.chunks],
-            dtype=np.int64,
-        ).reshape(-1, 2)
-        self.sentence_first_chunk = np.zeros(int(offsets[-1]), dtype=np.int64)
-        for c in range(len(self.chunks) - 1, -1, -1):
-            self.sentence_first_chunk[self.chunk_sentences[c, 0] : self.chunk_sentences[c, 1] + 1] = c
-        self.sentence_article = np.repeat(np.arange(len(self.articles)), np.diff(offsets)).astype(np.int64)
+        self.chunk_sentences = np.stack(
+            [offsets[:-1][self.chunk_article] + layout.chunk_first, offsets[:-1][self.chunk_article] + layout.chunk_last],
+            axis=1).reshape(-1, 2).astype(np.int64)
         n_sent = int(offsets[-1])
+        self.sentence_first_chunk = np.searchsorted(self.chunk_sentences[:, 1], np.arange(n_sent), side="left")
+        self.sentence_article = np.repeat(np.arange(len(layout.sources)), layout.sentence_counts).astype(np.int64)
+        self.chunks = Chunks(self)
+        if len(self.articles) != len(layout.sources):
+            raise IndexMismatchError(f"{len(self.articles)} articles but a layout of {len(layout.sources)}; {REBUILD_HINT}")
         if self.chunk_vectors.shape != (len(self.chunks), self.dim):
             raise IndexMismatchError(f"chunk vectors have shape {self.chunk_vectors.shape}, expected "
                                      f"({len(self.chunks)}, {self.dim}); {REBUILD_HINT}")
@@ -141,10 +314,14 @@ class Store:
             raise IndexMismatchError(f"term vectors have shape {self.term_vectors.shape}, expected "
                                      f"({len(self.terms)}, {self.dim}); {REBUILD_HINT}")
         self._dense: dict[str, object] = {}
+        self._saved_graphs: dict[str, tuple[object, str]] = {}  # kind -> (graph, checksum of its file in folder)
 
     # ---- lookups -------------------------------------------------------------------------
     def article_of_chunk(self, chunk_idx: int) -> ChunkedArticle:
         return self.articles[int(self.chunk_article[chunk_idx])]
+
+    def content_hash(self, source: str) -> str:
+        return self.layout.hashes[self.by_source[source]]
 
     def sentence(self, sent_idx: int) -> tuple[ChunkedArticle, Sentence]:
         i = int(self.sentence_article[sent_idx])
@@ -171,12 +348,11 @@ class Store:
     def article_vectors(self, source: str) -> ArticleVectors:
         """This article's vectors, for reuse when re-indexing."""
         i = self.by_source[source]
-        c0 = int(np.searchsorted(self.chunk_article, i))
+        c0 = int(self.article_first_chunk[i])
         s0 = int(self.sentence_offset[i])
-        doc = self.articles[i]
-        s1 = s0 + len(doc.sentences)
+        c1, s1 = c0 + int(self.layout.chunk_counts[i]), s0 + int(self.layout.sentence_counts[i])
         latent = self.sentence_latent[s0:s1] if self.sentence_latent is not None else None
-        return ArticleVectors(self.chunk_vectors[c0 : c0 + len(doc.chunks)], self.sentence_vectors[s0:s1], latent)
+        return ArticleVectors(np.asarray(self.chunk_vectors[c0:c1]), np.asarray(self.sentence_vectors[s0:s1]), latent)
 
     def vectors(self, kind: str) -> np.ndarray:
         if kind not in DENSE_KINDS:
@@ -184,30 +360,32 @@ class Store:
         return self.chunk_vectors if kind == "chunk" else self.sentence_vectors
 
     def dense_index(self, kind: str):
-        """FAISS index over 'chunk' or 'sentence' vectors, exact or HNSW by size (``rag.ann``); loaded
-        with the index when it was saved, else built on first use."""
+        """Search index over 'chunk' or 'sentence' vectors: exact, or an HNSW graph with an exact tail,
+        by size (``rag.ann``); loaded with the index when it was saved, else built on first use."""
         if kind not in self._dense:
-            self._dense[kind] = ann.build(self.vectors(kind))
+            index = ann.build(self.vectors(kind))
+            self._dense[kind] = index if ann.is_exact(index.ntotal) else ann.Tailed(index, self.vectors(kind)[:0])
         return self._dense[kind]
 
     def extended(self, docs: list[ChunkedArticle], vectors: list[ArticleVectors]) -> Store:
-        """This store with articles appended, without rebuilding what exists: vectors are stacked, the
-        BM25 matrices and the saved (HNSW) FAISS indexes grow in place, so this store must not be used
-        afterwards. Indexes that stay exact are rebuilt on first use, which is cheap."""
+        """A new store with articles appended, sharing what exists: this one stays valid (searches in
+        flight go on). Vectors are stacked, BM25 gets a new part and an HNSW graph a longer exact tail;
+        indexes that stay exact are rebuilt on first use, which is cheap."""
         latent = None
         if self.sentence_latent is not None and all(v.latent is not None for v in vectors):
             latent = sparse.vstack([self.sentence_latent, *(v.latent for v in vectors)], format="csr")
-        self.bm25.add([doc.chunk_tokens(c) for doc in docs for c in doc.chunks])
         store = Store(
             self.encoder_id, self.dim, self.chunking, self.articles + list(docs),
             np.concatenate([self.chunk_vectors, *(v.chunks for v in vectors)]),
             np.concatenate([self.sentence_vectors, *(v.sentences for v in vectors)]),
-            latent, self.bm25, self.terms, self.term_vectors, dict(self.corpus_files),
+            latent, self.bm25.extended([doc.chunk_tokens(c) for doc in docs for c in doc.chunks]),
+            self.terms, self.term_vectors, dict(self.corpus_files),
+            Layout.joined([self.layout, Layout.of(docs)]), list(self.segments), self.folder,
         )
         for kind, index in self._dense.items():
-            if kind in self.saved_index_kinds() and kind in store.saved_index_kinds():
-                index.add(np.ascontiguousarray(store.vectors(kind)[self.vectors(kind).shape[0]:], dtype=np.float32))
-                store._dense[kind] = index
+            if isinstance(index, ann.Tailed):
+                store._dense[kind] = index.appended(store.vectors(kind)[self.vectors(kind).shape[0]:])
+        store._saved_graphs = dict(self._saved_graphs)
         return store
 
     def saved_index_kinds(self) -> list[str]:
@@ -219,7 +397,7 @@ class Store:
             self.dense_index(kind)
 
     # ---- persistence ---------------------------------------------------------------------
-    def manifest(self) -> dict:
+    def manifest(self, segments: list[Segment], graphs: dict[str, int]) -> dict:
         return {
             "format_version": FORMAT_VERSION,
             "encoder": {"id": self.encoder_id, "dim": self.dim},
@@ -227,40 +405,81 @@ class Store:
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "counts": {"articles": len(self.articles), "chunks": len(self.chunks),
                        "sentences": int(self.sentence_vectors.shape[0])},
-            "articles": {d.article.source: {"hash": d.article.content_hash, "chunks": len(d.chunks)}
-                         for d in self.articles},
+            "segments": [vars(s) for s in segments],
+            "graphs": graphs,  # kind -> vectors in the saved HNSW graph (the rest is its exact tail)
             "corpus_files": self.corpus_files,
         }
 
+    def _write_segment(self, folder: Path, a0: int) -> Segment:
+        """Articles ``a0..`` (to the end) as a new segment in ``folder``."""
+        name = f"seg-{uuid.uuid4().hex[:8]}"
+        a1 = len(self.articles)
+        c0, c1 = int(self.article_first_chunk[a0]) if a0 < a1 else len(self.chunks), len(self.chunks)
+        s0 = int(self.sentence_offset[a0]) if a0 < a1 else int(self.sentence_vectors.shape[0])
+        s1 = int(self.sentence_vectors.shape[0])
+        starts = [0]
+        with (folder / f"{name}.articles.jsonl").open("wb") as fh:
+            for i in range(a0, a1):
+                line = self.articles.record(i)
+                fh.write(line)
+                starts.append(starts[-1] + len(line))
+        self.layout.part(a0, a1).save(folder / f"{name}.layout.npz", np.array(starts, dtype=np.int64))
+        np.save(folder / f"{name}.chunk_vectors.npy", np.asarray(self.chunk_vectors[c0:c1], dtype=np.float32))
+        np.save(folder / f"{name}.sentence_vectors.npy", np.asarray(self.sentence_vectors[s0:s1], dtype=np.float32))
+        files = ["articles.jsonl", "layout.npz", "chunk_vectors.npy", "sentence_vectors.npy", "bm25_tf.npz"]
+        save_part(self.bm25.rows(c0, c1), folder / f"{name}.bm25_tf.npz")
+        if self.sentence_latent is not None:
+            sparse.save_npz(folder / f"{name}.sentence_latent.npz", self.sentence_latent[s0:s1], compressed=False)
+            files.append("sentence_latent.npz")
+        paths = [folder / f"{name}.{f}" for f in files]
+        for path in paths:
+            _fsync_path(path)
+        return Segment(name, a1 - a0, c1 - c0, s1 - s0, {p.name: checksum(p) for p in paths})
+
     def save(self, index_dir: Path) -> Path:
-        """Write a new generation and make it live atomically; returns its folder."""
+        """Write a new generation and make it live atomically; returns its folder. Saved segments are
+        linked from the generation they live in; the articles after them become one new segment."""
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         name = f"gen-{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
         tmp = index_dir / f".tmp-{name}"
         tmp.mkdir()
         try:
-            with (tmp / "articles.jsonl").open("w", encoding="utf-8") as fh:
-                for doc in self.articles:
-                    fh.write(json.dumps(_article_record(doc), ensure_ascii=False) + "\n")
-            np.save(tmp / "chunk_vectors.npy", self.chunk_vectors.astype(np.float32))
-            np.save(tmp / "sentence_vectors.npy", self.sentence_vectors.astype(np.float32))
-            files = ["articles.jsonl", "chunk_vectors.npy", "sentence_vectors.npy", *self.bm25.save(tmp)]
-            if self.sentence_latent is not None:
-                sparse.save_npz(tmp / "sentence_latent.npz", self.sentence_latent, compressed=False)
-                files.append("sentence_latent.npz")
-            for kind in self.saved_index_kinds():  # so that loading does not rebuild them
-                ann.save(self.dense_index(kind), tmp / f"{kind}.faiss")
-                files.append(f"{kind}.faiss")
+            segments = list(self.segments) if len(self.segments) < MAX_SEGMENTS else []
+            files: dict[str, str] = {}
+            for segment in segments:
+                for f, digest in segment.files.items():
+                    _link(self.folder / f, tmp / f)
+                    files[f] = digest
+            covered = sum(s.articles for s in segments)
+            if covered < len(self.articles) or not segments:
+                segments.append(self._write_segment(tmp, covered))
+                files.update(segments[-1].files)
+            written = [self.bm25.save_vocab(tmp)]
             if self.term_vectors is not None:
                 (tmp / "terms.json").write_text(json.dumps(self.terms, ensure_ascii=False), encoding="utf-8")
                 np.save(tmp / "term_vectors.npy", self.term_vectors.astype(np.float16))
-                files += ["terms.json", "term_vectors.npy"]
-            manifest = self.manifest()
-            manifest["files"] = {f: _sha256(tmp / f) for f in files}
-            (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-            for f in [*files, "manifest.json"]:
+                written += ["terms.json", "term_vectors.npy"]
+            graphs, saved_graphs = {}, {}
+            for kind in self.saved_index_kinds():  # so that loading does not rebuild them
+                graph = self.dense_index(kind).graph
+                saved = self._saved_graphs.get(kind)
+                if saved is not None and saved[0] is graph:
+                    _link(self.folder / f"{kind}.faiss", tmp / f"{kind}.faiss")
+                    files[f"{kind}.faiss"] = saved[1]
+                else:
+                    ann.save(graph, tmp / f"{kind}.faiss")
+                    written.append(f"{kind}.faiss")
+                graphs[kind] = graph.ntotal
+            for f in written:
                 _fsync_path(tmp / f)
+                files[f] = checksum(tmp / f)
+            for kind in graphs:
+                saved_graphs[kind] = (self.dense_index(kind).graph, files[f"{kind}.faiss"])
+            manifest = self.manifest(segments, graphs)
+            manifest["files"] = files
+            (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+            _fsync_path(tmp / "manifest.json")
             final = index_dir / name
             os.rename(tmp, final)
             _fsync_path(index_dir)
@@ -272,6 +491,7 @@ class Store:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
+        self.segments, self.folder, self._saved_graphs = segments, final, saved_graphs
         remove_stale(index_dir, keep=name)
         return final
 
@@ -293,30 +513,58 @@ class Store:
         if verify:
             for name, digest in manifest.get("files", {}).items():
                 path = folder / name
-                if not path.exists() or _sha256(path) != digest:
+                if not path.exists() or checksum(path) != digest:
                     raise IndexMismatchError(f"index file {path} is missing or damaged (checksum mismatch); {REBUILD_HINT}")
         try:
-            with (folder / "articles.jsonl").open(encoding="utf-8") as fh:
-                articles = [_article_from_record(json.loads(line)) for line in fh]
+            segments = [Segment(**s) for s in manifest["segments"]]
+            layouts, saved, chunk_vectors, sentence_vectors, latents, tf_parts = [], [], [], [], [], []
+            for s in segments:
+                layout, line_starts = Layout.load(folder / f"{s.name}.layout.npz")
+                layouts.append(layout)
+                saved.append(SavedArticles(folder / f"{s.name}.articles.jsonl", line_starts))
+                chunk_vectors.append(np.load(folder / f"{s.name}.chunk_vectors.npy", mmap_mode="r"))
+                sentence_vectors.append(np.load(folder / f"{s.name}.sentence_vectors.npy", mmap_mode="r"))
+                latent_path = folder / f"{s.name}.sentence_latent.npz"
+                latents.append(sparse.load_npz(latent_path).tocsr() if latent_path.exists() else None)
+                tf_parts.append(load_part(folder / f"{s.name}.bm25_tf.npz"))
             store = cls(
                 encoder_id=built_with,
                 dim=int(manifest["encoder"]["dim"]),
                 chunking=manifest["chunking"],
-                articles=articles,
-                chunk_vectors=np.load(folder / "chunk_vectors.npy"),
-                sentence_vectors=np.load(folder / "sentence_vectors.npy"),
-                sentence_latent=(sparse.load_npz(folder / "sentence_latent.npz").tocsr()
-                                 if (folder / "sentence_latent.npz").exists() else None),
-                bm25=BM25Index.load(folder),
+                articles=Articles(saved),
+                chunk_vectors=_stacked(chunk_vectors),
+                sentence_vectors=_stacked(sentence_vectors),
+                sentence_latent=(sparse.vstack(latents, format="csr") if len(latents) > 1 else latents[0])
+                if latents and all(x is not None for x in latents) else None,
+                bm25=BM25Index.load(folder, tf_parts),
                 **_load_terms(folder),
                 corpus_files=manifest.get("corpus_files", {}),
+                layout=Layout.joined(layouts),
+                segments=segments,
+                folder=folder,
             )
-            for kind in DENSE_KINDS:
-                if (folder / f"{kind}.faiss").exists():
-                    store._dense[kind] = ann.load(folder / f"{kind}.faiss")
+            for kind, rows in manifest.get("graphs", {}).items():
+                graph = ann.load(folder / f"{kind}.faiss")
+                if graph.ntotal != rows:
+                    raise ValueError(f"{kind}.faiss holds {graph.ntotal} vectors, the manifest says {rows}")
+                store._dense[kind] = ann.Tailed(graph, store.vectors(kind)[rows:])
+                store._saved_graphs[kind] = (graph, manifest["files"][f"{kind}.faiss"])
             return store
-        except (OSError, ValueError, KeyError, RuntimeError) as exc:  # RuntimeError: FAISS
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:  # RuntimeError: FAISS
             raise IndexMismatchError(f"cannot read the index in {folder} ({exc}); {REBUILD_HINT}") from exc
+
+
+def _stacked(parts: list[np.ndarray]) -> np.ndarray:
+    """One segment's memory-mapped vectors as they are, several stacked in memory."""
+    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+
+
+def _link(source: Path, target: Path) -> None:
+    """Hard-link an immutable file into a new generation (copy where links are not possible)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _load_terms(folder: Path) -> dict:

@@ -53,9 +53,27 @@ def test_store_saves_and_reloads_large_indexes(monkeypatch, tmp_path, corpus_cop
     store = Store.load(tmp_path / "index")
     folder = next((tmp_path / "index").glob("gen-*"))
     assert (folder / "chunk.faiss").exists() and (folder / "sentence.faiss").exists()
-    assert type(store.dense_index("sentence")).__name__ == "IndexHNSWSQ"
+    assert type(store.dense_index("sentence").graph).__name__ == "IndexHNSWSQ"
     q = store.sentence_vectors[:5]
     _, got = store.dense_index("sentence").search(q, 5)
     assert (got[:, 0] == np.arange(5)).all()  # each sentence finds itself first
     with pytest.raises(ValueError, match="'word'"):
         store.dense_index("word")
+
+
+def test_tail_is_searched_exactly_and_folded_into_the_graph_past_the_limit(monkeypatch):
+    monkeypatch.setattr(ann, "EXACT_MAX", 500)
+    x = _clustered(1600)
+    graph = ann.build(x[:1000])
+    small = ann.Tailed(graph, x[:0]).appended(x[1000:1300])
+    assert small.graph is graph and small.ntotal == 1300
+    q = x[1000:1300:10] + 0.01 * _clustered(30, seed=3)
+    _, got = small.search(q.astype(np.float32), 10)
+    truth = _brute_top(x[:1300], q, 10)
+    assert np.mean([len(set(a) & set(b)) / 10 for a, b in zip(truth, got)]) >= 0.95
+    assert (got[:, 0] == np.arange(1000, 1300, 10)).all()  # tail rows are found under their own numbers
+    folded = small.appended(x[1300:])  # the tail would pass EXACT_MAX: it joins a copy of the graph
+    assert folded.graph is not graph and folded.graph.ntotal == 1600 and folded.tail.shape[0] == 0
+    assert graph.ntotal == 1000 and small.ntotal == 1300  # searches in flight keep their index
+    _, got = folded.search(x[1590:1600], 1)
+    assert list(got[:, 0]) == list(range(1590, 1600))

@@ -1,7 +1,7 @@
 import numpy as np
 
 from rag.indexer import update_index
-from rag.store import Store
+from rag.store import Store, live_generation
 
 
 def test_reindex_embeds_only_what_changed(corpus_copy, tmp_path, fake_encoder):
@@ -69,6 +69,7 @@ def test_adding_a_file_reads_only_that_file_and_equals_a_rebuild(corpus_copy, tm
     extra.rename(held_back)
     update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
     held_back.rename(extra)
+    first_segment = {p.name: p.stat().st_ino for p in live_generation(tmp_path / "index").glob("seg-*")}
     parsed = []
     real_parse = rag.documents.parse_file_bytes
     monkeypatch.setattr(rag.documents, "parse_file_bytes", lambda data, source: parsed.append(source) or real_parse(data, source))
@@ -79,7 +80,9 @@ def test_adding_a_file_reads_only_that_file_and_equals_a_rebuild(corpus_copy, tm
     grown, scratch = Store.load(tmp_path / "index"), Store.load(tmp_path / "scratch")
     assert sorted(grown.by_source) == sorted(scratch.by_source)
     assert _searches(grown, fake_encoder) == _searches(scratch, fake_encoder)
-    assert grown.bm25.tf.shape == scratch.bm25.tf.shape
+    assert (grown.bm25.size, len(grown.bm25.vocab)) == (scratch.bm25.size, len(scratch.bm25.vocab))
+    assert len(grown.segments) == 2  # the first segment's files are linked into the new generation, not rewritten
+    assert {p.name: p.stat().st_ino for p in grown.folder.glob("seg-*") if p.name in first_segment} == first_segment
     again = update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
     assert (again.added, again.updated, again.removed, len(again.unchanged), again.embedded_texts) == ([], [], [], 4, 0)
 
@@ -96,7 +99,7 @@ def test_edited_metadata_makes_every_file_count_as_changed(corpus_copy, tmp_path
     assert Store.load(tmp_path / "index").articles[-1].article.outlet == "한겨레"
 
 
-def test_appending_grows_the_saved_hnsw_index(corpus_copy, tmp_path, fake_encoder, monkeypatch):
+def test_appended_articles_join_the_hnsw_graph_as_an_exact_tail(corpus_copy, tmp_path, fake_encoder, monkeypatch):
     from rag import ann
 
     monkeypatch.setattr(ann, "EXACT_MAX", 20)
@@ -104,13 +107,15 @@ def test_appending_grows_the_saved_hnsw_index(corpus_copy, tmp_path, fake_encode
     held_back = tmp_path / extra.name
     extra.rename(held_back)
     update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
-    before = Store.load(tmp_path / "index").dense_index("sentence").ntotal
+    graph_file = live_generation(tmp_path / "index") / "sentence.faiss"
+    graph_inode, before = graph_file.stat().st_ino, Store.load(tmp_path / "index").dense_index("sentence").ntotal
     held_back.rename(extra)
+    monkeypatch.setattr(ann, "EXACT_MAX", 100)  # the new article's sentences fit in the tail
     update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
     store = Store.load(tmp_path / "index")
     index = store.dense_index("sentence")
-    assert type(index).__name__ == "IndexHNSWSQ"
-    assert before < index.ntotal == store.sentence_vectors.shape[0]
+    assert index.graph.ntotal == before < index.ntotal == store.sentence_vectors.shape[0]
+    assert (store.folder / "sentence.faiss").stat().st_ino == graph_inode  # the graph file was linked, not rewritten
     last = store.sentence_vectors[-3:]
     _, found = index.search(last, 1)
     assert list(found[:, 0]) == list(range(index.ntotal - 3, index.ntotal))  # the appended rows are searchable

@@ -8,7 +8,7 @@ from rank_bm25 import BM25Okapi
 
 from rag.chunking import chunk_article
 from rag.documents import load_corpus
-from rag.lexical import BM25Index
+from rag.lexical import BM25Index, load_part, save_part
 from rag.text import tokenize
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -40,14 +40,21 @@ def test_scores_equal_rank_bm25(chunk_tokens):
 def test_incremental_add_equals_building_at_once(chunk_tokens, tmp_path):
     whole = BM25Index()
     whole.add(chunk_tokens)
-    parts = BM25Index()
-    parts.add(chunk_tokens[:10])
-    parts.add(chunk_tokens[10:])
-    parts.save(tmp_path)
-    loaded = BM25Index.load(tmp_path)
+    whole_first = BM25Index()
+    whole_first.add(chunk_tokens[:10])
+    first = BM25Index()
+    first.add(chunk_tokens[:10])
+    parts = first.extended(chunk_tokens[10:])
+    assert first.size == 10 and parts.size == len(chunk_tokens)  # extending leaves the original as it was
+    parts.save_vocab(tmp_path)
+    for i, part in enumerate(parts.parts):
+        save_part(part, tmp_path / f"{i}.npz")
+    loaded = BM25Index.load(tmp_path, [load_part(tmp_path / f"{i}.npz") for i in range(len(parts.parts))])
     for q in QUESTIONS:
         t = tokenize(q)
         np.testing.assert_allclose(loaded.scores(t), whole.scores(t))
+        np.testing.assert_allclose(first.scores(t), whole_first.scores(t))
+    np.testing.assert_array_equal(loaded.rows(3, 17).toarray(), whole.rows(3, 17).toarray())
 
 
 def test_known_fraction():

@@ -1,4 +1,5 @@
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -46,13 +47,13 @@ def test_other_format_version_is_a_clear_error(built):
         Store.load(built)
 
 
-@pytest.mark.parametrize("name", ["chunk_vectors.npy", "articles.jsonl", "bm25_tf.npz"])
+@pytest.mark.parametrize("name", ["chunk_vectors.npy", "articles.jsonl", "layout.npz", "bm25_tf.npz", "bm25_vocab.json"])
 def test_damaged_file_is_detected_and_named(built, name):
-    path = live_generation(built) / name
+    [path] = live_generation(built).glob(f"*{name}")
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
-    with pytest.raises(IndexMismatchError, match=name):
+    with pytest.raises(IndexMismatchError, match=path.name):
         Store.load(built)
 
 
@@ -63,15 +64,32 @@ def test_crash_during_save_keeps_the_previous_index(built, fake_encoder, monkeyp
 
     def failing_save(*args, **kwargs):
         calls["n"] += 1
-        if calls["n"] == 2:
+        if calls["n"] == 1:
             raise OSError("disk full (simulated)")
         return real_save(*args, **kwargs)
 
+    first = before.articles[0]
+    copy = replace(first, article=replace(first.article, source="copy.txt"))
+    grown = before.extended([copy], [before.article_vectors(first.article.source)])  # its save writes a segment
     monkeypatch.setattr(np, "save", failing_save)
     with pytest.raises(OSError, match="simulated"):
-        before.save(built)
+        grown.save(built)
     monkeypatch.undo()
     after = Store.load(built)
     assert [d.article.content_hash for d in after.articles] == [d.article.content_hash for d in before.articles]
     assert not [p for p in built.iterdir() if p.name.startswith(".tmp-")]
     assert len([p for p in built.iterdir() if p.name.startswith("gen-")]) == 1
+
+
+def test_loading_decodes_no_article_and_a_lookup_decodes_only_its_own(built, monkeypatch):
+    import rag.store as store_module
+
+    decoded = []
+    real = store_module._article_from_record
+    monkeypatch.setattr(store_module, "_article_from_record", lambda rec: decoded.append(rec["source"]) or real(rec))
+    store = Store.load(built)
+    assert decoded == [] and len(store.chunks) == store.chunk_vectors.shape[0] > 0
+    last = store.chunks[len(store.chunks) - 1]
+    assert decoded == [last.source]
+    assert store.chunks[len(store.chunks) - 2].source == last.source and decoded == [last.source]  # kept decoded
+    assert store.content_hash(last.source) == store.articles[-1].article.content_hash

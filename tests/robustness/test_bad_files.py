@@ -66,7 +66,7 @@ def test_failed_files_change_nothing_in_the_index(corpus_copy, tmp_path, fake_en
 def test_corrupt_index_file_names_itself_and_rebuild_recovers(corpus_copy, tmp_path, fake_encoder):
     index = tmp_path / "index"
     update_index(corpus_copy, index, fake_encoder, show_progress=False)
-    vectors = live_generation(index) / "chunk_vectors.npy"
+    [vectors] = live_generation(index).glob("*.chunk_vectors.npy")
     vectors.write_bytes(vectors.read_bytes()[:100])
     from rag.errors import IndexMismatchError
 
