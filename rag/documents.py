@@ -48,6 +48,11 @@ class Article:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:24]
 
     @property
+    def text_hash(self) -> str:
+        """Hash of the text alone: the same article under other metadata has the same one."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:24]
+
+    @property
     def display_title(self) -> str:
         return self.title or self.source
 

@@ -8,16 +8,15 @@ atomically, and ``Staged.rollback`` puts the folder back as it was if indexing t
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .documents import ARTICLE_SUFFIXES, Article, check_file, decode_bytes, parse_file_bytes
+from .documents import ARTICLE_SUFFIXES, check_file, decode_bytes, parse_file_bytes
 from .errors import IngestError
 
 STATUSES = ("added", "updated", "duplicate", "removed", "error")
@@ -65,25 +64,21 @@ def corpus_name(uploaded: str) -> str:
     return base
 
 
-def _text_key(article: Article) -> str:
-    return hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-
-
 def _write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
 
 
-def stage_uploads(corpus_dir: Path, uploads: Sequence[tuple[str, Path]], indexed: Sequence[Article]) -> Staged:
+def stage_uploads(corpus_dir: Path, uploads: Sequence[tuple[str, Path]], indexed: Mapping[str, str]) -> Staged:
     """Check each (name, file) upload and write the good ones into ``corpus_dir``; a file's size is
-    checked before it is read.
+    checked before it is read. ``indexed`` maps the text hash of every indexed article to its source.
 
     A file is a duplicate when the corpus already holds the same bytes under its name, or when every
     article in it has the text of an indexed article (or of an earlier file of this batch).
     """
     corpus_dir = Path(corpus_dir)
-    known = {_text_key(a): a.source for a in indexed}
+    known = dict(indexed)
     staged = Staged([])
     for uploaded, file in uploads:
         try:
@@ -100,14 +95,14 @@ def stage_uploads(corpus_dir: Path, uploads: Sequence[tuple[str, Path]], indexed
         path = corpus_dir / name
         previous = path.read_bytes() if path.is_file() else None
         sources = tuple(a.source for a in articles)
-        same = [known.get(_text_key(a)) for a in articles]
+        same = [known.get(a.text_hash) for a in articles]
         if previous == data or all(same):
             where = name if previous == data else ", ".join(dict.fromkeys(s for s in same if s))
             staged.results.append(FileResult(uploaded, "duplicate", f"already in the corpus as {where}", sources))
             continue
         _write_atomic(path, data)
         staged.written.setdefault(path, previous)
-        known.update((_text_key(a), a.source) for a in articles)
+        known.update((a.text_hash, a.source) for a in articles)
         skipped = f"; {len(line_errors)} unreadable lines skipped" if line_errors else ""
         status = "updated" if previous is not None else "added"
         staged.results.append(FileResult(uploaded, status, f"{len(articles)} article(s) as {name}{skipped}", sources))

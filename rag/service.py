@@ -146,7 +146,8 @@ class RagService:
         """Check, store and index uploaded (name, file) pairs; one result per file. A file that fails its
         checks changes nothing; if indexing fails, the corpus folder is put back as it was."""
         with self._write_lock:
-            staged = stage_uploads(self.paths.corpus, uploads, [d.article for d in self.store.articles])
+            layout = self.store.layout
+            staged = stage_uploads(self.paths.corpus, uploads, dict(zip(layout.text_hashes, layout.sources)))
             self._apply(staged, progress)
             return self._with_chunk_counts(staged.results)
 

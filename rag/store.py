@@ -111,7 +111,8 @@ class Layout:
     """Per-article and per-chunk tables: everything the store needs to know without decoding articles."""
 
     sources: list[str]
-    hashes: list[str]
+    hashes: list[str]  # content hashes (text and metadata): what the vector cache is keyed by
+    text_hashes: list[str]  # hashes of the text alone: what makes an upload a duplicate
     sentence_counts: np.ndarray  # per article
     chunk_counts: np.ndarray  # per article
     chunk_first: np.ndarray  # per chunk: first and last sentence, numbered within the article
@@ -121,6 +122,7 @@ class Layout:
     def of(cls, docs: Sequence[ChunkedArticle]) -> Layout:
         return cls(
             [d.article.source for d in docs], [d.article.content_hash for d in docs],
+            [d.article.text_hash for d in docs],
             np.array([len(d.sentences) for d in docs], dtype=np.int64),
             np.array([len(d.chunks) for d in docs], dtype=np.int64),
             np.array([c.first for d in docs for c in d.chunks], dtype=np.int64),
@@ -130,26 +132,28 @@ class Layout:
     @classmethod
     def joined(cls, parts: Sequence[Layout]) -> Layout:
         return cls(
-            [s for p in parts for s in p.sources], [h for p in parts for h in p.hashes],
+            *([x for p in parts for x in getattr(p, name)] for name in ("sources", "hashes", "text_hashes")),
             *(np.concatenate([getattr(p, name) for p in parts]) if parts else np.zeros(0, dtype=np.int64)
               for name in ("sentence_counts", "chunk_counts", "chunk_first", "chunk_last")),
         )
 
     def part(self, a0: int, a1: int) -> Layout:
         c0, c1 = int(self.chunk_counts[:a0].sum()), int(self.chunk_counts[:a1].sum())
-        return Layout(self.sources[a0:a1], self.hashes[a0:a1], self.sentence_counts[a0:a1],
+        return Layout(self.sources[a0:a1], self.hashes[a0:a1], self.text_hashes[a0:a1], self.sentence_counts[a0:a1],
                       self.chunk_counts[a0:a1], self.chunk_first[c0:c1], self.chunk_last[c0:c1])
 
     def save(self, path: Path, line_starts: np.ndarray) -> None:
         with path.open("wb") as fh:
             np.savez(fh, sources=np.array(self.sources, dtype=str), hashes=np.array(self.hashes, dtype=str),
+                     text_hashes=np.array(self.text_hashes, dtype=str),
                      sentence_counts=self.sentence_counts, chunk_counts=self.chunk_counts,
                      chunk_first=self.chunk_first, chunk_last=self.chunk_last, line_starts=line_starts)
 
     @classmethod
     def load(cls, path: Path) -> tuple[Layout, np.ndarray]:
         with np.load(path) as data:
-            layout = cls(data["sources"].tolist(), data["hashes"].tolist(), data["sentence_counts"],
+            layout = cls(data["sources"].tolist(), data["hashes"].tolist(), data["text_hashes"].tolist(),
+                         data["sentence_counts"],
                          data["chunk_counts"], data["chunk_first"], data["chunk_last"])
             return layout, data["line_starts"]
 
@@ -245,6 +249,57 @@ class Chunks(Sequence[Chunk]):
         i %= len(self)
         a = int(self.store.chunk_article[i])
         return self.store.articles[a].chunks[i - int(self.store.article_first_chunk[a])]
+
+
+class Rows:
+    """Dense arrays or CSR matrices stacked by rows without being copied into one (the rows of several
+    segments), indexed like one array: by row, slice or array of rows."""
+
+    def __init__(self, parts: Sequence):
+        self.parts = [p for p in parts if p.shape[0]] or list(parts[:1])
+        self.starts = np.cumsum([0] + [p.shape[0] for p in self.parts])
+        self.sparse = bool(self.parts) and sparse.issparse(self.parts[0])
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return int(self.starts[-1]), self.parts[0].shape[1]
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            start, stop, step = key.indices(self.shape[0])
+            if step == 1:
+                return self._stack([p[max(start - a, 0) : max(stop - a, 0)]
+                                    for p, a in zip(self.parts, self.starts) if a < stop and start < a + p.shape[0]]
+                                   ) if stop > start else self.parts[0][:0]
+            key = np.arange(start, stop, step)
+        if np.isscalar(key):
+            i = int(key) % self.shape[0]
+            p = int(np.searchsorted(self.starts, i, side="right")) - 1
+            return self.parts[p][i - int(self.starts[p])]
+        ids = np.asarray(key, dtype=np.int64) % max(self.shape[0], 1)
+        owner = np.searchsorted(self.starts, ids, side="right") - 1
+        order = np.argsort(owner, kind="stable")
+        pieces = [self.parts[p][ids[order][owner[order] == p] - self.starts[p]] for p in np.unique(owner)]
+        stacked = self._stack(pieces) if pieces else self.parts[0][:0]
+        return stacked[np.argsort(order)]
+
+    def _stack(self, pieces: list):
+        if len(pieces) == 1:
+            return pieces[0]
+        return sparse.vstack(pieces, format="csr") if self.sparse else np.concatenate(pieces)
+
+    def __matmul__(self, other):
+        return self[:] @ other
+
+    def __array__(self, dtype=None, copy=None):
+        whole = np.asarray(self[:])
+        return whole if dtype is None else whole.astype(dtype)
+
+    def appended(self, parts: Sequence) -> Rows:
+        return Rows([*self.parts, *parts])
 
 
 @dataclass(frozen=True)
@@ -373,11 +428,11 @@ class Store:
         indexes that stay exact are rebuilt on first use, which is cheap."""
         latent = None
         if self.sentence_latent is not None and all(v.latent is not None for v in vectors):
-            latent = sparse.vstack([self.sentence_latent, *(v.latent for v in vectors)], format="csr")
+            latent = _rows(self.sentence_latent).appended([v.latent for v in vectors])
         store = Store(
             self.encoder_id, self.dim, self.chunking, self.articles + list(docs),
-            np.concatenate([self.chunk_vectors, *(v.chunks for v in vectors)]),
-            np.concatenate([self.sentence_vectors, *(v.sentences for v in vectors)]),
+            _rows(self.chunk_vectors).appended([v.chunks for v in vectors]),
+            _rows(self.sentence_vectors).appended([v.sentences for v in vectors]),
             latent, self.bm25.extended([doc.chunk_tokens(c) for doc in docs for c in doc.chunks]),
             self.terms, self.term_vectors, dict(self.corpus_files),
             Layout.joined([self.layout, Layout.of(docs)]), list(self.segments), self.folder,
@@ -534,8 +589,7 @@ class Store:
                 articles=Articles(saved),
                 chunk_vectors=_stacked(chunk_vectors),
                 sentence_vectors=_stacked(sentence_vectors),
-                sentence_latent=(sparse.vstack(latents, format="csr") if len(latents) > 1 else latents[0])
-                if latents and all(x is not None for x in latents) else None,
+                sentence_latent=_stacked(latents) if latents and all(x is not None for x in latents) else None,
                 bm25=BM25Index.load(folder, tf_parts),
                 **_load_terms(folder),
                 corpus_files=manifest.get("corpus_files", {}),
@@ -554,9 +608,13 @@ class Store:
             raise IndexMismatchError(f"cannot read the index in {folder} ({exc}); {REBUILD_HINT}") from exc
 
 
-def _stacked(parts: list[np.ndarray]) -> np.ndarray:
-    """One segment's memory-mapped vectors as they are, several stacked in memory."""
-    return parts[0] if len(parts) == 1 else np.concatenate(parts)
+def _stacked(parts: list):
+    """One segment's rows as they are, several as ``Rows`` (not copied into one array)."""
+    return parts[0] if len(parts) == 1 else Rows(parts)
+
+
+def _rows(rows) -> Rows:
+    return rows if isinstance(rows, Rows) else Rows([rows])
 
 
 def _link(source: Path, target: Path) -> None:

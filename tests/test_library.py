@@ -30,7 +30,7 @@ def test_unusable_names_are_refused(uploaded):
 
 def test_each_file_gets_its_own_result_and_bad_files_write_nothing(corpus_copy, tmp_path):
     before = {p.name: p.read_bytes() for p in corpus_copy.iterdir()}
-    indexed = load_corpus(corpus_copy).articles
+    indexed = {a.text_hash: a.source for a in load_corpus(corpus_copy).articles}
     uploads = [
         ("../new.txt", _file(tmp_path, "new.txt", NEW)),
         ("scan.pdf", _file(tmp_path, "scan.pdf", b"%PDF-1.4")),
@@ -56,7 +56,7 @@ def test_updated_file_and_rollback_restore_the_folder(corpus_copy, tmp_path):
     old = (corpus_copy / "000_0ff4d9a7b0de7461.txt").read_bytes()
     staged = stage_uploads(corpus_copy, [("000_0ff4d9a7b0de7461.txt", _file(tmp_path, "a.txt", NEW)),
                                          ("brand-new.md", _file(tmp_path, "b.md", "# 제목\n\n" + NEW.replace("서울", "부산")))],
-                           load_corpus(corpus_copy).articles)
+                           {a.text_hash: a.source for a in load_corpus(corpus_copy).articles})
     assert [r.status for r in staged.results] == ["updated", "added"]
     assert (corpus_copy / "000_0ff4d9a7b0de7461.txt").read_bytes() == NEW.encode("utf-8")
     staged.rollback()
@@ -72,7 +72,7 @@ def test_too_large_file_is_refused_before_reading(corpus_copy, tmp_path, monkeyp
     with big.open("wb") as fh:
         fh.truncate(21 * 1024 * 1024)
     monkeypatch.setattr(rag.library.Path, "read_bytes", lambda self: pytest.fail("read a file that is too large"))
-    staged = stage_uploads(corpus_copy, [("big.txt", big)], [])
+    staged = stage_uploads(corpus_copy, [("big.txt", big)], {})
     assert staged.results[0].status == "error" and "larger than 20 MiB" in staged.results[0].message
 
 
@@ -113,6 +113,7 @@ def test_remove_refuses_anything_but_an_article_file_in_the_corpus(corpus_copy, 
 
 
 def test_articles_compare_by_text_for_duplicates(corpus_copy, tmp_path):
-    indexed = [Article("old.txt", NEW.strip(), title="다른 제목")]
+    old = Article("old.txt", NEW.strip(), title="다른 제목")
+    indexed = {old.text_hash: old.source}
     staged = stage_uploads(corpus_copy, [("x.txt", _file(tmp_path, "x.txt", NEW))], indexed)
     assert staged.results[0].status == "duplicate" and "old.txt" in staged.results[0].message

@@ -93,3 +93,24 @@ def test_loading_decodes_no_article_and_a_lookup_decodes_only_its_own(built, mon
     assert decoded == [last.source]
     assert store.chunks[len(store.chunks) - 2].source == last.source and decoded == [last.source]  # kept decoded
     assert store.content_hash(last.source) == store.articles[-1].article.content_hash
+
+
+def test_rows_index_like_the_stacked_array():
+    from scipy import sparse
+
+    from rag.store import Rows
+
+    rng = np.random.default_rng(0)
+    parts = [rng.normal(size=(n, 4)).astype(np.float32) for n in (5, 0, 3, 7)]
+    whole = np.concatenate(parts)
+    rows = Rows(parts)
+    assert rows.shape == whole.shape
+    picks = np.array([14, 0, 7, 5, 5, 2, 9])
+    for key in (picks, slice(3, 12), slice(6, 8), slice(0, 15, 4), 8, -1):
+        np.testing.assert_array_equal(rows[key], whole[key])
+    q = rng.normal(size=4).astype(np.float32)
+    np.testing.assert_allclose(rows @ q, whole @ q, rtol=1e-6)
+    np.testing.assert_array_equal(np.asarray(rows.appended([whole[:2]])), np.concatenate([whole, whole[:2]]))
+    latent = Rows([sparse.csr_matrix(p) for p in parts])
+    np.testing.assert_array_equal(latent[picks].toarray(), whole[picks])
+    np.testing.assert_array_equal(latent[2:11].toarray(), whole[2:11])
