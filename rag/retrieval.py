@@ -68,6 +68,15 @@ class Hit:
     lexical: float
 
 
+def _sentences_of(ranges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sentence ids of chunks given as inclusive (first, last) rows, concatenated, and where each
+    chunk's run starts (for ``np.maximum.reduceat``)."""
+    lengths = ranges[:, 1] - ranges[:, 0] + 1
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    ids = np.repeat(ranges[:, 0], lengths) + np.arange(int(lengths.sum())) - np.repeat(starts, lengths)
+    return ids, starts
+
+
 class Retriever:
     """Searches a Store with an Encoder; the same object serves every question."""
 
@@ -166,14 +175,11 @@ class Retriever:
         """Mean of the chunk cosine and the best sentence cosine, for the given chunks."""
         store = self.store
         chunk_cos = store.chunk_vectors[chunk_ids] @ query.vector
-        sentence_cos = store.sentence_vectors @ query.vector if len(chunk_ids) == len(store.chunks) else None
-        best = np.empty(len(chunk_ids))
-        for j, c in enumerate(chunk_ids):
-            first, last = store.chunk_sentences[c]
-            sims = sentence_cos[first : last + 1] if sentence_cos is not None else (
-                store.sentence_vectors[first : last + 1] @ query.vector)
-            best[j] = sims.max()
-        return (chunk_cos + best) / 2
+        sentence_ids, starts = _sentences_of(store.chunk_sentences[chunk_ids])
+        if not len(sentence_ids):
+            return chunk_cos
+        sims = store.sentence_vectors[sentence_ids] @ query.vector
+        return (chunk_cos + np.maximum.reduceat(sims, starts)) / 2
 
     def sentence_latent_scores(self, query: Query, sentence_ids: np.ndarray) -> np.ndarray:
         """Latent-term overlap of the query with each given sentence (zeros without latent terms)."""
@@ -183,10 +189,11 @@ class Retriever:
 
     def latent_scores(self, query: Query, chunk_ids: np.ndarray) -> np.ndarray:
         """Best latent-term overlap among each chunk's sentences."""
-        ranges = self.store.chunk_sentences[chunk_ids]
-        sentence_ids = np.unique(np.concatenate([np.arange(a, b + 1) for a, b in ranges])) if len(ranges) else ranges
-        by_sentence = dict(zip(sentence_ids.tolist(), self.sentence_latent_scores(query, sentence_ids)))
-        return np.array([max(by_sentence[s] for s in range(a, b + 1)) for a, b in ranges])
+        sentence_ids, starts = _sentences_of(self.store.chunk_sentences[chunk_ids])
+        if not len(sentence_ids):
+            return np.zeros(len(chunk_ids))
+        unique, where = np.unique(sentence_ids, return_inverse=True)  # overlapping chunks share sentences
+        return np.maximum.reduceat(self.sentence_latent_scores(query, unique)[where], starts)
 
     def rank(self, query: Query, k: int = 5, mode: str = "hybrid", watch: Stopwatch | None = None) -> list[Hit]:
         """The k best chunks; ``watch`` times the stages: bm25, dense (FAISS search) and fusion (the rest)."""
