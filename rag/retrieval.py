@@ -232,7 +232,8 @@ class Retriever:
         if mode == "hybrid":
             for extra in (lexical, bridged):
                 if extra is not None:
-                    top = np.argsort(-extra)[: self.candidates]
+                    top = np.argpartition(-extra, self.candidates)[: self.candidates] if len(extra) > self.candidates \
+                        else np.arange(len(extra))
                     ids = np.union1d(ids, top[extra[top] > 0])
         dense = self.dense_scores(query, ids)
         fused = dense.copy()

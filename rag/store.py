@@ -20,19 +20,20 @@ crash at any moment leaves the previous index loadable. The manifest records the
 encoder, chunking, segments and an xxh3-128 checksum of every file, verified at load.
 
 Loading reads no article: the layout tables give every offset, and an article is decoded from its line
-when it is first needed (a bounded cache keeps the recent ones). Vectors are memory-mapped.
+when it is first needed (a bounded cache keeps the recent ones). Vectors stay in their files; a search
+reads the rows it rescores.
 """
 
 from __future__ import annotations
 
 import json
-import mmap
 import os
 import shutil
 import sys
 import threading
 import time
 import uuid
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -159,12 +160,12 @@ class Layout:
 
 
 class SavedArticles(Sequence[ChunkedArticle]):
-    """A segment's articles, decoded from their JSON lines on first use (memory-mapped file)."""
+    """A segment's articles, each read from its JSON line and decoded on first use."""
 
     def __init__(self, path: Path, line_starts: np.ndarray):
         self.line_starts = line_starts
-        with path.open("rb") as fh:
-            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if path.stat().st_size else b""
+        self._fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self._fd)
         self._decoded: OrderedDict[int, ChunkedArticle] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -172,7 +173,8 @@ class SavedArticles(Sequence[ChunkedArticle]):
         return len(self.line_starts) - 1
 
     def line(self, i: int) -> bytes:
-        return self._map[int(self.line_starts[i]) : int(self.line_starts[i + 1])]
+        start, end = int(self.line_starts[i]), int(self.line_starts[i + 1])
+        return os.pread(self._fd, end - start, start)
 
     def __getitem__(self, i):  # type: ignore[override]
         if isinstance(i, slice):
@@ -249,6 +251,63 @@ class Chunks(Sequence[Chunk]):
         i %= len(self)
         a = int(self.store.chunk_article[i])
         return self.store.articles[a].chunks[i - int(self.store.article_first_chunk[a])]
+
+
+class RowFile:
+    """The rows of a saved .npy matrix, read from the file when asked for (runs of consecutive rows in
+    one ``pread``) and never held in memory: a search reads a few hundred sentence rows, mostly in runs
+    (a chunk's sentences are consecutive). (A memory map would
+    not do: the page cache hands out large folios, so a thousand scattered rows made the whole file
+    resident.) Indexed like the array, by row, slice or array of rows."""
+
+    def __init__(self, path: Path):
+        with path.open("rb") as fh:
+            version = np.lib.format.read_magic(fh)
+            read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else np.lib.format.read_array_header_2_0
+            shape, fortran, dtype = read_header(fh)
+            self.offset = fh.tell()
+        if fortran or len(shape) != 2:
+            raise ValueError(f"{path.name} is not a row-major matrix")
+        self.shape, self.dtype = shape, dtype
+        self.row_bytes = shape[1] * dtype.itemsize
+        self._fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self._fd)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def _read(self, first: int, count: int) -> np.ndarray:
+        data = os.pread(self._fd, count * self.row_bytes, self.offset + first * self.row_bytes)
+        if len(data) != count * self.row_bytes:
+            raise IndexMismatchError(f"a vector file ends early; {REBUILD_HINT}")
+        return np.frombuffer(data, dtype=self.dtype).reshape(count, self.shape[1])
+
+    def __getitem__(self, key):
+        n = self.shape[0]
+        if isinstance(key, slice):
+            start, stop, step = key.indices(n)
+            if step == 1:
+                return self._read(start, max(stop - start, 0))
+            key = np.arange(start, stop, step)
+        if np.isscalar(key):
+            return self._read(int(key) % n, 1)[0]
+        ids = np.asarray(key, dtype=np.int64) % max(n, 1)
+        wanted, where = np.unique(ids, return_inverse=True)
+        firsts = np.flatnonzero(np.diff(wanted, prepend=-2) != 1)  # where runs of consecutive rows begin
+        counts = np.diff(np.append(firsts, len(wanted)))
+        size, base = self.row_bytes, self.offset
+        data = b"".join(os.pread(self._fd, c * size, base + r * size)
+                        for r, c in zip(wanted[firsts].tolist(), counts.tolist()))
+        if len(data) != len(wanted) * size:
+            raise IndexMismatchError(f"a vector file ends early; {REBUILD_HINT}")
+        return np.frombuffer(data, dtype=self.dtype).reshape(len(wanted), self.shape[1])[where]
+
+    def __matmul__(self, other):
+        return self[:] @ other
+
+    def __array__(self, dtype=None, copy=None):
+        whole = self[:]
+        return whole if dtype is None else whole.astype(dtype)
 
 
 class Rows:
@@ -577,8 +636,8 @@ class Store:
                 layout, line_starts = Layout.load(folder / f"{s.name}.layout.npz")
                 layouts.append(layout)
                 saved.append(SavedArticles(folder / f"{s.name}.articles.jsonl", line_starts))
-                chunk_vectors.append(np.load(folder / f"{s.name}.chunk_vectors.npy", mmap_mode="r"))
-                sentence_vectors.append(np.load(folder / f"{s.name}.sentence_vectors.npy", mmap_mode="r"))
+                chunk_vectors.append(np.load(folder / f"{s.name}.chunk_vectors.npy"))  # a fifth of the rows: kept in memory
+                sentence_vectors.append(RowFile(folder / f"{s.name}.sentence_vectors.npy"))
                 latent_path = folder / f"{s.name}.sentence_latent.npz"
                 latents.append(sparse.load_npz(latent_path).tocsr() if latent_path.exists() else None)
                 tf_parts.append(load_part(folder / f"{s.name}.bm25_tf.npz"))

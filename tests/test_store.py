@@ -114,3 +114,18 @@ def test_rows_index_like_the_stacked_array():
     latent = Rows([sparse.csr_matrix(p) for p in parts])
     np.testing.assert_array_equal(latent[picks].toarray(), whole[picks])
     np.testing.assert_array_equal(latent[2:11].toarray(), whole[2:11])
+
+
+def test_row_file_reads_the_rows_np_load_gives(tmp_path):
+    from rag.store import RowFile
+
+    whole = np.random.default_rng(1).normal(size=(40, 6)).astype(np.float32)
+    np.save(tmp_path / "v.npy", whole)
+    rows = RowFile(tmp_path / "v.npy")
+    assert rows.shape == whole.shape
+    for key in (np.array([3, 4, 5, 30, 4, 0, 39]), np.array([], dtype=np.int64), slice(5, 17), slice(0, 40, 3), 7, -1):
+        np.testing.assert_array_equal(rows[key], whole[key])
+    np.testing.assert_array_equal(np.asarray(rows), whole)
+    (tmp_path / "v.npy").write_bytes((tmp_path / "v.npy").read_bytes()[:-100])
+    with pytest.raises(IndexMismatchError, match="ends early"):
+        RowFile(tmp_path / "v.npy")[np.array([39])]
