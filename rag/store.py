@@ -594,6 +594,7 @@ class Store:
             manifest["files"] = files
             (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
             _fsync_path(tmp / "manifest.json")
+            _fsync_path(tmp)  # its entries, links included
             final = index_dir / name
             os.rename(tmp, final)
             _fsync_path(index_dir)

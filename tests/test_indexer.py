@@ -119,3 +119,25 @@ def test_appended_articles_join_the_hnsw_graph_as_an_exact_tail(corpus_copy, tmp
     last = store.sentence_vectors[-3:]
     _, found = index.search(last, 1)
     assert list(found[:, 0]) == list(range(index.ntotal - 3, index.ntotal))  # the appended rows are searchable
+
+
+def test_segments_are_merged_past_the_limit_and_the_index_equals_a_rebuild(corpus_copy, tmp_path, fake_encoder, monkeypatch):
+    import rag.store
+
+    monkeypatch.setattr(rag.store, "MAX_SEGMENTS", 2)
+    held = {}
+    for name in ("002_89ef6dcf7f0acffa.txt", "003_faf59091394b998f.txt"):
+        held[name] = tmp_path / name
+        (corpus_copy / name).rename(held[name])
+    update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    counts = []
+    for name, path in held.items():
+        path.rename(corpus_copy / name)
+        report = update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+        assert report.added == [name]
+        counts.append(len(Store.load(tmp_path / "index").segments))
+    assert counts == [2, 1]  # a second segment, then all merged into one
+    update_index(corpus_copy, tmp_path / "scratch", fake_encoder, show_progress=False)
+    merged, scratch = Store.load(tmp_path / "index"), Store.load(tmp_path / "scratch")
+    assert merged.layout.sources == scratch.layout.sources
+    assert _searches(merged, fake_encoder) == _searches(scratch, fake_encoder)
