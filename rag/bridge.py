@@ -90,8 +90,9 @@ def english_candidates(question: str, known: set[str] | dict) -> list[str]:
 
 def name_candidates(question: str, known: set[str] | dict) -> list[str]:
     """The words worth matching by sound, longest first: runs of 3 and 2 capitalised words joined as one
-    name ("Lee Hae-chan" -> "LeeHae-chan"), capitalised words after the first word, and long words that
-    may be loanwords ("computing" ~ 컴퓨팅)."""
+    name ("Lee Hae-chan" -> "LeeHae-chan"), capitalised words after the first word, long words that
+    may be loanwords ("computing" ~ 컴퓨팅), and the capitalised parts of hyphenated words
+    ("Beijing-based" -> "Beijing")."""
     words = ENGLISH_WORD.findall(question)
     out = []
     for n in (3, 2):
@@ -104,6 +105,8 @@ def name_candidates(question: str, known: set[str] | dict) -> list[str]:
         if w.lower() not in ENGLISH_STOPWORDS and w.lower() not in known
         and ((i > 0 and w[0].isupper()) or len(english_key(w)) >= LOANWORD_KEY_CHARS)
     ]
+    out += [part for w in words if "-" in w and w[0].isupper()  # "Beijing-based" -> "Beijing"
+            for part in w.split("-") if part[:1].isupper() and part.lower() not in known]
     return list(dict.fromkeys(out))
 
 

@@ -32,6 +32,10 @@ def test_candidates_skip_stopwords_known_terms_and_join_names():
     names = name_candidates("What did Lee Hae-chan say about computing?", known)
     assert "Hae-chan" in names and "LeeHae-chan" in names and "computing" in names
     assert "What" not in names and "say" not in names
+    parts = name_candidates("Where did two Beijing-based labs set up branches?", {"based": 1})
+    assert "Beijing" in parts and "based" not in parts  # the capitalised part of a hyphenated word
+    bridge = TermBridge(["베이징", "지사"])
+    assert [(m.word, m.term) for m in bridge.by_sound(parts)] == [("Beijing", "베이징")]
 
 
 def test_by_sound_finds_names_and_not_common_words():
