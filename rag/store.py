@@ -107,6 +107,10 @@ def _article_from_record(rec: dict) -> ChunkedArticle:
     return ChunkedArticle(article, sentences, chunks)
 
 
+_TEXT_FIELDS = ("sources", "hashes", "text_hashes")
+_COUNT_FIELDS = ("sentence_counts", "chunk_counts", "chunk_first", "chunk_last")
+
+
 @dataclass(frozen=True)
 class Layout:
     """Per-article and per-chunk tables: everything the store needs to know without decoding articles."""
@@ -133,9 +137,9 @@ class Layout:
     @classmethod
     def joined(cls, parts: Sequence[Layout]) -> Layout:
         return cls(
-            *([x for p in parts for x in getattr(p, name)] for name in ("sources", "hashes", "text_hashes")),
-            *(np.concatenate([getattr(p, name) for p in parts]) if parts else np.zeros(0, dtype=np.int64)
-              for name in ("sentence_counts", "chunk_counts", "chunk_first", "chunk_last")),
+            **{name: [x for p in parts for x in getattr(p, name)] for name in _TEXT_FIELDS},
+            **{name: np.concatenate([getattr(p, name) for p in parts]) if parts else np.zeros(0, dtype=np.int64)
+               for name in _COUNT_FIELDS},
         )
 
     def part(self, a0: int, a1: int) -> Layout:
@@ -145,21 +149,32 @@ class Layout:
 
     def save(self, path: Path, line_starts: np.ndarray) -> None:
         with path.open("wb") as fh:
-            np.savez(fh, sources=np.array(self.sources, dtype=str), hashes=np.array(self.hashes, dtype=str),
-                     text_hashes=np.array(self.text_hashes, dtype=str),
-                     sentence_counts=self.sentence_counts, chunk_counts=self.chunk_counts,
-                     chunk_first=self.chunk_first, chunk_last=self.chunk_last, line_starts=line_starts)
+            np.savez(fh, line_starts=line_starts, **{name: np.array(getattr(self, name), dtype=str) for name in _TEXT_FIELDS},
+                     **{name: getattr(self, name) for name in _COUNT_FIELDS})
 
     @classmethod
     def load(cls, path: Path) -> tuple[Layout, np.ndarray]:
         with np.load(path) as data:
-            layout = cls(data["sources"].tolist(), data["hashes"].tolist(), data["text_hashes"].tolist(),
-                         data["sentence_counts"],
-                         data["chunk_counts"], data["chunk_first"], data["chunk_last"])
+            layout = cls(**{name: data[name].tolist() for name in _TEXT_FIELDS}, **{name: data[name] for name in _COUNT_FIELDS})
             return layout, data["line_starts"]
 
 
-class SavedArticles(Sequence[ChunkedArticle]):
+class _Lazy(Sequence):
+    """A sequence whose items are made on demand by ``_item(i)``, ``0 <= i < len``; indexed like a list."""
+
+    def _item(self, i: int):
+        raise NotImplementedError
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self._item(j) for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        return self._item(i % len(self))
+
+
+class SavedArticles(_Lazy):
     """A segment's articles, each read from its JSON line and decoded on first use."""
 
     def __init__(self, path: Path, line_starts: np.ndarray):
@@ -176,12 +191,7 @@ class SavedArticles(Sequence[ChunkedArticle]):
         start, end = int(self.line_starts[i]), int(self.line_starts[i + 1])
         return os.pread(self._fd, end - start, start)
 
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if not -len(self) <= i < len(self):
-            raise IndexError(i)
-        i %= len(self)
+    def _item(self, i: int) -> ChunkedArticle:
         with self._lock:
             doc = self._decoded.get(i)
             if doc is not None:
@@ -195,7 +205,7 @@ class SavedArticles(Sequence[ChunkedArticle]):
         return doc
 
 
-class Articles(Sequence[ChunkedArticle]):
+class Articles(_Lazy):
     """Saved segments' articles followed by articles still in memory, as one sequence."""
 
     def __init__(self, parts: Sequence[Sequence[ChunkedArticle]]):
@@ -206,15 +216,10 @@ class Articles(Sequence[ChunkedArticle]):
         return int(self.starts[-1])
 
     def _locate(self, i: int) -> tuple[Sequence[ChunkedArticle], int]:
-        if not -len(self) <= i < len(self):
-            raise IndexError(i)
-        i %= len(self)
         p = int(np.searchsorted(self.starts, i, side="right")) - 1
         return self.parts[p], i - int(self.starts[p])
 
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
+    def _item(self, i: int) -> ChunkedArticle:
         part, j = self._locate(i)
         return part[j]
 
@@ -233,7 +238,7 @@ class Articles(Sequence[ChunkedArticle]):
         return Articles([*self.parts, list(docs)])
 
 
-class Chunks(Sequence[Chunk]):
+class Chunks(_Lazy):
     """Every chunk of the store by global number, taken from its (lazily decoded) article."""
 
     def __init__(self, store: Store):
@@ -242,13 +247,7 @@ class Chunks(Sequence[Chunk]):
     def __len__(self) -> int:
         return len(self.store.chunk_article)
 
-    def __getitem__(self, i):  # type: ignore[override]
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = int(i)
-        if not -len(self) <= i < len(self):
-            raise IndexError(i)
-        i %= len(self)
+    def _item(self, i: int) -> Chunk:
         a = int(self.store.chunk_article[i])
         return self.store.articles[a].chunks[i - int(self.store.article_first_chunk[a])]
 
@@ -256,9 +255,9 @@ class Chunks(Sequence[Chunk]):
 class RowFile:
     """The rows of a saved .npy matrix, read from the file when asked for (runs of consecutive rows in
     one ``pread``) and never held in memory: a search reads a few hundred sentence rows, mostly in runs
-    (a chunk's sentences are consecutive). (A memory map would
-    not do: the page cache hands out large folios, so a thousand scattered rows made the whole file
-    resident.) Indexed like the array, by row, slice or array of rows."""
+    (a chunk's sentences are consecutive). A memory map would not do: the page cache hands out large
+    folios, so a thousand scattered rows made the whole file resident. Indexed like the array, by row,
+    slice or array of rows."""
 
     def __init__(self, path: Path):
         with path.open("rb") as fh:
