@@ -23,6 +23,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .answer_types import expected_type, mentions
 from .errors import QueryError
 from .retrieval import Hit, Query, Retriever
 from .store import Store
@@ -32,19 +33,12 @@ NOT_FOUND = {
     "en": "The articles don't say. I found nothing in them that answers this question.",
 }
 EN_FRAME = "From the Korean articles (quoted in Korean):"
-ASKS_FOR_NUMBER = re.compile(
-    r"얼마|몇|언제|규모|금액|수치|비율|확률|몇\s?배|연도|년도|날짜|기간"
-    r"|\bhow (?:much|many|large|big|long|far|often|old|fast)\b|\bwhen\b|\bwhat (?:year|date|month|percentage|share)\b"
-    r"|\bprobability\b|\bnumber of\b",
-    re.IGNORECASE,
-)
 ASKS_FOR_DEFINITION = re.compile(
     r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[\w .'-]{2,60}\?*\s*$"
     r"|(?:은|는)\s*(?:무엇|뭐|누구|어떤\s*\S{1,6})(?:인가|이야|야|입니까|인가요|예요|이에요)?\s*\??\s*$",
     re.IGNORECASE,
 )
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
-HAS_NUMBER = re.compile(r"\d|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰)\s?(?:차례|개|번|명|곳|가지)")
 
 
 @dataclass(frozen=True)
@@ -56,7 +50,7 @@ class AnswerConfig:
     lexical_weight: float = 0.08
     latent_weight: float = 0.05
     rank_weight: float = 0.3
-    number_bonus: float = 0.02
+    type_bonus: float = 0.02  # a sentence holding the kind of answer asked for (a sum, a date, a number)
     definition_bonus: float = 0.03  # "What is X?": a sentence that opens with X and ends "…이다."
     extra_sentence_margin: float = 0.012
     min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
@@ -170,19 +164,20 @@ class ScoredSentence:
     similarity: float
     coverage: float
     latent: float
-    has_number: bool
+    typed: bool  # holds an answer of the kind the question asks for (any sentence does when it asks no kind)
     defines: bool = False
 
 
 ELLIPTIC_TOKENS = 2  # "그럼 미니맥스는?", "What about MiniMax?": the question type comes from the earlier turn
 
 
-def asks_for_number(query: Query) -> bool:
-    """Whether the question asks for a number or date; an elliptic follow-up asks what its context asked."""
-    if ASKS_FOR_NUMBER.search(query.text):
-        return True
-    elliptic = query.turn.is_follow_up and len(query.tokens) <= ELLIPTIC_TOKENS
-    return elliptic and bool(ASKS_FOR_NUMBER.search(query.turn.search_text))
+def answer_type(query: Query) -> str | None:
+    """The kind of answer the question asks for (``rag.answer_types``); an elliptic follow-up asks what
+    its context asked."""
+    own = expected_type(query.text)
+    if own is not None or not (query.turn.is_follow_up and len(query.tokens) <= ELLIPTIC_TOKENS):
+        return own
+    return expected_type(query.turn.search_text)
 
 
 def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
@@ -232,7 +227,7 @@ class ExtractiveComposer:
 
     def score_sentences(self, query: Query, hits: Sequence[Hit]) -> list[ScoredSentence]:
         store, cfg = self.store, self.config
-        wants_number = asks_for_number(query)
+        wanted = answer_type(query)
         subjects = self._definition_subjects(query)
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
@@ -255,17 +250,17 @@ class ExtractiveComposer:
             _, sentence = store.sentence(sid)
             coverage = idf_coverage(own_weights, sentence.tokens) + 0.5 * idf_coverage(context_weights, sentence.tokens)
             text = store.sentence_text(sid)
-            has_number = bool(HAS_NUMBER.search(text))
+            typed = mentions(wanted, text)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
                 + cfg.lexical_weight * coverage
                 + cfg.latent_weight * latent[sid] / best_latent
                 + cfg.rank_weight * (hit.score - top)
-                + (cfg.number_bonus if wants_number and has_number else 0.0)
+                + (cfg.type_bonus if wanted is not None and typed else 0.0)
                 + (cfg.definition_bonus if defines else 0.0)
             )
-            seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], has_number, defines)
+            seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
 
     def _definition_subjects(self, query: Query) -> tuple[str, ...]:
@@ -284,12 +279,13 @@ class ExtractiveComposer:
                      + cfg.latent_support[lang] * min(best.latent, cfg.latent_cap))
 
 
-    def select(self, scored: list[ScoredSentence], wants_number: bool) -> list[ScoredSentence]:
+    def select(self, scored: list[ScoredSentence], best: ScoredSentence) -> list[ScoredSentence]:
+        """``best`` and up to ``max_sentences - 1`` more sentences scoring within the margin of it (no
+        repeats, no fragments); sentences holding the asked-for kind of answer and definitions first."""
         cfg = self.config
-        best = scored[0]
         chosen = [best]
         texts = {self.store.sentence_text(best.sentence_id)}
-        for s in scored[1:]:
+        for s in scored:
             if len(chosen) >= cfg.max_sentences or s.score < best.score - cfg.extra_sentence_margin:
                 break
             text = self.store.sentence_text(s.sentence_id)
@@ -297,16 +293,20 @@ class ExtractiveComposer:
                 continue
             texts.add(text)
             chosen.append(s)
-        chosen.sort(key=lambda s: (not (wants_number and s.has_number), not s.defines))
+        chosen.sort(key=lambda s: (not s.typed, not s.defines))
         return chosen
 
     def compose(self, query: Query, hits: Sequence[Hit]) -> Answer:
+        """Quotes the best sentences, or abstains: when nothing was retrieved, when the question asks for
+        a kind of answer (a sum, a date, a number) that no retrieved sentence holds, or when the best
+        sentence that does hold one is not close enough to the question."""
         language = "ko" if query.language == "ko" else "en"
         scored = self.score_sentences(query, hits)
-        support = self.support(language, scored[0]) if scored else None
+        answering = [s for s in scored if s.typed]
+        support = self.support(language, answering[0]) if answering else None
         if support is None or support < self.config.min_support[language]:
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
-        chosen = self.select(scored, asks_for_number(query))
+        chosen = self.select(scored, answering[0])
         citations: dict[int, Citation] = {}
         parts = []
         for s in chosen:

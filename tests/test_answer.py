@@ -31,6 +31,22 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     assert "don't say" in answer.answer or "찾지 못했습니다" in answer.answer
 
 
+@pytest.mark.parametrize("question", [
+    "How much did Moonshot raise in its IPO?",  # the IPO sentences name other companies' sums
+    "우한시의 인구는 몇 명인가?",  # Wuhan's institutions are counted, its people are not
+    "What was Alibaba's revenue last year?",
+    "엘 캐피탄은 언제 가동을 시작했나?",  # its speed is given, not a date
+])
+def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
+    answer = service.ask(question)
+    assert answer.abstained and answer.citations == ()
+
+
+def test_date_question_quotes_a_sentence_with_a_date(service):
+    answer = service.ask("중국이 극자외선 리소그래피 기계 시제품을 만든 시기는?")
+    assert not answer.abstained and "지난해 12월" in answer.answer.split("[1]")[0]
+
+
 def test_citations_are_numbered_in_order_and_quotes_highlight_real_sentences(service):
     answer = service.ask("중국 기업들은 저성능 칩 몇 개를 묶어 최신 칩 성능을 내려 하나?")
     numbers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)]
