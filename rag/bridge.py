@@ -6,7 +6,9 @@ Two bridges, both over the Hangul terms of the BM25 vocabulary:
   Tencent -> 텐센트, DeepSeek -> 딥시크). Each Hangul term is romanised syllable by syllable
   (anyascii), each English word or run of capitalised words is respelled, and both are reduced to
   the same rough phonetic key (r=l, v=b, f=p, voiced=voiceless, no epenthetic ㅡ, no doubled
-  letters); keys at least ``TRANSLIT_MIN_SCORE`` similar (rapidfuzz ratio) are matches.
+  letters); keys at least ``TRANSLIT_MIN_SCORE`` similar (rapidfuzz ratio) are matches. A word that is
+  a run of pinyin syllables is also read as Mandarin, the way Korean writes Chinese names (Zhipu 즈푸,
+  Yao Shunyu 야오순위, Huawei 화웨이); that reading wins only when it is near-exact and clearly closer.
 * Meaning. The encoder embeds every Hangul term once at indexing time (``term_vectors`` in the
   store); an English word's nearest term counts when their cosine reaches the encoder's
   ``term_similarity_floor`` (multilingual encoders only).
@@ -26,10 +28,12 @@ import numpy as np
 from .text import ENGLISH_STOPWORDS
 
 TRANSLIT_MIN_SCORE = 85.0
+PINYIN_MIN_SCORE = 95.0  # pinyin reads many short English words too ("China" ~ 지나): only near-exact
 MIN_KEY_CHARS = 5  # shorter keys match common words by accident ("Kong" ~ 공개)
 SOUND_TIE = 3.0  # keep second-best sound matches only this close to the best
 LOANWORD_KEY_CHARS = 7  # a lower-case word this long may be a loanword ("computing" ~ 컴퓨팅)
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
+_POSSESSIVE = re.compile(r"'s?$")
 _SYLLABLE = re.compile(r"[A-Z][a-z]*")
 _SYLLABLE_PARTS = re.compile(r"^(kk|tt|pp|ss|jj|ch|[gkndtlmbpsjh]?)([aeiouwy]+)([a-z]*)$")
 _FINAL_SOUND = {"g": "k", "kk": "k", "s": "t", "ss": "t", "d": "t", "j": "t", "ch": "t", "h": "t", "b": "p"}
@@ -80,10 +84,38 @@ def english_key(word: str) -> str:
     return _shared_key(w)
 
 
+_PINYIN_SYLLABLES = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ong|ian|iao|ing|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|a|o|e|i|u))+"
+)
+_PINYIN_SPELLING = (
+    (r"(zh|ch|sh|[zcsr])i(?![aeiou])", r"\1"),  # zhi, shi, zi, ri: the vowel Korean writes as ㅡ (즈, 스)
+    (r"yu|(?<=[jqx])u", "wi"),  # ü: Yu 위, Jun 쥔, Xu 쉬
+    (r"zh", "j"), (r"sh", "s"), (r"x", "s"), (r"q", "ch"), (r"c(?!h)", "ch"), (r"z", "j"),
+    (r"ui", "wei"), (r"iu", "yu"), (r"uo", "wo"), (r"ua", "wa"), (r"ian", "yen"), (r"ong", "ung"),
+)
+
+
+def pinyin_key(word: str) -> str:
+    """Rough phonetic key of a word read as Mandarin pinyin, the way Korean writes Chinese names
+    (Zhipu 즈푸, Shunyu 순위, Huawei 화웨이); "" when the word is not a run of pinyin syllables."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    if not _PINYIN_SYLLABLES.fullmatch(w):
+        return ""
+    for pattern, replacement in _PINYIN_SPELLING:
+        w = re.sub(pattern, replacement, w)
+    return _shared_key(w)
+
+
+def english_words(question: str) -> list[str]:
+    """The question's English words without possessive endings ("China's" -> "China")."""
+    return [_POSSESSIVE.sub("", w) for w in ENGLISH_WORD.findall(question)]
+
+
 def english_candidates(question: str, known: set[str] | dict) -> list[str]:
     """Words of the question worth matching by meaning: longer than two letters, not stopwords, not
     already index terms."""
-    words = ENGLISH_WORD.findall(question)
+    words = english_words(question)
     return list(dict.fromkeys(w for w in words if len(w) > 2 and w.lower() not in ENGLISH_STOPWORDS
                               and w.lower() not in known))
 
@@ -93,7 +125,7 @@ def name_candidates(question: str, known: set[str] | dict) -> list[str]:
     name ("Lee Hae-chan" -> "LeeHae-chan"), capitalised words after the first word, long words that
     may be loanwords ("computing" ~ 컴퓨팅), and the capitalised parts of hyphenated words
     ("Beijing-based" -> "Beijing")."""
-    words = ENGLISH_WORD.findall(question)
+    words = english_words(question)
     out = []
     for n in (3, 2):
         for i in range(len(words) - n + 1):
@@ -158,6 +190,11 @@ class TermBridge:
             if len(key) < MIN_KEY_CHARS or not keys or any(word in longer for longer in matched):
                 continue
             found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=3)
+            pinyin = pinyin_key(word)
+            if pinyin and pinyin != key:  # read as pinyin only when that sounds (almost) the same, and closer
+                as_pinyin = process.extract(pinyin, keys, scorer=fuzz.ratio, score_cutoff=PINYIN_MIN_SCORE, limit=3)
+                if as_pinyin and as_pinyin[0][1] > (found[0][1] if found else 0.0) + SOUND_TIE:
+                    found = as_pinyin
             if found:
                 matched.append(word)
                 best = found[0][1]

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rag.bridge import TermBridge, english_candidates, english_key, korean_key, name_candidates
+from rag.bridge import TermBridge, english_candidates, english_key, english_words, korean_key, name_candidates, pinyin_key
 from rag.retrieval import Retriever
 from rag.store import Store
 
@@ -42,6 +42,24 @@ def test_by_sound_finds_names_and_not_common_words():
     bridge = TermBridge(["발렌틴", "베버", "지나", "공개", "바이두", "컴퓨팅"])
     found = {(m.word, m.term) for m in bridge.by_sound(["Valentin", "China", "Baidu's", "computing"])}
     assert found == {("Valentin", "발렌틴"), ("Baidu's", "바이두"), ("computing", "컴퓨팅")}
+
+
+def test_possessives_are_dropped_from_words():
+    assert english_words("What is China's goal and the US' plan?") == ["What", "is", "China", "goal", "and", "the", "US", "plan"]
+    assert "Alibaba" in name_candidates("What was Alibaba's revenue?", {})
+
+
+@pytest.mark.parametrize(("hangul", "pinyin"), [("즈푸", "Zhipu"), ("야오순위", "YaoShunyu"), ("화웨이", "Huawei"),
+                                                 ("쑤저우", "Suzhou"), ("린쥔양", "LinJunyang"), ("즈왕", "Zhiwang")])
+def test_chinese_names_read_as_pinyin_match_their_hangul_spelling(hangul, pinyin):
+    assert pinyin_key(pinyin) == korean_key(hangul)
+
+
+def test_pinyin_reading_applies_only_to_pinyin_words_and_near_exact_matches():
+    assert pinyin_key("Tencent") == "" and pinyin_key("Nvidia") == ""  # not runs of pinyin syllables
+    bridge = TermBridge(["즈푸", "주입", "칩", "지나", "중국", "캐피탄", "차단"])
+    found = {(m.word, m.term) for m in bridge.by_sound(["Zhipu", "China", "Capitan"])}
+    assert found == {("Zhipu", "즈푸"), ("Capitan", "캐피탄")}
 
 
 def test_by_meaning_takes_the_nearest_term_above_the_floor():
