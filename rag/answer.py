@@ -52,11 +52,13 @@ class AnswerConfig:
     rank_weight: float = 0.3
     type_bonus: float = 0.02  # a sentence holding the kind of answer asked for (a sum, a date, a number)
     definition_bonus: float = 0.03  # "What is X?": a sentence that opens with X and ends "…이다."
-    extra_sentence_margin: float = 0.012
+    # A further sentence is quoted when it scores within this margin of the best; wider for English
+    # questions, whose sentence scores (cross-lingual) separate the answer from its neighbours less.
+    extra_sentence_margin: dict = field(default_factory=lambda: {"ko": 0.012, "en": 0.02})
     min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
     # of the best sentence, compared with a per-language floor (tuned on eval/questions.jsonl and the dev set).
-    min_support: dict = field(default_factory=lambda: {"ko": 0.876, "en": 0.835})
+    min_support: dict = field(default_factory=lambda: {"ko": 0.876, "en": 0.79})
     coverage_support: dict = field(default_factory=lambda: {"ko": 0.05, "en": 0.1})
     latent_support: dict = field(default_factory=lambda: {"ko": 0.002, "en": 0.004})
     latent_cap: float = 25.0
@@ -279,14 +281,14 @@ class ExtractiveComposer:
                      + cfg.latent_support[lang] * min(best.latent, cfg.latent_cap))
 
 
-    def select(self, scored: list[ScoredSentence], best: ScoredSentence) -> list[ScoredSentence]:
+    def select(self, scored: list[ScoredSentence], best: ScoredSentence, language: str) -> list[ScoredSentence]:
         """``best`` and up to ``max_sentences - 1`` more sentences scoring within the margin of it (no
         repeats, no fragments); sentences holding the asked-for kind of answer and definitions first."""
         cfg = self.config
         chosen = [best]
         texts = {self.store.sentence_text(best.sentence_id)}
         for s in scored:
-            if len(chosen) >= cfg.max_sentences or s.score < best.score - cfg.extra_sentence_margin:
+            if len(chosen) >= cfg.max_sentences or s.score < best.score - cfg.extra_sentence_margin[language]:
                 break
             text = self.store.sentence_text(s.sentence_id)
             if text in texts or len(text) < cfg.min_extra_sentence_chars:
@@ -306,7 +308,7 @@ class ExtractiveComposer:
         support = self.support(language, answering[0]) if answering else None
         if support is None or support < self.config.min_support[language]:
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
-        chosen = self.select(scored, answering[0])
+        chosen = self.select(scored, answering[0], language)
         citations: dict[int, Citation] = {}
         parts = []
         for s in chosen:

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OWN_SET = ROOT / "eval" / "questions.jsonl"
+HOLDOUT_SET = ROOT / "eval" / "holdout.jsonl"
 
 
 class FakeEncoder(BaseEncoder):

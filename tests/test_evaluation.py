@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import DEV_SET, OWN_SET
+from conftest import DEV_SET, HOLDOUT_SET, OWN_SET
 
 from rag.evaluation import EvalQuestion, best_floor, calibrate, evaluate, format_report, load_questions
 
@@ -40,8 +40,8 @@ def test_dev_set_regression(service):
     assert report["ko"]["recall@1"] >= 0.9 and report["ko"]["recall@5"] == 1.0
     assert report["en"]["recall@1"] >= 0.6 and report["en"]["recall@5"] >= 0.95
     assert report["ko"]["correct_abstentions"] == 1.0 and report["en"]["correct_abstentions"] == 1.0
-    assert report["all"]["false_abstentions"] <= 1
-    assert report["ko"]["answer_has_fact"] >= 0.9 and report["en"]["answer_has_fact"] >= 0.75
+    assert report["all"]["false_abstentions"] == 0
+    assert report["ko"]["answer_has_fact"] >= 0.9 and report["en"]["answer_has_fact"] >= 0.85
     assert "| recall@5 |" in format_report(report)
 
 
@@ -51,6 +51,14 @@ def test_own_set_regression(service):
     assert report["en"]["recall@1"] >= 0.9 and report["en"]["recall@5"] == 1.0
     assert report["all"]["answer_has_fact"] >= 0.9 and report["all"]["gold_passage_cited"] >= 0.95
     assert report["all"]["false_abstentions"] <= 1 and report["all"]["correct_abstentions"] >= 0.5
+
+
+def test_holdout_set_regression(service):
+    """eval/holdout.jsonl was written before the answer typing and bridge changes were measured on it."""
+    report = evaluate(service, load_questions(HOLDOUT_SET))
+    assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.75 and report["en"]["recall@5"] >= 0.95
+    assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.8
+    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] >= 0.8
 
 
 def test_retrieval_only_leaves_answer_metrics_empty(service):
