@@ -25,8 +25,10 @@ import numpy as np
 
 from .answer_types import expected_type, mentions
 from .errors import QueryError
+from .bridge import TermMatch
 from .retrieval import Hit, Query, Retriever
 from .store import Store
+from .text import detect_language
 
 NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
@@ -58,7 +60,7 @@ class AnswerConfig:
     min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
     # of the best sentence, compared with a per-language floor (tuned on eval/questions.jsonl and the dev set).
-    min_support: dict = field(default_factory=lambda: {"ko": 0.876, "en": 0.79})
+    min_support: dict = field(default_factory=lambda: {"ko": 0.887, "en": 0.79})
     coverage_support: dict = field(default_factory=lambda: {"ko": 0.05, "en": 0.1})
     latent_support: dict = field(default_factory=lambda: {"ko": 0.002, "en": 0.004})
     latent_cap: float = 25.0
@@ -194,29 +196,43 @@ UNBRIDGED_WEIGHT = 0.5  # an English word with no Korean counterpart counts this
 
 
 def question_weights(store: Store, query: Query) -> dict[str, float]:
-    """IDF weights of what a supporting sentence should contain. A Korean question: its own tokens
+    """IDF weights of what a supporting sentence should contain (``term_weights`` of the question)."""
+    return term_weights(store, query.tokens, query.bridged, query.language)
+
+
+def context_weights(store: Store, query: Query) -> dict[str, float]:
+    """``term_weights`` of a follow-up's earlier turns."""
+    context = " ".join(query.turn.context)
+    return term_weights(store, query.context_tokens, query.context_bridged, detect_language(context)) if context else {}
+
+
+def term_weights(store: Store, tokens: Sequence[str], bridged: Sequence[TermMatch], language: str) -> dict[str, float]:
+    """IDF weights of the words of a text a sentence should contain. Korean: its own tokens
     (``idf_weights``). Another language: the tokens the index knows (numbers, Latin names), the Korean
     terms bridged from its other words (IDF times match similarity), and, at ``UNBRIDGED_WEIGHT``, the
     words nothing matched."""
-    weights = idf_weights(store, query.tokens)
-    if query.language == "ko":
+    weights = idf_weights(store, tokens)
+    if language == "ko":
         return weights
     vocab, idf = store.bm25.vocab, store.bm25.idf
-    bridged_words = {m.word.lower() for m in query.bridged}
+    bridged_words = {m.word.lower() for m in bridged}  # a name run ("yaoshunyu") covers its words
     unbridged = UNBRIDGED_WEIGHT * (float(idf.max()) if len(idf) else 1.0)
-    weights = {t: w if t in vocab else (0.0 if t in bridged_words else unbridged) for t, w in weights.items()}
-    for m in query.bridged:
+    weights = {t: w if t in vocab else (0.0 if any(t in word for word in bridged_words) else unbridged)
+               for t, w in weights.items()}
+    for m in bridged:
         weights[m.term] = max(weights.get(m.term, 0.0), float(idf[vocab[m.term]]) * m.weight)
     return weights
 
 
-def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str]) -> float:
-    """IDF-weighted share of the query tokens (``idf_weights``) that occur in the text's tokens."""
+def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: str = "") -> float:
+    """IDF-weighted share of the query tokens (``idf_weights``) that occur in the text's tokens, or, for
+    words of two or more letters, in ``text`` itself: Kiwi splits an unknown name differently in different
+    contexts ("인식트그룹은 …" -> 인식트 + 그룹 in one sentence, 인식트그룹 in another)."""
     total = sum(weights.values())
     if not total:
         return 0.0
     present = set(text_tokens)
-    return sum(w for t, w in weights.items() if t in present) / total
+    return sum(w for t, w in weights.items() if t in present or (len(t) > 1 and t in text)) / total
 
 
 class ExtractiveComposer:
@@ -239,7 +255,7 @@ class ExtractiveComposer:
         latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))
         best_latent = max(latent.values(), default=0.0) or 1.0
         own_weights = question_weights(store, query)
-        context_weights = idf_weights(store, query.context_tokens)
+        earlier_weights = context_weights(store, query)
         for rank, sid in candidates:
             hit = hits[rank]
             if sid in seen:
@@ -250,8 +266,9 @@ class ExtractiveComposer:
             if query.turn.is_follow_up:  # "When did it list?" means little without its context
                 similarity = max(similarity, search_similarity)
             _, sentence = store.sentence(sid)
-            coverage = idf_coverage(own_weights, sentence.tokens) + 0.5 * idf_coverage(context_weights, sentence.tokens)
             text = store.sentence_text(sid)
+            coverage = (idf_coverage(own_weights, sentence.tokens, text)
+                        + 0.5 * idf_coverage(earlier_weights, sentence.tokens, text))
             typed = mentions(wanted, text)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (

@@ -52,6 +52,7 @@ class Query:
     lexical_weight: float
     latent: object = None  # 1 x D sparse latent-term vector of the search text, when the encoder has them
     bridged: tuple[TermMatch, ...] = ()  # Korean terms matched to English words of the question
+    context_bridged: tuple[TermMatch, ...] = ()  # the same for the earlier turns of a follow-up
 
     @property
     def text(self) -> str:
@@ -155,8 +156,11 @@ class Retriever:
                 vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
             latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
         bridged = self.bridge_matches(question, language, watch)
+        context = " ".join(turn.context)
+        context_bridged = self.bridge_matches(context, detect_language(context), watch) if context else ()
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
-        return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged)
+        return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged,
+                     context_bridged)
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.store.bm25.scores(query.tokens)
@@ -165,10 +169,14 @@ class Retriever:
         return scores
 
     def bridged_scores(self, query: Query) -> np.ndarray | None:
-        """BM25 of the bridged Korean terms, each weighted by its match similarity (None without any)."""
-        if not query.bridged:
+        """BM25 of the bridged Korean terms, each weighted by its match similarity (the context's at
+        ``CONTEXT_WEIGHT``); None without any."""
+        matches = [(m.term, m.weight) for m in query.bridged]
+        matches += [(m.term, CONTEXT_WEIGHT * m.weight) for m in query.context_bridged]
+        if not matches:
             return None
-        return self.store.bm25.scores([m.term for m in query.bridged], [m.weight for m in query.bridged])
+        terms, weights = zip(*matches)
+        return self.store.bm25.scores(list(terms), list(weights))
 
     def _dense_candidates(self, query: Query) -> np.ndarray:
         store = self.store

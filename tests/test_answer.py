@@ -107,3 +107,17 @@ def test_elliptic_follow_up_inherits_the_number_question(service):
 def test_english_follow_up_with_a_pronoun_answers_from_its_context(service):
     answer = service.ask("What weakness of China did it point out?", ["What is Insikt Group?"])
     assert "치명적 약점" in answer.answer and answer.citations[0].source == "003_faf59091394b998f.txt"
+
+
+def test_english_follow_up_bridges_the_names_of_its_context(service):
+    answer = service.ask("When did it list?", ["How much did Zhipu AI raise in its IPO?"])
+    assert "즈푸AI는 8일" in answer.answer.split("[1]")[0]
+
+
+def test_coverage_finds_a_name_kiwi_split_differently_in_the_sentence():
+    from rag.answer import idf_coverage
+
+    weights = {"인식트그룹": 2.0, "기관": 1.0}
+    text = "인식트그룹은 미국 국방부 공식 협력업체로 … 기여하는 기관이다."
+    assert idf_coverage(weights, ["인식트", "그룹", "기관"], text) == 1.0
+    assert idf_coverage(weights, ["인식트", "그룹", "기관"]) == 1 / 3

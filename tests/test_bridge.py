@@ -91,6 +91,16 @@ def test_bridge_lifts_the_passage_naming_the_person(real_index, e5_encoder):
     assert with_bridge[0].score > without[0].score or "발렌틴 베버" not in without[0].chunk.text
 
 
+def test_a_follow_up_bridges_the_names_of_its_earlier_turns_at_context_weight(real_index, e5_encoder):
+    retriever = Retriever(Store.load(real_index), e5_encoder)
+    query = retriever.prepare("Which company did he join?", ["Who is Yao Shunyu?"])
+    assert ("YaoShunyu", "야오순위") in {(m.word, m.term) for m in query.context_bridged}
+    assert not any(m.term == "야오순위" for m in query.bridged)
+    alone = retriever.prepare("Which company did he join?")
+    gold = next(i for i, c in enumerate(retriever.store.chunks) if "야오순위" in c.text)
+    assert retriever.bridged_scores(query)[gold] > retriever.bridged_scores(alone)[gold]
+
+
 def test_word_vector_cache_stays_bounded_and_correct(real_index, e5_encoder, monkeypatch):
     import rag.retrieval
 
