@@ -24,8 +24,8 @@ from typing import Protocol
 import numpy as np
 
 from .answer_types import expected_type, mentions
-from .errors import QueryError
 from .bridge import TermMatch
+from .errors import QueryError
 from .retrieval import Hit, Query, Retriever
 from .store import Store
 from .text import detect_language
