@@ -23,6 +23,7 @@ METADATA_FILE = "metadata.json"
 METADATA_FIELDS = ("title", "outlet", "author", "date", "url")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MIN_TEXT_CHARS = 20
+UNTITLED_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,14 @@ class Article:
 
     @property
     def display_title(self) -> str:
-        return self.title or self.source
+        """The title; for an article captured without one, its opening words (a caption's "▲" mark
+        dropped, cut at ``UNTITLED_CHARS``); the file name when it has no text either."""
+        if self.title:
+            return self.title
+        lead = " ".join(self.text.split("\n", 1)[0].lstrip("▲△■□◆◇▶►●○※ ").split())
+        if not lead:
+            return self.source
+        return lead if len(lead) <= UNTITLED_CHARS else lead[: UNTITLED_CHARS - 1].rstrip() + "…"
 
 
 def decode_bytes(data: bytes, name: str) -> str:

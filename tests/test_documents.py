@@ -16,7 +16,8 @@ def test_real_corpus_loads_with_sidecar_metadata(corpus_copy):
     a = by["002_89ef6dcf7f0acffa.txt"]
     assert (a.outlet, a.author, a.date, a.language) == ("한국일보", "정재호", "2023-05-08 20:02", "ko")
     assert by["003_faf59091394b998f.txt"].outlet == ""
-    assert by["003_faf59091394b998f.txt"].display_title == "003_faf59091394b998f.txt"
+    assert by["003_faf59091394b998f.txt"].display_title.startswith("중국이 2030년까지 미국을 제치고")
+    assert by["003_faf59091394b998f.txt"].display_title.endswith("…") and by["003_faf59091394b998f.txt"].title == ""
 
 
 def test_sidecar_overrides_detected_metadata(corpus_copy):
