@@ -60,7 +60,7 @@ class AnswerConfig:
     min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
     # of the best sentence, compared with a per-language floor (tuned on eval/questions.jsonl and the dev set).
-    min_support: dict = field(default_factory=lambda: {"ko": 0.887, "en": 0.79})
+    min_support: dict = field(default_factory=lambda: {"ko": 0.875, "en": 0.79})
     coverage_support: dict = field(default_factory=lambda: {"ko": 0.05, "en": 0.1})
     latent_support: dict = field(default_factory=lambda: {"ko": 0.002, "en": 0.004})
     latent_cap: float = 25.0

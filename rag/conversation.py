@@ -1,7 +1,8 @@
 """Follow-up questions without an LLM: detect them and carry the topic of earlier turns.
 
 A question is a follow-up when it leans on an earlier turn: pronouns and demonstratives ("그 회사",
-"it", "they"), openers ("그럼", "And what about ...") or too few words of its own. A possessive that
+"it", "they"), openers ("그럼", "And what about ..."), a bare topic ("즈푸AI는?") or too few words of
+its own. A possessive that
 follows a name in the same question ("How much did Zhipu AI raise in its IPO?") points at that name,
 not at an earlier turn. Its context is
 the run of earlier questions back to the last one that stood on its own (at most three).
@@ -26,6 +27,8 @@ EN_REFERENCE = re.compile(
     r"|^(?:and|but|so|what about|how about|also|then|and what|what else)\b",
     re.IGNORECASE,
 )
+# "즈푸AI는?", "그럼 기술 단지는?": a topic with no predicate asks the earlier question about it.
+KO_TOPIC_ONLY = re.compile(r"^\s*(?:그럼|그러면|그리고|또)?\s*(?:\S+\s+)?\S+(?:은|는)\s*\?\s*$")
 EN_POSSESSIVES = {"its", "their", "theirs", "his", "her", "hers"}
 NAME = re.compile(r"[A-Z][\w.-]*")
 MIN_OWN_TOKENS = 2
@@ -63,7 +66,8 @@ def refers_back_en(question: str) -> bool:
 
 
 def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
-    return bool(KO_REFERENCE.search(question) or refers_back_en(question) or len(own_tokens) < MIN_OWN_TOKENS)
+    return bool(KO_REFERENCE.search(question) or KO_TOPIC_ONLY.match(question) or refers_back_en(question)
+                or len(own_tokens) < MIN_OWN_TOKENS)
 
 
 def resolve_turn(question: str, history: Sequence[str], tokenize) -> Turn:

@@ -109,6 +109,11 @@ def test_english_follow_up_with_a_pronoun_answers_from_its_context(service):
     assert "치명적 약점" in answer.answer and answer.citations[0].source == "003_faf59091394b998f.txt"
 
 
+def test_bare_topic_follow_up_asks_the_earlier_question_about_it(service):
+    answer = service.ask("즈푸AI는?", ["미니맥스는 얼마를 조달했나?"])
+    assert "5억 5800만 달러" in answer.answer.split("[1]")[0]
+
+
 def test_english_follow_up_bridges_the_names_of_its_context(service):
     answer = service.ask("When did it list?", ["How much did Zhipu AI raise in its IPO?"])
     assert "즈푸AI는 8일" in answer.answer.split("[1]")[0]

@@ -16,6 +16,9 @@ from rag.text import tokenize
         ("How much money did Zhipu AI raise in its Hong Kong IPO?", ["우한시가 올해 갖출 컴퓨팅 능력은?"], []),
         ("What is its revenue?", ["What is Insikt Group?"], ["What is Insikt Group?"]),
         ("What weakness of China did it point out?", ["What did Insikt Group report?"], ["What did Insikt Group report?"]),
+        ("즈푸AI는?", ["미니맥스는 얼마를 조달했나?"], ["미니맥스는 얼마를 조달했나?"]),
+        ("그럼 기술 단지는?", ["우한에는 국가 개발 구역이 몇 개 있나?"], ["우한에는 국가 개발 구역이 몇 개 있나?"]),
+        ("우한시 정부가 공지에서 밝힌 5개 핵심 분야는?", ["즈푸AI는 언제 상장했나?"], []),
     ],
 )
 def test_follow_up_context(question, history, context):
