@@ -40,7 +40,7 @@ _ASKS_FOR_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FOR_DATE = re.compile(
-    r"언제|몇\s*년도?|몇\s*월|며칠|어느\s*해|시기|날짜|연도|년도"
+    r"언제|몇\s*년도|몇\s*월|어느\s*해|시기|날짜|연도|년도"  # "몇 년", "며칠" may ask for a duration: NUMBER
     r"|\bwhen\b|\b(?:what|which) (?:year|date|month|day|time)\b|\bsince when\b|\bby when\b|\bon what day\b",
     re.IGNORECASE,
 )
@@ -57,7 +57,8 @@ _MENTIONS = {
     ),
     DATE: re.compile(
         r"\d{4}\s*년|\d{1,2}\s*(?:월|일)|\d+\s*(?:세기|분기)|(?<!\d)(?:19|20)\d{2}(?!\d)|지난해|올해|작년|내년|지난달|이번\s*달"
-        r"|이날|같은\s*날|현지\s*시[각간]|초순|중순|하순|연초|연말"
+        r"|이날|같은\s*날|전날|당일|어제|오늘|내일|지난\s*주|이번\s*주|이달|내달|상반기|하반기"
+        r"|현지\s*시[각간]|초순|중순|하순|연초|연말"
         r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     ),
     NUMBER: re.compile(r"\d|" + _NATIVE_COUNT),

@@ -17,6 +17,8 @@ from rag.answer_types import DATE, MONEY, NUMBER, PEOPLE, expected_type, mention
     ("딥시크는 언제 공개되었나?", DATE),
     ("Since what year has China set AI leadership as a government goal?", DATE),
     ("중국이 극자외선 리소그래피 기계 시제품을 만든 시기는?", DATE),
+    ("중국 AI 모델은 미국보다 몇 년 뒤처졌나?", NUMBER),  # a duration, not a date
+    ("CSET 보고서는 몇 년도에 나왔나?", DATE),
     ("How many domestic chip companies has the Chinese government supported through large funds?", NUMBER),
     ("How much larger is US computing power than China's?", NUMBER),
     ("중국 기업들은 저성능 칩 몇 개를 묶어 최신 칩 성능을 내려 하나?", NUMBER),
@@ -40,6 +42,8 @@ def test_expected_type(question, kind):
     (DATE, "올해 초 공개된 딥시크", True),
     (DATE, "CSET가 지난 19(현지시각) 내놓은 보고서", True),
     (DATE, "엘 캐피탄은 1.7엑사플롭스의 계산능력을 가졌다.", False),
+    (DATE, "회사는 지난주 상장 계획을 밝혔다.", True),
+    (DATE, "성능이 3~6개월 정도 뒤처진 것으로 파악된다.", False),
     (NUMBER, "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다.", True),
     (NUMBER, "성능이 3~6개월 정도 뒤처진 것으로 파악된다.", True),
     (NUMBER, "인식트그룹은 미국 국방부 공식 협력업체다.", False),
