@@ -23,9 +23,10 @@ from typing import Protocol
 
 import numpy as np
 
-from .answer_types import expected_type, mentions
+from .answer_types import MONEY, expected_type, mentions
 from .bridge import TermMatch
 from .errors import QueryError
+from .numbers import english_amount
 from .retrieval import Hit, Query, Retriever
 from .store import Store
 from .text import detect_language
@@ -328,6 +329,7 @@ class ExtractiveComposer:
         chosen = self.select(scored, answering[0], language)
         citations: dict[int, Citation] = {}
         parts = []
+        lead = ""
         for s in chosen:
             hit = hits[s.hit_rank]
             citation = citations.get(hit.chunk_index)
@@ -335,8 +337,11 @@ class ExtractiveComposer:
             citations[hit.chunk_index] = citation
             text = self.store.sentence_text(s.sentence_id)
             parts.append(f"{text} [{citation.n}]" if language == "ko" else f"“{text}” [{citation.n}]")
+            amount = english_amount(text) if language == "en" and answer_type(query) == MONEY else None
+            if amount and not lead:  # "How much did it raise?" -> "$558 million [1]." before the quote
+                lead = f"{amount} [{citation.n}]. "
         body = " ".join(parts)
-        answer = body if language == "ko" else f"{EN_FRAME} {body}"
+        answer = body if language == "ko" else f"{lead}{EN_FRAME} {body}"
         ordered = tuple(sorted(citations.values(), key=lambda c: c.n))
         return Answer(query.text, language, answer, False, ordered, query.turn.context, support=support)
 

@@ -79,5 +79,28 @@ def unsupported_numbers(claim: str, sources: str) -> list[float]:
     return [v for v in claimed(claim) if not any(same(v, s) for s in available)]
 
 
+_KO_AMOUNT = r"\d[\d,.]*\s?[십백천]?[만억조]?(?:\s?\d[\d,.]*\s?[십백천]?[만억조]?)*"
+MONEY = re.compile(rf"({_KO_AMOUNT})\s?(달러|원|위안|엔|유로)(?![가-힣])")
+_CURRENCY = {"달러": ("$", ""), "원": ("₩", ""), "위안": ("", " yuan"), "엔": ("¥", ""), "유로": ("€", "")}
+_EN_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def english_amount(text: str) -> str | None:
+    """The first sum of money in Korean ``text`` written the English way ("5억 5800만 달러" ->
+    "$558 million", "8100억 원" -> "₩810 billion"); None when the text names none."""
+    m = MONEY.search(text)
+    if not m:
+        return None
+    values = claimed(m.group(1))
+    if not values:
+        return None
+    value = values[0]
+    prefix, suffix = _CURRENCY[m.group(2)]
+    for scale, word in _EN_WORDS:
+        if value >= scale:
+            return f"{prefix}{value / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}{suffix}"
+    return f"{prefix}{format_value(value)}{suffix}"
+
+
 def format_value(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:g}"

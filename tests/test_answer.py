@@ -19,7 +19,7 @@ def test_korean_question_cites_the_30_exaflops_passage(service):
 def test_english_question_gets_english_frame_and_the_ipo_passage(service):
     answer = service.ask("How much money did Zhipu AI raise in its Hong Kong IPO?")
     assert not answer.abstained and answer.language == "en"
-    assert answer.answer.startswith("From the Korean articles")
+    assert answer.answer.startswith("$558 million [1]. From the Korean articles")  # the sum in English, cited
     assert "5억 5800만 달러" in answer.answer
     assert any(c.source == "001_059b92a04e5dc1f0.txt" and "5억 5800만 달러" in c.text for c in answer.citations)
 

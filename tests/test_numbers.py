@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.numbers import claimed, mentioned, unsupported_numbers
+from rag.numbers import claimed, english_amount, mentioned, unsupported_numbers
 
 PARALLEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "parallel_ko_en"
 
@@ -34,3 +34,15 @@ def test_english_numbers_are_found_in_their_korean_translation_not_in_others():
     matched = sum(not unsupported_numbers(e, k) for e, k in pairs) / len(pairs)
     shifted = sum(not unsupported_numbers(e, ko[(i + 7) % len(ko)]) for i, (e, _) in enumerate(pairs)) / len(pairs)
     assert len(pairs) > 200 and matched > 0.7 and shifted < 0.05  # measured: 0.74 and 0.01
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("상장해 5억 5800만 달러(약 8100억 원)를 조달했다", "$558 million"),
+    ("약 8100억 원", "₩810 billion"),
+    ("12조3천억 원 규모", "₩12.3 trillion"),
+    ("1,500만 위안", "15 million yuan"),
+    ("300달러", "$300"),
+    ("3개 분야를 키운다", None),
+])
+def test_english_amount(text, english):
+    assert english_amount(text) == english
