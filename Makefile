@@ -34,6 +34,7 @@ eval: setup
 	$(BIN)/python -m rag eval ../shared/eval/dev.jsonl
 	$(BIN)/python -m rag eval eval/questions.jsonl
 	$(BIN)/python -m rag eval eval/holdout.jsonl
+	$(BIN)/python -m rag eval eval/holdout2.jsonl
 
 robustness: setup
 	RAG_LONG_TESTS=1 $(BIN)/python -m pytest -q -s tests/robustness

@@ -41,6 +41,8 @@ ASKS_FOR_DEFINITION = re.compile(
     r"|(?:은|는)\s*(?:무엇|뭐|누구|어떤\s*\S{1,6})(?:인가|이야|야|입니까|인가요|예요|이에요)?\s*\??\s*$",
     re.IGNORECASE,
 )
+# A sentence that opens with a demonstrative or pronoun is about what the sentence before it names.
+POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와|이들은|이들이|그는|그녀는|그들은|해당)(?=\s)")
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
 
 
@@ -50,7 +52,9 @@ class AnswerConfig:
 
     passages: int = 5  # passages given to the composer by default
     max_sentences: int = 3
-    lexical_weight: float = 0.08
+    # Weight of the question's words a sentence contains: higher for Korean questions, whose words are the
+    # article's own, than for English ones, whose Korean words come through the noisier term bridge.
+    lexical_weight: dict = field(default_factory=lambda: {"ko": 0.16, "en": 0.08})
     latent_weight: float = 0.05
     rank_weight: float = 0.3
     type_bonus: float = 0.02  # a sentence holding the kind of answer asked for (a sum, a date, a number)
@@ -266,15 +270,15 @@ class ExtractiveComposer:
             similarity = float(vec @ query.question_vector)
             if query.turn.is_follow_up:  # "When did it list?" means little without its context
                 similarity = max(similarity, search_similarity)
-            _, sentence = store.sentence(sid)
             text = store.sentence_text(sid)
-            coverage = (idf_coverage(own_weights, sentence.tokens, text)
-                        + 0.5 * idf_coverage(earlier_weights, sentence.tokens, text))
+            tokens, covered = self._with_antecedent(sid, text)
+            coverage = (idf_coverage(own_weights, tokens, covered)
+                        + 0.5 * idf_coverage(earlier_weights, tokens, covered))
             typed = mentions(wanted, text)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
-                + cfg.lexical_weight * coverage
+                + cfg.lexical_weight["ko" if query.language == "ko" else "en"] * coverage
                 + cfg.latent_weight * latent[sid] / best_latent
                 + cfg.rank_weight * (hit.score - top)
                 + (cfg.type_bonus if wanted is not None and typed else 0.0)
@@ -282,6 +286,17 @@ class ExtractiveComposer:
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
+
+    def _with_antecedent(self, sentence_id: int, text: str) -> tuple[tuple[str, ...], str]:
+        """The tokens and text that count for a sentence's coverage: its own, plus the previous
+        sentence's when it opens by pointing back ("이는 1957년 … 스푸트니크 …" is about the DeepSeek of
+        the sentence before)."""
+        doc, sentence = self.store.sentence(sentence_id)
+        position = doc.sentences.index(sentence)
+        if position == 0 or not POINTS_BACK.match(text):
+            return sentence.tokens, text
+        previous = doc.sentences[position - 1]
+        return sentence.tokens + previous.tokens, doc.article.text[previous.start : previous.end] + " " + text
 
     def _definition_subjects(self, query: Query) -> tuple[str, ...]:
         """For "What/Who is X?" questions, the index terms naming X (the question's own terms the index

@@ -12,6 +12,7 @@ CORPUS = ROOT / "corpus"
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OWN_SET = ROOT / "eval" / "questions.jsonl"
 HOLDOUT_SET = ROOT / "eval" / "holdout.jsonl"
+HOLDOUT2_SET = ROOT / "eval" / "holdout2.jsonl"
 
 
 class FakeEncoder(BaseEncoder):

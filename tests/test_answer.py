@@ -126,3 +126,19 @@ def test_coverage_finds_a_name_kiwi_split_differently_in_the_sentence():
     text = "인식트그룹은 미국 국방부 공식 협력업체로 … 기여하는 기관이다."
     assert idf_coverage(weights, ["인식트", "그룹", "기관"], text) == 1.0
     assert idf_coverage(weights, ["인식트", "그룹", "기관"]) == 1 / 3
+
+
+def test_a_sentence_pointing_back_is_covered_by_the_words_of_the_one_before(service):
+    # "이는 1957년 … ‘스푸트니크 1호 발사’ 사건과 유사하다는 평가도 받는다." follows the DeepSeek sentence
+    answer = service.ask("딥시크 공개는 어떤 역사적 사건과 비슷하다는 평가를 받나?")
+    assert "스푸트니크" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize(("text", "points_back"), [
+    ("이는 1957년 소비에트 연방이 …", True), ("그는 “중미 간에 …", True), ("“이러한 기업들이 …", True),
+    ("이번 보고서에서 인식트그룹은 …", False), ("그러나 중국 AI 업계가 …", False),
+])
+def test_points_back(text, points_back):
+    from rag.answer import POINTS_BACK
+
+    assert bool(POINTS_BACK.match(text)) is points_back
