@@ -9,6 +9,8 @@ Two bridges, both over the Hangul terms of the BM25 vocabulary:
   letters); keys at least ``TRANSLIT_MIN_SCORE`` similar (rapidfuzz ratio) are matches. A word that is
   a run of pinyin syllables is also read as Mandarin, the way Korean writes Chinese names (Zhipu 즈푸,
   Yao Shunyu 야오순위, Huawei 화웨이); that reading wins only when it is near-exact and clearly closer.
+  Lower-case words (and pairs of them) are also read the way Korean spells borrowed English words
+  (think tank 싱크탱크, software 소프트웨어, supercomputer 슈퍼컴퓨터), again only when clearly closer.
 * Meaning. The encoder embeds every Hangul term once at indexing time (``term_vectors`` in the
   store); an English word's nearest term counts when their cosine reaches the encoder's
   ``term_similarity_floor`` (multilingual encoders only).
@@ -84,6 +86,25 @@ def english_key(word: str) -> str:
     return _shared_key(w)
 
 
+_LOANWORD_SPELLING = (
+    (r"th", "s"),  # think 싱크, thriller 스릴러
+    (r"(?<=[bcdfgklmnpst])u(?=[bcdfgklmnpst][aeiouy])", "yu"),  # computer 컴퓨터, super 슈퍼
+    (r"are$", "eo"), (r"er$", "eo"),  # software 소프트웨어, computer 컴퓨터
+    (r"a(?=n[kg])", "ae"),  # tank 탱크, bank 뱅크
+)
+
+
+def loanword_key(word: str) -> str:
+    """Rough phonetic key of an English common word as Korean spells it when borrowed (think tank
+    싱크탱크, supercomputer 슈퍼컴퓨터, software 소프트웨어); "" for capitalised names."""
+    if word[:1].isupper():
+        return ""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    for pattern, replacement in _LOANWORD_SPELLING:
+        w = re.sub(pattern, replacement, w)
+    return english_key(w)
+
+
 _PINYIN_SYLLABLES = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ong|ian|iao|ing|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|a|o|e|i|u))+"
@@ -122,9 +143,9 @@ def english_candidates(question: str, known: set[str] | dict) -> list[str]:
 
 def name_candidates(question: str, known: set[str] | dict) -> list[str]:
     """The words worth matching by sound, longest first: runs of 3 and 2 capitalised words joined as one
-    name ("Lee Hae-chan" -> "LeeHae-chan"), capitalised words after the first word, long words that
-    may be loanwords ("computing" ~ 컴퓨팅), and the capitalised parts of hyphenated words
-    ("Beijing-based" -> "Beijing")."""
+    name ("Lee Hae-chan" -> "LeeHae-chan"), pairs of lower-case words that may be one loanword ("think
+    tank" ~ 싱크탱크), capitalised words after the first word, long words that may be loanwords
+    ("computing" ~ 컴퓨팅), and the capitalised parts of hyphenated words ("Beijing-based" -> "Beijing")."""
     words = english_words(question)
     out = []
     for n in (3, 2):
@@ -132,6 +153,8 @@ def name_candidates(question: str, known: set[str] | dict) -> list[str]:
             run = words[i : i + n]
             if all(w[0].isupper() for w in run):
                 out.append("".join(run))
+    out += [a + b for a, b in zip(words, words[1:])  # "think tank" -> "thinktank" ~ 싱크탱크
+            if a.islower() and b.islower() and not {a, b} & ENGLISH_STOPWORDS]
     out += [
         w for i, w in enumerate(words)
         if w.lower() not in ENGLISH_STOPWORDS and w.lower() not in known
@@ -190,11 +213,14 @@ class TermBridge:
             if len(key) < MIN_KEY_CHARS or not keys or any(word in longer for longer in matched):
                 continue
             found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=3)
-            pinyin = pinyin_key(word)
-            if pinyin and pinyin != key:  # read as pinyin only when that sounds (almost) the same, and closer
-                as_pinyin = process.extract(pinyin, keys, scorer=fuzz.ratio, score_cutoff=PINYIN_MIN_SCORE, limit=3)
-                if as_pinyin and as_pinyin[0][1] > (found[0][1] if found else 0.0) + SOUND_TIE:
-                    found = as_pinyin
+            # Other readings count only when they sound clearly closer: Mandarin pinyin (near-exact only)
+            # and the Korean spelling of English loanwords.
+            for reading, cutoff in ((pinyin_key(word), PINYIN_MIN_SCORE), (loanword_key(word), TRANSLIT_MIN_SCORE)):
+                if not reading or reading == key:
+                    continue
+                other = process.extract(reading, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)
+                if other and other[0][1] > (found[0][1] if found else 0.0) + SOUND_TIE:
+                    found = other
             if found:
                 matched.append(word)
                 best = found[0][1]

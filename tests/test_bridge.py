@@ -3,7 +3,16 @@
 import numpy as np
 import pytest
 
-from rag.bridge import TermBridge, english_candidates, english_key, english_words, korean_key, name_candidates, pinyin_key
+from rag.bridge import (
+    TermBridge,
+    english_candidates,
+    english_key,
+    english_words,
+    korean_key,
+    loanword_key,
+    name_candidates,
+    pinyin_key,
+)
 from rag.retrieval import Retriever
 from rag.store import Store
 
@@ -60,6 +69,21 @@ def test_pinyin_reading_applies_only_to_pinyin_words_and_near_exact_matches():
     bridge = TermBridge(["즈푸", "주입", "칩", "지나", "중국", "캐피탄", "차단"])
     found = {(m.word, m.term) for m in bridge.by_sound(["Zhipu", "China", "Capitan"])}
     assert found == {("Zhipu", "즈푸"), ("Capitan", "캐피탄")}
+
+
+@pytest.mark.parametrize(("hangul", "english"), [("싱크탱크", "thinktank"), ("소프트웨어", "software"),
+                                                  ("슈퍼컴퓨터", "supercomputer"), ("컴퓨팅", "computing")])
+def test_loanwords_read_the_korean_way_match_their_hangul_spelling(hangul, english):
+    from rapidfuzz import fuzz
+
+    assert fuzz.ratio(loanword_key(english), korean_key(hangul)) >= 90
+    assert loanword_key("Thomas") == ""  # names keep their own reading
+
+
+def test_a_pair_of_lower_case_words_is_a_loanword_candidate():
+    assert "thinktank" in name_candidates("What did the think tank report?", {})
+    bridge = TermBridge(["싱크탱크", "생각"])
+    assert [(m.word, m.term) for m in bridge.by_sound(["thinktank"])] == [("thinktank", "싱크탱크")]
 
 
 def test_by_meaning_takes_the_nearest_term_above_the_floor():
