@@ -2,15 +2,19 @@
 
 The composer scores every sentence of the retrieved passages against the question: cosine to the
 question (and, for a follow-up, to the question in its context), the IDF-weighted share of the
-question's words the sentence contains (English words through the term bridge), the rank of its
-passage, whether it holds a number when the question asks for one, and whether it defines the subject
-of a "What/Who is X?" question ("X은 … 기관이다."). It quotes the best one to three sentences (never the
-same sentence twice, though overlapping chunks share sentences), a number or definition sentence first,
-each followed by a citation marker [n]; citations are numbered in order of first use and point at the
-passage that contains the quoted sentence, with the sentence's offsets for highlighting.
+question's words the sentence contains (English words through the term bridge; a sentence that points
+back, "이는 …", also counts the words of the sentence before it), the rank of its passage, whether it
+holds the kind of answer the question asks for (a sum, a count of people, a date, a number:
+``rag.answer_types``), and whether it defines the subject of a "What/Who is X?" question ("X은 …
+기관이다."). It quotes the best sentence that holds the asked-for kind of answer and up to two more
+close behind it (never the same sentence twice, though overlapping chunks share sentences), typed and
+definition sentences first, each followed by a citation marker [n]; citations are numbered in order of
+first use and point at the passage that contains the quoted sentence, with the sentence's offsets for
+highlighting. An English answer to a money question leads with the sum written in English.
 
-It abstains (no citations) when the best sentence is not close enough to the question; see
-``AnswerConfig`` and the README for how the thresholds were set.
+It abstains (no citations) when no retrieved sentence holds the asked-for kind of answer, or when the
+best one that does is not close enough to the question; see ``AnswerConfig`` and the README for how the
+thresholds were set.
 """
 
 from __future__ import annotations
