@@ -182,6 +182,10 @@ class ScoredSentence:
     defines: bool = False
 
 
+# How much the earlier turns' words count in a follow-up's sentence coverage: a Korean follow-up's own
+# words pick the sentence within the topic; an English one's reach Korean only through the bridge, so the
+# names of its context weigh more.
+CONTEXT_COVERAGE = {"ko": 0.25, "en": 0.5}
 ELLIPTIC_TOKENS = 2  # "그럼 미니맥스는?", "What about MiniMax?": the question type comes from the earlier turn
 
 
@@ -255,6 +259,7 @@ class ExtractiveComposer:
 
     def score_sentences(self, query: Query, hits: Sequence[Hit]) -> list[ScoredSentence]:
         store, cfg = self.store, self.config
+        language = "ko" if query.language == "ko" else "en"
         wanted = answer_type(query)
         subjects = self._definition_subjects(query)
         top = hits[0].score if hits else 0.0
@@ -278,12 +283,12 @@ class ExtractiveComposer:
             text = store.sentence_text(sid)
             tokens, covered = self._with_antecedent(sid, text)
             coverage = (idf_coverage(own_weights, tokens, covered)
-                        + 0.5 * idf_coverage(earlier_weights, tokens, covered))
+                        + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
             typed = mentions(wanted, text)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
-                + cfg.lexical_weight["ko" if query.language == "ko" else "en"] * coverage
+                + cfg.lexical_weight[language] * coverage
                 + cfg.latent_weight * latent[sid] / best_latent
                 + cfg.rank_weight * (hit.score - top)
                 + (cfg.type_bonus if wanted is not None and typed else 0.0)

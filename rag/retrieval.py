@@ -9,7 +9,10 @@ corpus vocabulary, so a Korean question gets full hybrid search while an English
 words mostly do not occur in Korean text) leans on the dense side, keeping what it shares with the
 articles: numbers, Latin-script names and codes such as A100, H800, CSET or Qwen. The English words the
 index does not know are bridged to Korean terms (``rag.bridge``: names by sound, other words by
-meaning), and BM25 over those terms, weighted by match similarity, is a fourth signal.
+meaning), and BM25 over those terms, weighted by match similarity, is a fourth signal. The terms
+bridged with high similarity are also appended to the English question before it is encoded for
+search ("… Yao Shunyu … 야오순위"): the code-switched text lands nearer the Korean passages that name
+them. The plain question's vector is kept for scoring answer sentences and for abstention.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ MODES = ("hybrid", "dense", "bm25")
 LEXICAL_SCALE = 0.12  # BM25 (divided by its best score) is worth at most this much cosine
 LATENT_SCALE = 0.2  # latent-term overlap (divided by the best candidate's) is worth at most this much
 BRIDGE_SCALE = 0.08  # BM25 of the Korean terms bridged from English words (divided by its best) at most this
+SEARCH_TERM_MIN_WEIGHT = 0.9  # bridged terms this close are added to the searched text
 WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
 MAX_QUESTION_CHARS = 2000
@@ -76,6 +80,14 @@ def _sentences_of(ranges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
     ids = np.repeat(ranges[:, 0], lengths) + np.arange(int(lengths.sum())) - np.repeat(starts, lengths)
     return ids, starts
+
+
+def with_bridged_terms(question: str, bridged: Sequence[TermMatch]) -> str:
+    """The question followed by the Korean terms bridged from its words with at least
+    ``SEARCH_TERM_MIN_WEIGHT`` ("Which company did Yao Shunyu join? 야오순위 기업"): encoded as one text, the
+    code-switched question lands nearer the Korean passages that name them."""
+    terms = dict.fromkeys(m.term for m in bridged if m.weight >= SEARCH_TERM_MIN_WEIGHT)
+    return f"{question} {' '.join(terms)}" if terms else question
 
 
 def _single_threaded_blas() -> None:
@@ -148,16 +160,17 @@ class Retriever:
             tokens = tuple(tokenize(question))
             context_tokens = tuple(t for h in turn.context for t in tokenize(h))
             language = detect_language(question)
-        with watch.stage("encoding"):
-            question_vector = self.encoder.encode_query(question)
-            vector = question_vector
-            if turn.is_follow_up:
-                vector = question_vector + self.encoder.encode_query(turn.search_text)
-                vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
-            latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
         bridged = self.bridge_matches(question, language, watch)
         context = " ".join(turn.context)
         context_bridged = self.bridge_matches(context, detect_language(context), watch) if context else ()
+        with watch.stage("encoding"):
+            question_vector = self.encoder.encode_query(question)
+            searched = with_bridged_terms(question, bridged)
+            vector = question_vector if searched == question else self.encoder.encode_query(searched)
+            if turn.is_follow_up:
+                vector = vector + self.encoder.encode_query(turn.search_text)
+                vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+            latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
         return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged,
                      context_bridged)

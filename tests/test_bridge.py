@@ -125,6 +125,18 @@ def test_a_follow_up_bridges_the_names_of_its_earlier_turns_at_context_weight(re
     assert retriever.bridged_scores(query)[gold] > retriever.bridged_scores(alone)[gold]
 
 
+def test_english_question_is_searched_with_its_bridged_names_but_scored_as_asked(real_index, e5_encoder):
+    retriever = Retriever(Store.load(real_index), e5_encoder)
+    query = retriever.prepare("What did a Chinese IT analyst tell the WSJ about overcoming the sanctions?")
+    plain = e5_encoder.encode_query(query.text)
+    np.testing.assert_allclose(query.question_vector, plain, atol=1e-6)  # the support floor sees the question
+    from rag.retrieval import with_bridged_terms
+
+    assert with_bridged_terms(query.text, query.bridged) != query.text
+    np.testing.assert_allclose(query.vector, e5_encoder.encode_query(with_bridged_terms(query.text, query.bridged)), atol=1e-6)
+    assert not np.allclose(query.vector, plain)
+
+
 def test_word_vector_cache_stays_bounded_and_correct(real_index, e5_encoder, monkeypatch):
     import rag.retrieval
 

@@ -58,3 +58,13 @@ def test_follow_up_uses_the_earlier_question(fake_store, fake_encoder):
 def test_bad_requests(fake_store, fake_encoder, question, k, mode):
     with pytest.raises(QueryError):
         Retriever(fake_store, fake_encoder).search(question, k=k, mode=mode)
+
+
+def test_search_text_adds_the_confidently_bridged_korean_terms():
+    from rag.bridge import TermMatch
+    from rag.retrieval import with_bridged_terms
+
+    matches = [TermMatch("YaoShunyu", "야오순위", 1.0, "sound"), TermMatch("think", "생각", 0.88, "meaning"),
+               TermMatch("company", "기업", 0.92, "meaning"), TermMatch("firm", "기업", 0.91, "meaning")]
+    assert with_bridged_terms("Which company did Yao Shunyu join?", matches) == "Which company did Yao Shunyu join? 야오순위 기업"
+    assert with_bridged_terms("질문?", []) == "질문?"
