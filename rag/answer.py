@@ -69,7 +69,8 @@ class AnswerConfig:
     extra_sentence_margin: dict = field(default_factory=lambda: {"ko": 0.025, "en": 0.02})
     min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
-    # of the best sentence, compared with a per-language floor (tuned on eval/questions.jsonl and the dev set).
+    # of the best sentence holding the asked-for kind of answer, compared with a per-language floor
+    # (calibrated with `rag eval --calibrate` on the dev set and the eval/ sets; README, "Abstention rule").
     min_support: dict = field(default_factory=lambda: {"ko": 0.875, "en": 0.79})
     coverage_support: dict = field(default_factory=lambda: {"ko": 0.05, "en": 0.1})
     latent_support: dict = field(default_factory=lambda: {"ko": 0.002, "en": 0.004})
@@ -302,11 +303,12 @@ class ExtractiveComposer:
         sentence's when it opens by pointing back ("이는 1957년 … 스푸트니크 …" is about the DeepSeek of
         the sentence before)."""
         doc, sentence = self.store.sentence(sentence_id)
-        position = doc.sentences.index(sentence)
-        if position == 0 or not POINTS_BACK.match(text):
+        if sentence_id == 0 or not POINTS_BACK.match(text):
             return sentence.tokens, text
-        previous = doc.sentences[position - 1]
-        return sentence.tokens + previous.tokens, doc.article.text[previous.start : previous.end] + " " + text
+        previous_doc, previous = self.store.sentence(sentence_id - 1)
+        if previous_doc.article.source != doc.article.source:  # the first sentence of its article
+            return sentence.tokens, text
+        return sentence.tokens + previous.tokens, self.store.sentence_text(sentence_id - 1) + " " + text
 
     def _definition_subjects(self, query: Query) -> tuple[str, ...]:
         """For "What/Who is X?" questions, the index terms naming X (the question's own terms the index
