@@ -29,6 +29,7 @@ import numpy as np
 
 from .answer_types import MONEY, expected_type, mentions
 from .bridge import TermMatch
+from .chunking import ChunkedArticle, Sentence
 from .errors import QueryError
 from .numbers import english_amount
 from .retrieval import Hit, Query, Retriever
@@ -281,8 +282,9 @@ class ExtractiveComposer:
             similarity = float(vec @ query.question_vector)
             if query.turn.is_follow_up:  # "When did it list?" means little without its context
                 similarity = max(similarity, search_similarity)
-            text = store.sentence_text(sid)
-            tokens, covered = self._with_antecedent(sid, text)
+            doc, sentence = store.sentence(sid)
+            text = doc.article.text[sentence.start : sentence.end]
+            tokens, covered = self._with_antecedent(sid, doc, sentence, text)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
             typed = mentions(wanted, text)
@@ -298,17 +300,17 @@ class ExtractiveComposer:
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
 
-    def _with_antecedent(self, sentence_id: int, text: str) -> tuple[tuple[str, ...], str]:
+    def _with_antecedent(self, sentence_id: int, doc: ChunkedArticle, sentence: Sentence,
+                         text: str) -> tuple[tuple[str, ...], str]:
         """The tokens and text that count for a sentence's coverage: its own, plus the previous
         sentence's when it opens by pointing back ("이는 1957년 … 스푸트니크 …" is about the DeepSeek of
-        the sentence before)."""
-        doc, sentence = self.store.sentence(sentence_id)
+        the sentence before) and that sentence is in the same article."""
         if sentence_id == 0 or not POINTS_BACK.match(text):
             return sentence.tokens, text
         previous_doc, previous = self.store.sentence(sentence_id - 1)
-        if previous_doc.article.source != doc.article.source:  # the first sentence of its article
+        if previous_doc.article.source != doc.article.source:
             return sentence.tokens, text
-        return sentence.tokens + previous.tokens, self.store.sentence_text(sentence_id - 1) + " " + text
+        return sentence.tokens + previous.tokens, doc.article.text[previous.start : previous.end] + " " + text
 
     def _definition_subjects(self, query: Query) -> tuple[str, ...]:
         """For "What/Who is X?" questions, the index terms naming X (the question's own terms the index
@@ -324,7 +326,6 @@ class ExtractiveComposer:
         lang = "ko" if language == "ko" else "en"
         return float(best.similarity + cfg.coverage_support[lang] * min(best.coverage, 1.0)
                      + cfg.latent_support[lang] * min(best.latent, cfg.latent_cap))
-
 
     def select(self, scored: list[ScoredSentence], best: ScoredSentence, language: str) -> list[ScoredSentence]:
         """``best`` and up to ``max_sentences - 1`` more sentences scoring within the margin of it (no
@@ -357,6 +358,7 @@ class ExtractiveComposer:
         citations: dict[int, Citation] = {}
         parts = []
         lead = ""
+        money_in_english = language == "en" and answer_type(query) == MONEY
         for s in chosen:
             hit = hits[s.hit_rank]
             citation = citations.get(hit.chunk_index)
@@ -364,7 +366,7 @@ class ExtractiveComposer:
             citations[hit.chunk_index] = citation
             text = self.store.sentence_text(s.sentence_id)
             parts.append(f"{text} [{citation.n}]" if language == "ko" else f"“{text}” [{citation.n}]")
-            amount = english_amount(text) if language == "en" and answer_type(query) == MONEY else None
+            amount = english_amount(text) if money_in_english else None
             if amount and not lead:  # "How much did it raise?" -> "$558 million [1]." before the quote
                 lead = f"{amount} [{citation.n}]. "
         body = " ".join(parts)

@@ -56,15 +56,15 @@ def test_own_set_regression(service):
 def test_holdout_set_regression(service):
     """eval/holdout.jsonl was written before the answer typing and bridge changes were measured on it."""
     report = evaluate(service, load_questions(HOLDOUT_SET))
-    assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.75 and report["en"]["recall@5"] >= 0.95
-    assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.8
+    assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.8 and report["en"]["recall@5"] >= 0.95
+    assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.85
     assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] >= 0.8
 
 
 def test_second_holdout_set_regression(service):
     """eval/holdout2.jsonl was written after the first round of changes and measured once before the next."""
     report = evaluate(service, load_questions(HOLDOUT2_SET))
-    assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.7 and report["en"]["recall@5"] >= 0.95
+    assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.75 and report["en"]["recall@5"] == 1.0
     assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.9
     assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] >= 0.5
 
