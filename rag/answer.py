@@ -27,14 +27,14 @@ from typing import Protocol
 
 import numpy as np
 
-from .answer_types import MONEY, expected_type, mentions
-from .bridge import TermMatch
+from .answer_types import MONEY, PERSON, expected_type, mentions, names_role, without_roles
+from .bridge import TermMatch, english_words
 from .chunking import ChunkedArticle, Sentence
 from .errors import QueryError
 from .numbers import english_amount
-from .retrieval import Hit, Query, Retriever
+from .retrieval import SEARCH_TERM_MIN_WEIGHT, Hit, Query, Retriever
 from .store import Store
-from .text import detect_language
+from .text import ENGLISH_STOPWORDS, detect_language, tokenize
 
 NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
@@ -264,6 +264,7 @@ class ExtractiveComposer:
         language = "ko" if query.language == "ko" else "en"
         wanted = answer_type(query)
         subjects = self._definition_subjects(query)
+        role_of = self._role_subjects(query) if wanted == PERSON else ()
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
         candidates = [(rank, sid) for rank, hit in enumerate(hits)
@@ -287,7 +288,7 @@ class ExtractiveComposer:
             tokens, covered = self._with_antecedent(sid, doc, sentence, text)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
-            typed = mentions(wanted, text)
+            typed = mentions(wanted, text) if wanted != PERSON else names_role(query.text, covered, role_of)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -319,6 +320,28 @@ class ExtractiveComposer:
             return ()
         vocab = self.store.bm25.vocab
         return tuple({t for t in query.tokens if t in vocab and len(t) > 1} | {m.term for m in query.bridged})
+
+    def _role_subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
+        """For a question about someone's role ("미니맥스의 창업자는 누구인가?", "Who is the CEO of Baidu?"),
+        the names whose role is asked, each as the spellings that count for it: the Korean question's
+        other words, or the English question's capitalised words as index terms or as the Korean terms
+        they sound like (``names_role`` checks that the title follows them). A capitalised word with no
+        such spelling is not checked."""
+        rest = without_roles(query.text)
+        if query.language == "ko":
+            return tuple((t,) for t in tokenize(rest))
+        vocab = self.store.bm25.vocab
+        names = []
+        for word in english_words(rest)[1:]:
+            if not word[0].isupper() or word.lower() in ENGLISH_STOPWORDS:
+                continue
+            spellings = {m.term for m in query.bridged if m.how == "sound" and m.weight >= SEARCH_TERM_MIN_WEIGHT
+                         and word.lower() in m.word.lower()}
+            if word.lower() in vocab:
+                spellings.add(word.lower())
+            if spellings:
+                names.append(tuple(spellings))
+        return tuple(names)
 
     def support(self, language: str, best: ScoredSentence) -> float:
         """How well the best sentence supports an answer: the quantity the abstention floor applies to."""

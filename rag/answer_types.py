@@ -2,9 +2,11 @@
 
 Classic answer typing (as in TREC question answering): "얼마를 조달했나?" / "How much did it raise?"
 wants a sum of money, "인구는 몇 명인가?" / "What is its population?" a count of people, "언제" / "when" a
-date, "몇 개" / "how many" / "how far" some number. A sentence that names no sum of money cannot answer
-the first, however close its words are to the question (the article mentions the company, but not
-what it raised). The composer uses this to pick the sentence that holds the answer and to abstain when
+date, "몇 개" / "how many" / "how far" some number (not a date, not a model name like A100), "창업자는
+누구인가?" / "Who is the CEO of …?" a person named with that title near the name asked about (Korean news
+writes "문샷의 양즈린 창업자 겸 CEO"). A sentence that names no sum of money cannot answer the first,
+however close its words are to the question (the article mentions the company, but not what it
+raised). The composer uses this to pick the sentence that holds the answer and to abstain when
 no sentence close enough to the question holds an answer of the expected kind.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-MONEY, PEOPLE, DATE, NUMBER = "money", "people", "date", "number"
+MONEY, PEOPLE, DATE, NUMBER, PERSON = "money", "people", "date", "number", "person"
 
 ASKS_FOR_NUMBER = re.compile(
     r"얼마|몇|언제|규모|금액|수치|비율|확률|연도|년도|날짜|기간|시기"
@@ -45,6 +47,35 @@ _ASKS_FOR_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# "Who founded …?", "미니맥스의 창업자는 누구인가?": a question whose focus is a role asks for a person. A
+# who-question about an act ("Who hosted the roundtable?") may be answered by an organisation, "Who is
+# X?" by a description, and a title that only qualifies another name ("김정일 위원장의 … 대학생은 누구인가?")
+# is not what is asked.
+_TITLES = (r"창업자|창립자|설립자|최고경영자|CEO|대표(?!적)|회장|사장|총재|주석|대통령|총리|장관|책임자|저자|위원장|의장"
+           r"|원장|소장|교수|과학자|분석가|연구원")
+_EN_ROLES = (r"(?:co-?)?founders?|ceo|chief(?: executive)?|head|leader|lead|chair(?:man|woman)?|president|director"
+             r"|author|professor|scientist|analyst|minister|executive")
+_ASKS_FOR_ROLE = re.compile(
+    rf"(?:{_TITLES})\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
+    rf"|\bwho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_EN_ROLES})\b"
+    r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired)\b",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = re.compile(rf"(?:{_TITLES}|설립|창업|창립|\b(?:{_EN_ROLES}|(?:co-?)?founded|heads|headed|leads|led|runs|ran"
+                         r"|chairs|chaired)\b)(?:은|는|이|가|의|을|를|도)?", re.IGNORECASE)
+# A role the question names, and how a sentence names the same role: the founder of a company is not
+# answered by its analyst. "Who leads / heads …" names no particular role: any title answers it.
+_ROLES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECASE)) for asked, named in (
+    (r"창업|설립|창립|\b(?:co-?)?found", r"창업|설립|창립|\bfound"),
+    (r"CEO|최고경영자|\bchief executive\b", r"CEO|최고경영자|\bchief executive\b"),
+    (r"대표|회장|사장|총재|주석|대통령|총리|\bpresident\b|\bchair",
+     r"대표(?!적)|회장|사장|총재|주석|대통령|총리|의장|위원장|이사장|\bpresident\b|\bchair"),
+    (r"저자|\bauthor\b", r"저자|필자|\bauthor\b"),
+    (r"교수|\bprofessor\b", r"교수|\bprofessor\b"),
+    (r"과학자|\bscientist\b", r"과학자|연구원|\bscientist\b"),
+    (r"분석가|\banalyst\b", r"분석가|\banalyst\b"),
+    (r"장관|\bminister\b", r"장관|\bminister\b"),
+))
 _NATIVE_COUNT = r"(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)\s?(?:차례|개|번|명|곳|가지)"
 _MENTIONS = {
     MONEY: re.compile(
@@ -61,20 +92,67 @@ _MENTIONS = {
         r"|현지\s*시[각간]|초순|중순|하순|연초|연말"
         r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     ),
-    NUMBER: re.compile(r"\d|" + _NATIVE_COUNT),
+    # A digit that is neither part of a date ("지난해 12월", "2017년") nor of a model name (A100, H800, R1).
+    NUMBER: re.compile(r"(?<![\dA-Za-z])(?!(?:19|20)\d{2}(?!\d)|\d{1,2}\s*[월일](?![가-힣]))\d+(?![\dA-Za-z])|" + _NATIVE_COUNT),
+    PERSON: re.compile(_TITLES + r"|\b(?:founder|chief executive|chairman|chairwoman|president|director|professor"
+                       r"|scientist|analyst|minister|Mr|Ms|Dr)\b", re.IGNORECASE),
 }
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of answer ``question`` asks for: MONEY, PEOPLE, DATE or NUMBER; None for any other
-    question (who, what, why, how)."""
+    """The kind of answer ``question`` asks for: MONEY, PEOPLE, DATE, PERSON or NUMBER; None for any
+    other question (what, why, how, who did what)."""
     if _MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question)):
         return MONEY
     if _ASKS_FOR_PEOPLE.search(question):
         return PEOPLE
     if _ASKS_FOR_DATE.search(question):
         return DATE
+    if _ASKS_FOR_ROLE.search(question):
+        return PERSON
     return NUMBER if ASKS_FOR_NUMBER.search(question) else None
+
+
+_NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*")
+
+
+def without_roles(question: str) -> str:
+    """A role question without its role words, question words and what it points back to ("그 회사"):
+    what is left names whose role is asked ("미니맥스의 창업자는 누구인가?" -> "미니맥스의")."""
+    return " ".join(_NOT_A_NAME.sub(" ", _ROLE_WORDS.sub(" ", question)).split())
+
+
+# A title belongs to a name when both are in one clause ("…탕제 최고경영자(CEO)가 진행자로 나섰고 | 알리바바의 …
+# 린쥔양 기술책임자 | 문샷의 양즈린 창업자 겸 CEO") and close: after it ("문샷의 양즈린 창업자") or, less far,
+# before it ("보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가").
+_CLAUSE_END = re.compile(r"[,;:·]|(?<=[가-힣]고)\s|(?<=[가-힣]며)\s|(?<=면서)\s|(?<=지만)\s")
+TITLE_AFTER, TITLE_BEFORE = 40, 25
+
+
+def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
+    """Whether ``text`` names someone by a title that answers the role question ``question``: the role it
+    asks about when it names one (founder, CEO, president, author …), else any title. With ``names``
+    (each the lower-case spellings of one name), that title must be near each name, in the same clause:
+    a sentence listing panelists names many companies and titles ("…탕제 최고경영자(CEO)가 진행자로
+    나섰고 알리바바의 … 린쥔양 기술책임자, …"), and the CEO it names is not Alibaba's."""
+    titles = [named for asks, named in _ROLES if asks.search(question)] or [_MENTIONS[PERSON]]
+    if not names:
+        return any(t.search(text) for t in titles)
+    lowered = text.lower()
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(lowered)] + [len(lowered) + 1]
+    return all(any(_titled(lowered, name, titles, bounds) for name in spellings) for spellings in names)
+
+
+def _titled(text: str, name: str, titles: list[re.Pattern], bounds: list[int]) -> bool:
+    start = text.find(name)
+    while start >= 0:
+        clause_start = max(b for b in bounds if b <= start)
+        clause_end = min(b for b in bounds if b > start)
+        near = text[max(clause_start, start - TITLE_BEFORE) : min(clause_end, start + len(name) + TITLE_AFTER)]
+        if any(t.search(near) for t in titles):
+            return True
+        start = text.find(name, start + 1)
+    return False
 
 
 def mentions(answer_type: str | None, text: str) -> bool:

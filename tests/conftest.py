@@ -13,6 +13,7 @@ DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OWN_SET = ROOT / "eval" / "questions.jsonl"
 HOLDOUT_SET = ROOT / "eval" / "holdout.jsonl"
 HOLDOUT2_SET = ROOT / "eval" / "holdout2.jsonl"
+HOLDOUT3_SET = ROOT / "eval" / "holdout3.jsonl"
 
 
 class FakeEncoder(BaseEncoder):

@@ -42,6 +42,28 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     assert answer.abstained and answer.citations == ()
 
 
+@pytest.mark.parametrize("question", [
+    "Who is the CEO of Baidu?",  # the roundtable sentence names a CEO, but Zhipu's
+    "Who founded DeepSeek?",
+    "미니맥스의 창업자는 누구인가?",
+    "알리바바의 CEO는 누구인가?",  # Alibaba and a CEO in one sentence, in different clauses
+])
+def test_role_questions_about_someone_the_articles_do_not_name_abstain(service, question):
+    answer = service.ask(question)
+    assert answer.abstained and answer.citations == ()
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("Who is the technical lead of Alibaba's Qwen?", "린쥔양"),
+    ("문샷의 창업자는 누구인가?", "양즈린"),
+    ("CSET 보고서의 주 저자는 누구인가?", "한나스"),  # the title before the name
+    ("Who founded Zhipu AI?", "탕제"),
+])
+def test_role_questions_quote_the_sentence_naming_the_person(service, question, name):
+    answer = service.ask(question)
+    assert not answer.abstained and name in answer.answer
+
+
 def test_date_question_quotes_a_sentence_with_a_date(service):
     answer = service.ask("중국이 극자외선 리소그래피 기계 시제품을 만든 시기는?")
     assert not answer.abstained and "지난해 12월" in answer.answer.split("[1]")[0]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.answer_types import DATE, MONEY, NUMBER, PEOPLE, expected_type, mentions
+from rag.answer_types import DATE, MONEY, NUMBER, PEOPLE, PERSON, expected_type, mentions, names_role, without_roles
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -23,6 +23,12 @@ from rag.answer_types import DATE, MONEY, NUMBER, PEOPLE, expected_type, mention
     ("How much larger is US computing power than China's?", NUMBER),
     ("중국 기업들은 저성능 칩 몇 개를 묶어 최신 칩 성능을 내려 하나?", NUMBER),
     ("Who is Valentin Weber?", None),
+    ("미니맥스의 창업자는 누구인가?", PERSON),
+    ("Who founded DeepSeek?", PERSON),
+    ("Who is the CEO of Baidu?", PERSON),
+    ("Who heads the New Development Bank?", PERSON),
+    ("Who hosted the AGI Next Frontier roundtable?", None),  # an organisation may have
+    ("PKU-우한 AI 연구소에서 가치 중심 AGI를 목표로 한다고 밝힌 사람은?", None),
     ("중국 인공지능 산업의 민간 투자 상황은 어떤가?", None),
     ("What did Tang say about funding?", None),
 ])
@@ -47,6 +53,13 @@ def test_expected_type(question, kind):
     (NUMBER, "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다.", True),
     (NUMBER, "성능이 3~6개월 정도 뒤처진 것으로 파악된다.", True),
     (NUMBER, "인식트그룹은 미국 국방부 공식 협력업체다.", False),
+    (NUMBER, "중국은 지난해 12월 자체 시제품을 만들었다.", False),  # a date is not a count
+    (NUMBER, "바이두는 A100 사용을 극도로 제한했다.", False),  # nor is a model name
+    (NUMBER, "중국엔 A100가 4만~5만 개밖에 없다.", True),
+    (NUMBER, "2,000개의 연구와 첨단기술 기업", True),
+    (PERSON, "문샷의 양즈린 창업자 겸 CEO", True),
+    (PERSON, "딥시크는 비용 효율성이 뛰어난 기술로 주목을 받았다.", False),
+    (PERSON, "대표적인 사례로 꼽힌다.", False),
     (None, "아무 문장", True),
 ])
 def test_mentions(kind, text, holds):
@@ -56,3 +69,36 @@ def test_mentions(kind, text, holds):
 def test_unknown_type_is_named():
     with pytest.raises(ValueError, match="'colour'"):
         mentions("colour", "빨강")
+
+
+ROUNDTABLE = ("즈푸AI 창업자이자 칭화대 교수이기도 한 탕제 최고경영자(CEO)가 진행자로 나섰고 알리바바의 오픈소스 모델 "
+              "큐웬(Qwen)의 린쥔양 기술책임자, 문샷의 양즈린 창업자 겸 CEO, 오픈AI 출신으로 최근 텐센트에 합류한 "
+              "야오순위 AI 책임자가 참석했다.")
+
+
+@pytest.mark.parametrize(("question", "names", "holds"), [
+    ("문샷의 CEO는 누구인가?", (("문샷",),), True),
+    ("즈푸AI의 창업자는 누구인가?", (("즈푸",), ("ai",)), True),
+    ("큐웬의 기술책임자는 누구인가?", (("큐웬",), ("기술",)), True),  # no particular role: any title
+    ("알리바바의 CEO는 누구인가?", (("알리바바",),), False),  # the CEO is in another clause
+    ("Who is the CEO of Tencent?", (("텐센트",),), False),
+    ("Who founded it?", (), True),  # nobody named: the title anywhere
+    ("Who is the president?", (), False),
+])
+def test_names_role_wants_the_asked_title_near_each_name(question, names, holds):
+    assert names_role(question, ROUNDTABLE, names) is holds
+
+
+def test_names_role_accepts_a_title_just_before_the_name():
+    text = "보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가는 말했다."
+    assert names_role("CSET 보고서의 주 저자는 누구인가?", text.lower(), (("cset",),))
+    assert not names_role("CSET의 창업자는 누구인가?", text.lower(), (("cset",),))
+
+
+@pytest.mark.parametrize(("question", "rest"), [
+    ("미니맥스의 창업자는 누구인가?", "미니맥스의"),
+    ("그 회사의 창업자는 누구야?", ""),  # what it points back to is not a name to look for
+    ("Who is the CEO of Baidu?", "Who is the of Baidu?"),
+])
+def test_without_roles(question, rest):
+    assert without_roles(question) == rest
