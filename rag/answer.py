@@ -34,12 +34,13 @@ from .errors import QueryError
 from .numbers import english_amount
 from .retrieval import SEARCH_TERM_MIN_WEIGHT, Hit, Query, Retriever
 from .store import Store
-from .text import ENGLISH_STOPWORDS, detect_language, tokenize
+from .text import ENGLISH_STOPWORDS, detect_language, names_in, tokenize
 
 NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
     "en": "The articles don't say. I found nothing in them that answers this question.",
 }
+NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "They never mention “{}”."}
 EN_FRAME = "From the Korean articles (quoted in Korean):"
 ASKS_FOR_DEFINITION = re.compile(
     r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[\w .'-]{2,60}\?*\s*$"
@@ -321,6 +322,16 @@ class ExtractiveComposer:
         vocab = self.store.bm25.vocab
         return tuple({t for t in query.tokens if t in vocab and len(t) > 1} | {m.term for m in query.bridged})
 
+    def absent_names(self, query: Query) -> tuple[str, ...]:
+        """Names the question uses that the corpus never does: an acronym ("GDP") or a Korean proper noun
+        ("삼성전자") that no index term contains and no Korean term sounds like ("NATO" 나토; a match by
+        meaning is only a neighbour: GDP ~ 통계). The articles cannot answer a question about something
+        they never mention. English names other than acronyms are not checked: "Moonshot" is in the
+        articles as 문샷, which the bridge does not always find."""
+        bridged = " ".join(m.word.lower() for m in query.bridged if m.how == "sound")
+        return tuple(name for name in names_in(query.text, query.language)
+                     if not self.store.bm25.mentions(name.lower()) and name.lower() not in bridged)
+
     def _role_subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """For a question about someone's role ("미니맥스의 창업자는 누구인가?", "Who is the CEO of Baidu?"),
         the names whose role is asked, each as the spellings that count for it: the Korean question's
@@ -372,6 +383,10 @@ class ExtractiveComposer:
         a kind of answer (a sum, a date, a number) that no retrieved sentence holds, or when the best
         sentence that does hold one is not close enough to the question."""
         language = "ko" if query.language == "ko" else "en"
+        absent = self.absent_names(query)
+        if absent:
+            text = f"{NOT_FOUND[language]} {NOT_MENTIONED[language].format(', '.join(absent))}"
+            return Answer(query.text, language, text, True, (), query.turn.context)
         scored = self.score_sentences(query, hits)
         answering = [s for s in scored if s.typed]
         support = self.support(language, answering[0]) if answering else None

@@ -35,6 +35,8 @@ class BM25Index:
         self.doc_len = np.zeros(0)
         self.idf = np.zeros(0)
         self._norm = np.zeros(0)
+        self._terms_text = ""  # the vocabulary as one string, for ``mentions``
+        self._terms_text_size = 0
 
     @property
     def size(self) -> int:
@@ -120,6 +122,15 @@ class BM25Index:
     def document_frequency(self) -> np.ndarray:
         """Number of documents containing each vocabulary term (by term id)."""
         return self.df
+
+    def mentions(self, word: str) -> bool:
+        """Whether the corpus uses ``word``: as a term, or inside one (Kiwi may keep "야오순위" whole in the
+        text and split it in a question)."""
+        if word in self.vocab:
+            return True
+        if self._terms_text_size != len(self.vocab):
+            self._terms_text, self._terms_text_size = "\n".join(self.vocab), len(self.vocab)
+        return word in self._terms_text
 
     def known_fraction(self, query: Sequence[str]) -> float:
         """Share of the query's tokens that occur in the indexed vocabulary."""

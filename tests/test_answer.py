@@ -64,6 +64,15 @@ def test_role_questions_quote_the_sentence_naming_the_person(service, question, 
     assert not answer.abstained and name in answer.answer
 
 
+@pytest.mark.parametrize(("question", "name"), [
+    ("What is the GDP of Wuhan?", "GDP"),
+    ("삼성전자의 올해 반도체 투자 규모는?", "삼성전자"),
+])
+def test_a_question_naming_something_the_articles_never_mention_abstains_and_says_so(service, question, name):
+    answer = service.ask(question)
+    assert answer.abstained and answer.citations == () and name in answer.answer
+
+
 def test_date_question_quotes_a_sentence_with_a_date(service):
     answer = service.ask("중국이 극자외선 리소그래피 기계 시제품을 만든 시기는?")
     assert not answer.abstained and "지난해 12월" in answer.answer.split("[1]")[0]

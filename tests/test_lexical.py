@@ -78,3 +78,12 @@ def test_document_frequency_counts_documents_not_occurrences(chunk_tokens):
     df = index.document_frequency()
     for term in ("우한", "즈푸", "a100"):
         assert df[index.vocab[term]] == sum(term in set(tokens) for tokens in chunk_tokens)
+
+
+def test_mentions_finds_terms_and_words_inside_terms():
+    index = BM25Index()
+    index.add([["야오순위", "합류"], ["텐센트"]])
+    assert index.mentions("합류") and index.mentions("순위")  # inside 야오순위
+    assert not index.mentions("삼성전자")
+    index.add([["삼성전자"]])  # the vocabulary grew: looked up again
+    assert index.mentions("삼성전자")

@@ -1,4 +1,4 @@
-from rag.text import analyze, detect_language, tokenize
+from rag.text import analyze, detect_language, names_in, tokenize
 
 
 def test_particles_are_split_off_nouns():
@@ -22,3 +22,10 @@ def test_sentences_keep_offsets():
 def test_language_detection():
     assert detect_language("즈푸AI는 얼마를 조달했나?") == "ko"
     assert detect_language("How much did Zhipu AI raise?") == "en"
+
+
+def test_names_in_finds_acronyms_and_korean_proper_nouns():
+    assert names_in("What is the GDP of Wuhan?", "en") == ["GDP"]
+    assert names_in("우한의 GDP는?", "ko")[0] == "GDP"  # an acronym followed by a particle
+    assert "삼성전자" in names_in("삼성전자의 올해 반도체 투자 규모는?", "ko")
+    assert names_in("How much did it raise in its IPO? Ask the US", "en") == ["IPO"]  # two capitals are not enough
