@@ -27,7 +27,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .answer_types import MONEY, PERSON, expected_type, mentions, names_role, without_roles
+from .answer_types import MONEY, PERSON, asks_attribute, expected_type, mentions, names_attributes, names_role, subject_words
 from .bridge import TermMatch, english_words
 from .chunking import ChunkedArticle, Sentence
 from .errors import QueryError
@@ -265,7 +265,7 @@ class ExtractiveComposer:
         language = "ko" if query.language == "ko" else "en"
         wanted = answer_type(query)
         subjects = self._definition_subjects(query)
-        role_of = self._role_subjects(query) if wanted == PERSON else ()
+        subjects_of = self._subjects(query) if wanted == PERSON or asks_attribute(query.text) else ()
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
         candidates = [(rank, sid) for rank, hit in enumerate(hits)
@@ -289,7 +289,8 @@ class ExtractiveComposer:
             tokens, covered = self._with_antecedent(sid, doc, sentence, text)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
-            typed = mentions(wanted, text) if wanted != PERSON else names_role(query.text, covered, role_of)
+            typed = ((mentions(wanted, text) if wanted != PERSON else names_role(query.text, covered, subjects_of))
+                     and names_attributes(query.text, covered, subjects_of))
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -332,13 +333,14 @@ class ExtractiveComposer:
         return tuple(name for name in names_in(query.text, query.language)
                      if not self.store.bm25.mentions(name.lower()) and name.lower() not in bridged)
 
-    def _role_subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
-        """For a question about someone's role ("미니맥스의 창업자는 누구인가?", "Who is the CEO of Baidu?"),
-        the names whose role is asked, each as the spellings that count for it: the Korean question's
-        other words, or the English question's capitalised words as index terms or as the Korean terms
-        they sound like (``names_role`` checks that the title follows them). A capitalised word with no
-        such spelling is not checked."""
-        rest = without_roles(query.text)
+    def _subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
+        """For a question about someone's role or something's attribute ("미니맥스의 창업자는 누구인가?",
+        "When was Insikt Group founded?"), the names whose role or attribute is asked, each as the
+        spellings that count for it: the Korean question's other words, or the English question's
+        capitalised words as index terms or as the Korean terms they sound like (``names_role`` and
+        ``names_attributes`` check that the title or attribute is named near them). A capitalised word
+        with no such spelling is not checked."""
+        rest = subject_words(query.text)
         if query.language == "ko":
             return tuple((t,) for t in tokenize(rest))
         vocab = self.store.bm25.vocab

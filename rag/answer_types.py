@@ -76,6 +76,23 @@ _ROLES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECAS
     (r"분석가|\banalyst\b", r"분석가|\banalyst\b"),
     (r"장관|\bminister\b", r"장관|\bminister\b"),
 ))
+# Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
+# was founded, where its headquarters are, its revenue, share price, market value, a model's parameters,
+# a chip's clock speed, a person's age, height or weight. A sentence that holds a date or a number but
+# not the attribute does not answer ("즈푸AI는 언제 설립되었나?" is not answered by the day it listed).
+_ATTRIBUTES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECASE)) for asked, named in (
+    (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
+    (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
+    (r"매출|영업이익|순이익|판매량|\b(?:revenues?|profits?|sales|earnings)\b",
+     r"매출|이익|수익|판매|\b(?:revenue|profit|sales|earnings)"),
+    (r"주가|\b(?:share|stock) prices?\b", r"주가|주식|\b(?:share|stock)"),
+    (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b", r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation"),
+    (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
+    (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
+    (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b", r"\d+\s*(?:세|살)|나이|출생|태어|\bborn\b|\baged?\b"),
+    (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
+     r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
+))
 _NATIVE_COUNT = r"(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)\s?(?:차례|개|번|명|곳|가지)"
 _MENTIONS = {
     MONEY: re.compile(
@@ -116,10 +133,29 @@ def expected_type(question: str) -> str | None:
 _NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*")
 
 
-def without_roles(question: str) -> str:
-    """A role question without its role words, question words and what it points back to ("그 회사"):
-    what is left names whose role is asked ("미니맥스의 창업자는 누구인가?" -> "미니맥스의")."""
-    return " ".join(_NOT_A_NAME.sub(" ", _ROLE_WORDS.sub(" ", question)).split())
+def asks_attribute(question: str) -> bool:
+    """Whether the question asks about one of the attributes news sentences name in fixed ways."""
+    return any(asks.search(question) for asks, _ in _ATTRIBUTES)
+
+
+def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
+    """Whether ``text`` names every attribute the question asks about (founding, headquarters, revenue,
+    share price, market value, parameters, clock speed, age, height or weight), near each of ``names``
+    when given (as in ``names_role``: the CSET sentence's "베이징에 본사를 둔 … 연구소가 우한에 지사를 설립해"
+    says nothing of when Insikt Group was founded); true when it asks about none of them."""
+    lowered = text.lower()
+    return all(_near_each(lowered, names, [named]) if names else named.search(text)
+               for asks, named in _ATTRIBUTES if asks.search(question))
+
+
+def subject_words(question: str) -> str:
+    """A role or attribute question without its role and attribute words, question words and what it
+    points back to ("그 회사"): what is left names whose role or attribute is asked ("미니맥스의 창업자는
+    누구인가?" -> "미니맥스의")."""
+    rest = _ROLE_WORDS.sub(" ", question)
+    for asks, _ in _ATTRIBUTES:
+        rest = asks.sub(" ", rest)
+    return " ".join(_NOT_A_NAME.sub(" ", rest).split())
 
 
 # A title belongs to a name when both are in one clause ("…탕제 최고경영자(CEO)가 진행자로 나섰고 | 알리바바의 …
@@ -138,18 +174,23 @@ def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()
     titles = [named for asks, named in _ROLES if asks.search(question)] or [_MENTIONS[PERSON]]
     if not names:
         return any(t.search(text) for t in titles)
-    lowered = text.lower()
-    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(lowered)] + [len(lowered) + 1]
-    return all(any(_titled(lowered, name, titles, bounds) for name in spellings) for spellings in names)
+    return _near_each(text.lower(), names, titles)
 
 
-def _titled(text: str, name: str, titles: list[re.Pattern], bounds: list[int]) -> bool:
+def _near_each(text: str, names: tuple[tuple[str, ...], ...], patterns: list[re.Pattern]) -> bool:
+    """Whether one of ``patterns`` occurs near (in the clause of, ``TITLE_BEFORE`` characters before or
+    ``TITLE_AFTER`` after) some spelling of each name in the lower-cased ``text``."""
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text) + 1]
+    return all(any(_near(text, name, patterns, bounds) for name in spellings) for spellings in names)
+
+
+def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -> bool:
     start = text.find(name)
     while start >= 0:
         clause_start = max(b for b in bounds if b <= start)
         clause_end = min(b for b in bounds if b > start)
         near = text[max(clause_start, start - TITLE_BEFORE) : min(clause_end, start + len(name) + TITLE_AFTER)]
-        if any(t.search(near) for t in titles):
+        if any(p.search(near) for p in patterns):
             return True
         start = text.find(name, start + 1)
     return False

@@ -2,7 +2,18 @@
 
 import pytest
 
-from rag.answer_types import DATE, MONEY, NUMBER, PEOPLE, PERSON, expected_type, mentions, names_role, without_roles
+from rag.answer_types import (
+    DATE,
+    MONEY,
+    NUMBER,
+    PEOPLE,
+    PERSON,
+    expected_type,
+    mentions,
+    names_attributes,
+    names_role,
+    subject_words,
+)
 
 
 @pytest.mark.parametrize(("question", "kind"), [
@@ -99,6 +110,23 @@ def test_names_role_accepts_a_title_just_before_the_name():
     ("미니맥스의 창업자는 누구인가?", "미니맥스의"),
     ("그 회사의 창업자는 누구야?", ""),  # what it points back to is not a name to look for
     ("Who is the CEO of Baidu?", "Who is the of Baidu?"),
+    ("즈푸AI는 언제 설립되었나?", "즈푸AI는 언제 되었나?"),
 ])
-def test_without_roles(question, rest):
-    assert without_roles(question) == rest
+def test_subject_words(question, rest):
+    assert subject_words(question) == rest
+
+
+CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 베이징에 본사를 둔 두 개 주요 AI 연구소가 우한에 지사를 설립해 "
+                 "차세대 인공지능 개발을 함께 진행하고 있다고 밝혔다.")
+
+
+@pytest.mark.parametrize(("question", "names", "holds"), [
+    ("When was Insikt Group founded?", (("인식트그룹",),), False),  # a founding, but of branches of other labs
+    ("두 AI 연구소는 우한에 무엇을 설립했나?", (("우한",),), True),
+    ("Where is Baidu's headquarters?", (("바이두",),), False),
+    ("Where are the labs that set up branches in Wuhan headquartered?", (("우한",),), True),
+    ("즈푸AI의 주가는 얼마나 올랐나?", (), False),  # no share price named at all
+    ("What did the CSET report say?", (), True),  # no attribute asked
+])
+def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
+    assert names_attributes(question, CSET_SENTENCE, names) is holds
