@@ -29,9 +29,10 @@ _MONEY_WORDS = re.compile(
     r"|worth|valuation|valued|pay|paid|salary|salaries|spend\w*|spent|budget)\b",
     re.IGNORECASE,
 )
-# "What is/was the price of …", "What was Alibaba's revenue …": a money question without "how much".
+# "What is/was the price of …", "What was Alibaba's revenue …", "What is Samsung Electronics' operating
+# profit …": a money question without "how much".
 _WHAT_IS_MONEY = re.compile(
-    r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w-]+'s?\s+){0,3}"
+    r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}"
     r"(?:prices?|costs?|revenues?|sales|profits?|earnings|valuation|worth|salary|budget)\b",
     re.IGNORECASE,
 )
@@ -78,7 +79,7 @@ _ROLES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECAS
 ))
 # Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
 # was founded, where its headquarters are, its revenue, share price, market value, a model's parameters,
-# a chip's clock speed, a person's age, height or weight. A sentence that holds a date or a number but
+# a chip's clock speed, a yearly figure, a person's age, height or weight. A sentence that holds a date or a number but
 # not the attribute does not answer ("즈푸AI는 언제 설립되었나?" is not answered by the day it listed).
 _ATTRIBUTES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECASE)) for asked, named in (
     (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
@@ -89,6 +90,8 @@ _ATTRIBUTES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNO
     (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b", r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
+    (r"연간|매년|해마다|\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b",
+     r"연간|매년|해마다|한\s*해|1년|\b(?:per|a|each) year\b|\bannual|\byearly\b"),
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b", r"\d+\s*(?:세|살)|나이|출생|태어|\bborn\b|\baged?\b"),
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
@@ -140,7 +143,7 @@ def asks_attribute(question: str) -> bool:
 
 def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` names every attribute the question asks about (founding, headquarters, revenue,
-    share price, market value, parameters, clock speed, age, height or weight), near each of ``names``
+    share price, market value, parameters, clock speed, a yearly figure, age, height or weight), near each of ``names``
     when given (as in ``names_role``: the CSET sentence's "베이징에 본사를 둔 … 연구소가 우한에 지사를 설립해"
     says nothing of when Insikt Group was founded); true when it asks about none of them."""
     lowered = text.lower()

@@ -21,6 +21,7 @@ from rag.answer_types import (
     ("How much did MiniMax raise on the Hong Kong stock exchange?", MONEY),
     ("What is the price of one Nvidia H100 chip?", MONEY),
     ("What was Alibaba's revenue last year?", MONEY),
+    ("What is Samsung Electronics' semiconductor operating profit for 2018?", MONEY),
     ("삼성전자의 올해 반도체 투자 규모는?", MONEY),
     ("우한시의 인구는 몇 명인가?", PEOPLE),
     ("What is Wuhan's population?", PEOPLE),
