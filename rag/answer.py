@@ -324,14 +324,16 @@ class ExtractiveComposer:
         return tuple({t for t in query.tokens if t in vocab and len(t) > 1} | {m.term for m in query.bridged})
 
     def absent_names(self, query: Query) -> tuple[str, ...]:
-        """Names the question uses that the corpus never does: an acronym ("GDP") or a Korean proper noun
-        ("삼성전자") that no index term contains and no Korean term sounds like ("NATO" 나토; a match by
-        meaning is only a neighbour: GDP ~ 통계). The articles cannot answer a question about something
-        they never mention. English names other than acronyms are not checked: "Moonshot" is in the
-        articles as 문샷, which the bridge does not always find."""
-        bridged = " ".join(m.word.lower() for m in query.bridged if m.how == "sound")
-        return tuple(name for name in names_in(query.text, query.language)
-                     if not self.store.bm25.mentions(name.lower()) and name.lower() not in bridged)
+        """Names a Korean question uses that the corpus never does: a proper noun ("삼성전자") or an acronym
+        ("GDP") that no index term contains, nor its parts as Kiwi splits them. The articles cannot answer a
+        question about something they never mention. English questions are not checked: their names
+        reach the Korean text only through the bridge, which does not find every spelling (Moonshot 문샷),
+        and an acronym may be written out in Korean (EUV 극자외선)."""
+        if query.language != "ko":
+            return ()
+        bm25 = self.store.bm25
+        return tuple(name for name in names_in(query.text)
+                     if not bm25.mentions(name.lower()) and not all(bm25.mentions(t) for t in tokenize(name)))
 
     def _subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """For a question about someone's role or something's attribute ("미니맥스의 창업자는 누구인가?",
@@ -341,11 +343,9 @@ class ExtractiveComposer:
         ``names_attributes`` check that the title or attribute is named near them). A capitalised word
         with no such spelling is not checked."""
         rest = subject_words(query.text)
-        if query.language == "ko":
-            return tuple((t,) for t in tokenize(rest))
-        vocab = self.store.bm25.vocab
-        names = []
-        for word in english_words(rest)[1:]:
+        vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
+        names = [(t,) for t in dict.fromkeys(tokenize(rest))] if query.language == "ko" else []
+        for word in english_words(rest)[1:] if query.language != "ko" else ():
             if not word[0].isupper() or word.lower() in ENGLISH_STOPWORDS:
                 continue
             spellings = {m.term for m in query.bridged if m.how == "sound" and m.weight >= SEARCH_TERM_MIN_WEIGHT
@@ -354,7 +354,10 @@ class ExtractiveComposer:
                 spellings.add(word.lower())
             if spellings:
                 names.append(tuple(spellings))
-        return tuple(names)
+        # the most specific name first (highest IDF; a term the index lacks counts as rarest, then longer)
+        specificity = [max((float(idf[vocab[n]]) if n in vocab else float("inf"), len(n)) for n in spellings)
+                       for spellings in names]
+        return tuple(n for _, n in sorted(zip(specificity, names), key=lambda pair: pair[0], reverse=True))
 
     def support(self, language: str, best: ScoredSentence) -> float:
         """How well the best sentence supports an answer: the quantity the abstention floor applies to."""

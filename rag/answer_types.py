@@ -24,8 +24,8 @@ ASKS_FOR_NUMBER = re.compile(
 )
 _ASKS_FOR_AMOUNT = re.compile(r"얼마|규모|금액|\bhow much\b", re.IGNORECASE)
 _MONEY_WORDS = re.compile(
-    r"비용|가격|값|매출|수익|이익|투자|조달|자금|금액|연봉|임금|시가총액|몸값|판매액|예산"
-    r"|\b(?:prices?|priced|costs?|revenues?|sales|profits?|earnings|raised?|raising|funding|funds?|invest\w*"
+    r"비용|가격|값|매출|수익|이익|투자|조달|자금|금액|연봉|임금|시가총액|몸값|판매액|예산|국내총생산|GDP"
+    r"|\b(?:prices?|priced|costs?|revenues?|sales|profits?|earnings|raised?|raising|funding|funds?|invest\w*|GDP"
     r"|worth|valuation|valued|pay|paid|salary|salaries|spend\w*|spent|budget)\b",
     re.IGNORECASE,
 )
@@ -33,7 +33,7 @@ _MONEY_WORDS = re.compile(
 # profit …": a money question without "how much".
 _WHAT_IS_MONEY = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}"
-    r"(?:prices?|costs?|revenues?|sales|profits?|earnings|valuation|worth|salary|budget)\b",
+    r"(?:prices?|costs?|revenues?|sales|profits?|earnings|valuation|worth|salary|budget|GDP)\b",
     re.IGNORECASE,
 )
 _ASKS_FOR_PEOPLE = re.compile(
@@ -43,7 +43,8 @@ _ASKS_FOR_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FOR_DATE = re.compile(
-    r"언제|몇\s*년도|몇\s*월|어느\s*해|시기|날짜|연도|년도"  # "몇 년", "며칠" may ask for a duration: NUMBER
+    # "몇 년", "며칠" may ask for a duration (NUMBER), "몇 년부터" / "몇 년에" for a year
+    r"언제|몇\s*년\s*(?:도|부터|에|까지|쯤)|몇\s*월|어느\s*해|시기|날짜|연도|년도"
     r"|\bwhen\b|\b(?:what|which) (?:year|date|month|day|time)\b|\bsince when\b|\bby when\b|\bon what day\b",
     re.IGNORECASE,
 )
@@ -59,7 +60,8 @@ _EN_ROLES = (r"(?:co-?)?founders?|ceo|chief(?: executive)?|head|leader|lead|chai
 _ASKS_FOR_ROLE = re.compile(
     rf"(?:{_TITLES})\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
     rf"|\bwho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_EN_ROLES})\b"
-    r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired)\b",
+    r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired)\b"
+    rf"|(?:{_TITLES})\s*(?:의\s*)?이름|\bname of\s+(?:[\w'-]+\s+){{0,3}}?(?:{_EN_ROLES})\b",
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(rf"(?:{_TITLES}|설립|창업|창립|\b(?:{_EN_ROLES}|(?:co-?)?founded|heads|headed|leads|led|runs|ran"
@@ -90,6 +92,8 @@ _ATTRIBUTES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNO
     (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b", r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
+    (r"면적|넓이|\b(?:land|surface|total) area\b|\bsquare (?:kilomet|mile)",
+     r"면적|넓이|㎢|km2|제곱킬로|\barea\b|\bsquare (?:kilomet|mile)"),
     (r"연간|매년|해마다|\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b",
      r"연간|매년|해마다|한\s*해|1년|\b(?:per|a|each) year\b|\bannual|\byearly\b"),
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b", r"\d+\s*(?:세|살)|나이|출생|태어|\bborn\b|\baged?\b"),
@@ -133,7 +137,7 @@ def expected_type(question: str) -> str | None:
     return NUMBER if ASKS_FOR_NUMBER.search(question) else None
 
 
-_NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*")
+_NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*|이름\S*")
 
 
 def asks_attribute(question: str) -> bool:
@@ -171,7 +175,8 @@ TITLE_AFTER, TITLE_BEFORE = 40, 25
 def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` names someone by a title that answers the role question ``question``: the role it
     asks about when it names one (founder, CEO, president, author …), else any title. With ``names``
-    (each the lower-case spellings of one name), that title must be near each name, in the same clause:
+    (each the lower-case spellings of one name, the most specific first), the text must name them all and
+    the title must be near the first, in the same clause:
     a sentence listing panelists names many companies and titles ("…탕제 최고경영자(CEO)가 진행자로
     나섰고 알리바바의 … 린쥔양 기술책임자, …"), and the CEO it names is not Alibaba's."""
     titles = [named for asks, named in _ROLES if asks.search(question)] or [_MENTIONS[PERSON]]
@@ -181,10 +186,14 @@ def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()
 
 
 def _near_each(text: str, names: tuple[tuple[str, ...], ...], patterns: list[re.Pattern]) -> bool:
-    """Whether one of ``patterns`` occurs near (in the clause of, ``TITLE_BEFORE`` characters before or
-    ``TITLE_AFTER`` after) some spelling of each name in the lower-cased ``text``."""
+    """Whether the lower-cased ``text`` names every one of ``names`` (each given as its spellings, the most
+    specific first) and one of ``patterns`` occurs near the first: in its clause, ``TITLE_BEFORE``
+    characters before it or ``TITLE_AFTER`` after ("브릭스(BRICS) 회원국 다자간 은행을 방문한 딜마 호세프
+    신개발은행 총재": 신개발은행 is next to the title, 브릭스 further back)."""
+    if not all(any(name in text for name in spellings) for spellings in names):
+        return False
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text) + 1]
-    return all(any(_near(text, name, patterns, bounds) for name in spellings) for spellings in names)
+    return any(_near(text, name, patterns, bounds) for name in names[0])
 
 
 def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -> bool:

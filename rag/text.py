@@ -92,14 +92,12 @@ def tokenize(text: str) -> list[str]:
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2,}(?![A-Za-z0-9])")
 
 
-def names_in(text: str, language: str) -> list[str]:
-    """The names a question uses that an index term would spell the same way: acronyms of three or more
-    capitals ("GDP", "CSET") and, for Korean, the proper nouns Kiwi finds ("삼성전자")."""
-    names = _ACRONYM.findall(text)
-    if language == "ko":
-        with _KIWI_LOCK:
-            names += [t.form for t in _kiwi().tokenize(text) if str(t.tag) == "NNP" and len(t.form) > 1]
-    return list(dict.fromkeys(names))
+def names_in(text: str) -> list[str]:
+    """The names a Korean question uses: acronyms of three or more capitals ("GDP") and the proper nouns
+    Kiwi finds ("삼성전자")."""
+    with _KIWI_LOCK:
+        nouns = [t.form for t in _kiwi().tokenize(text) if str(t.tag) == "NNP" and len(t.form) > 1]
+    return list(dict.fromkeys(_ACRONYM.findall(text) + nouns))
 
 
 def detect_language(text: str) -> str:

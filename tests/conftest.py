@@ -14,6 +14,7 @@ OWN_SET = ROOT / "eval" / "questions.jsonl"
 HOLDOUT_SET = ROOT / "eval" / "holdout.jsonl"
 HOLDOUT2_SET = ROOT / "eval" / "holdout2.jsonl"
 HOLDOUT3_SET = ROOT / "eval" / "holdout3.jsonl"
+HOLDOUT4_SET = ROOT / "eval" / "holdout4.jsonl"
 
 
 class FakeEncoder(BaseEncoder):

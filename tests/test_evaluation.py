@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import DEV_SET, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT_SET, OWN_SET
+from conftest import DEV_SET, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT4_SET, HOLDOUT_SET, OWN_SET
 
 from rag.evaluation import EvalQuestion, best_floor, calibrate, evaluate, format_report, load_questions
 
@@ -50,7 +50,7 @@ def test_own_set_regression(service):
     assert report["ko"]["recall@1"] >= 0.95 and report["ko"]["recall@5"] == 1.0
     assert report["en"]["recall@1"] >= 0.9 and report["en"]["recall@5"] == 1.0
     assert report["all"]["answer_has_fact"] >= 0.9 and report["all"]["gold_passage_cited"] >= 0.95
-    assert report["all"]["false_abstentions"] <= 1 and report["all"]["correct_abstentions"] >= 0.9
+    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] == 1.0
 
 
 def test_holdout_set_regression(service):
@@ -58,7 +58,7 @@ def test_holdout_set_regression(service):
     report = evaluate(service, load_questions(HOLDOUT_SET))
     assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.8 and report["en"]["recall@5"] >= 0.95
     assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.85
-    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] >= 0.8
+    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] == 1.0
 
 
 def test_second_holdout_set_regression(service):
@@ -66,7 +66,7 @@ def test_second_holdout_set_regression(service):
     report = evaluate(service, load_questions(HOLDOUT2_SET))
     assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.75 and report["en"]["recall@5"] == 1.0
     assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.9
-    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] >= 0.75
+    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] == 1.0
 
 
 def test_third_holdout_set_regression(service):
@@ -74,7 +74,15 @@ def test_third_holdout_set_regression(service):
     report = evaluate(service, load_questions(HOLDOUT3_SET))
     assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.8 and report["en"]["recall@5"] == 1.0
     assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.9
-    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] >= 0.375
+    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] == 1.0
+
+
+def test_fourth_holdout_set_regression(service):
+    """eval/holdout4.jsonl (role, attribute and name questions) was measured once before any change to it."""
+    report = evaluate(service, load_questions(HOLDOUT4_SET))
+    assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= 0.75 and report["en"]["recall@5"] == 1.0
+    assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.85
+    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] == 1.0
 
 
 def test_retrieval_only_leaves_answer_metrics_empty(service):
@@ -85,7 +93,9 @@ def test_retrieval_only_leaves_answer_metrics_empty(service):
 
 
 def test_calibration_reports_support_distributions(service):
-    questions = [q for q in load_questions(OWN_SET) if q.id in {"q02", "q09", "u06", "u07"}]
+    questions = [q for q in load_questions(OWN_SET) if q.id in {"q02", "q09", "u06"}]
+    # off topic, and naming nothing the type and name tests refuse first: only the floor decides
+    questions.append(EvalQuestion("weather", "ko", "오늘 날씨는 어때?", (), None, None, ()))
     report = calibrate(service, questions)
     for row in report.values():
         assert len(row["answerable"]) + len(row["unanswerable"]) == 2
