@@ -81,8 +81,9 @@ _ROLES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECAS
 ))
 # Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
 # was founded, where its headquarters are, its revenue, share price, market value, a model's parameters,
-# a chip's clock speed, a yearly figure, a person's age, height or weight. A sentence that holds a date or a number but
-# not the attribute does not answer ("즈푸AI는 언제 설립되었나?" is not answered by the day it listed).
+# a chip's clock speed, a yearly figure, an area, the weather, a person's age, height or weight. A
+# sentence that holds a date or a number but not the attribute does not answer ("즈푸AI는 언제
+# 설립되었나?" is not answered by the day it listed).
 _ATTRIBUTES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECASE)) for asked, named in (
     (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
     (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
@@ -92,6 +93,7 @@ _ATTRIBUTES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNO
     (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b", r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
+    (r"날씨|기온|\bweather\b|\btemperatures?\b", r"날씨|기온|℃|\bweather\b|\btemperature"),
     (r"면적|넓이|\b(?:land|surface|total) area\b|\bsquare (?:kilomet|mile)",
      r"면적|넓이|㎢|km2|제곱킬로|\barea\b|\bsquare (?:kilomet|mile)"),
     (r"연간|매년|해마다|\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b",

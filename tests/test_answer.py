@@ -51,6 +51,7 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "When was Insikt Group founded?",  # the founding named is of other labs' branches
     "What is the clock speed of Huawei's Ascend chip?",
     "What is the GDP of Wuhan?",  # a sum of money, and no sentence gives Wuhan's
+    "What is the weather in Wuhan?",
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):
     answer = service.ask(question)
