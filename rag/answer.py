@@ -237,8 +237,20 @@ def term_weights(store: Store, tokens: Sequence[str], bridged: Sequence[TermMatc
     weights = {t: w if t in vocab else (0.0 if any(t in word for word in bridged_words) else unbridged)
                for t, w in weights.items()}
     for m in bridged:
-        weights[m.term] = max(weights.get(m.term, 0.0), float(idf[vocab[m.term]]) * m.weight)
+        if m.how != "surname":  # a surname stands in for its full name (``with_full_names``), not beside it
+            weights[m.term] = max(weights.get(m.term, 0.0), float(idf[vocab[m.term]]) * m.weight)
     return weights
+
+
+def with_full_names(tokens: tuple[str, ...], text: str, bridged: Sequence[TermMatch]) -> tuple[str, ...]:
+    """A sentence's tokens plus the full name of each person it names by surname only ("린 기술책임자는"
+    names 린쥔양 for a question about Lin Junyang): the surname as a token, or, when it has two
+    syllables, in the text (Kiwi splits "야오" into 야 + 오)."""
+    full = {}
+    for i, m in enumerate(bridged):
+        if m.how == "surname" and i and (m.term in tokens or (len(m.term) > 1 and m.term in text)):
+            full[bridged[i - 1].term] = True
+    return tokens + tuple(full) if full else tokens
 
 
 def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: str = "") -> float:
@@ -287,6 +299,7 @@ class ExtractiveComposer:
             doc, sentence = store.sentence(sid)
             text = doc.article.text[sentence.start : sentence.end]
             tokens, covered = self._with_antecedent(sid, doc, sentence, text)
+            tokens = with_full_names(tokens, covered, query.bridged + query.context_bridged)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
             typed = ((mentions(wanted, text) if wanted != PERSON else names_role(query.text, covered, subjects_of))

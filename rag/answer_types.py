@@ -19,7 +19,8 @@ MONEY, PEOPLE, DATE, NUMBER, PERSON = "money", "people", "date", "number", "pers
 ASKS_FOR_NUMBER = re.compile(
     r"얼마|몇|언제|규모|금액|수치|비율|확률|연도|년도|날짜|기간|시기"
     r"|\bhow (?:much|many|large|big|long|far|often|old|fast|high|low)\b|\bwhen\b"
-    r"|\b(?:what|which) (?:year|date|month|day|percentage|share|time)\b|\bprobability\b|\bnumber of\b",
+    r"|\b(?:what|which) (?:year|date|month|day|percentage|share|time)\b|\bprobability\b|\bnumber of\b"
+    r"|\bwhat (?:chance|odds|likelihood)\b",
     re.IGNORECASE,
 )
 _ASKS_FOR_AMOUNT = re.compile(r"얼마|규모|금액|\bhow much\b", re.IGNORECASE)

@@ -34,6 +34,7 @@ PINYIN_MIN_SCORE = 95.0  # pinyin reads many short English words too ("China" ~ 
 MIN_KEY_CHARS = 5  # shorter keys match common words by accident ("Kong" ~ 공개)
 SOUND_TIE = 3.0  # keep second-best sound matches only this close to the best
 LOANWORD_KEY_CHARS = 7  # a lower-case word this long may be a loanword ("computing" ~ 컴퓨팅)
+SURNAME_WEIGHT = 0.9  # a Chinese surname alone ("린") is a weaker sign of the person than the full name
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 _POSSESSIVE = re.compile(r"'s?$")
 _SYLLABLE = re.compile(r"[A-Z][a-z]*")
@@ -109,6 +110,7 @@ _PINYIN_SYLLABLES = re.compile(
     r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ong|ian|iao|ing|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|a|o|e|i|u))+"
 )
+_PINYIN_SYLLABLE = re.compile(_PINYIN_SYLLABLES.pattern[:-1])  # exactly one syllable
 _PINYIN_SPELLING = (
     (r"(zh|ch|sh|[zcsr])i(?![aeiou])", r"\1"),  # zhi, shi, zi, ri: the vowel Korean writes as ㅡ (즈, 스)
     (r"yu|(?<=[jqx])u", "wi"),  # ü: Yu 위, Jun 쥔, Xu 쉬
@@ -170,7 +172,7 @@ class TermMatch:
     word: str
     term: str
     weight: float
-    how: str  # "sound" or "meaning"
+    how: str  # "sound", "meaning", or "surname" (of the name matched by sound just before it)
 
 
 class TermBridge:
@@ -226,7 +228,27 @@ class TermBridge:
                 best = found[0][1]
                 matches.extend(TermMatch(word, terms[j], score / 100, "sound")
                                for _, score, j in found if score >= best - SOUND_TIE)
+                matches.extend(self._surname(word, terms[found[0][2]], best / 100))
         return matches
+
+    def _surname(self, name: str, term: str, weight: float) -> list[TermMatch]:
+        """The surname of a Chinese name matched whole ("LinJunyang" 린쥔양 -> 린): after the first mention,
+        Korean news names the person by surname and title ("린 기술책임자는", "야오 AI책임자는"). Only for a
+        name whose first word is one pinyin syllable; a one-syllable surname must be an index term (two
+        syllables are matched in the text even when Kiwi splits them: "야오" -> 야 + 오)."""
+        words = _SYLLABLE.findall(name)
+        if len(words) < 2 or not _PINYIN_SYLLABLE.fullmatch(words[0].lower()) or len(term) < 3:
+            return []
+        surname = pinyin_key(words[0])
+        for size in (1, 2):
+            prefix = term[:size]
+            if korean_key(prefix) == surname and (size > 1 or prefix in self._sound_term_set):
+                return [TermMatch(name, prefix, weight * SURNAME_WEIGHT, "surname")]
+        return []
+
+    @cached_property
+    def _sound_term_set(self) -> frozenset[str]:
+        return frozenset(self.sound_terms)
 
     def by_meaning(self, words: Sequence[str], word_vectors: np.ndarray) -> list[TermMatch]:
         """Each word's nearest term, when their cosine reaches the floor."""

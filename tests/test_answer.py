@@ -4,6 +4,9 @@ import re
 
 import pytest
 
+from rag.answer import with_full_names
+from rag.bridge import TermMatch
+
 
 def _norm(s):
     return re.sub(r"\s+", " ", s)
@@ -78,6 +81,19 @@ def test_role_and_attribute_questions_quote_the_sentence_naming_them(service, qu
 def test_a_question_naming_something_the_articles_never_mention_abstains_and_says_so(service, question, name):
     answer = service.ask(question)
     assert answer.abstained and answer.citations == () and name in answer.answer
+
+
+def test_a_person_named_by_surname_only_counts_as_named(service):
+    answer = service.ask("What chance did he give China of taking the lead?", ["Who is Lin Junyang?"])
+    assert not answer.abstained and "20%" in answer.answer.split("[1]")[0]  # "린 기술책임자는 … 20%"
+
+
+def test_with_full_names_adds_the_person_a_surname_stands_for():
+    bridged = (TermMatch("LinJunyang", "린쥔양", 1.0, "sound"), TermMatch("LinJunyang", "린", 0.9, "surname"),
+               TermMatch("YaoShunyu", "야오순위", 1.0, "sound"), TermMatch("YaoShunyu", "야오", 0.9, "surname"))
+    assert with_full_names(("린", "기술", "책임자"), "린 기술책임자는", bridged) == ("린", "기술", "책임자", "린쥔양")
+    assert with_full_names(("오", "ai"), "야오 AI책임자는", bridged) == ("오", "ai", "야오순위")
+    assert with_full_names(("탕",), "탕 CEO는", bridged) == ("탕",)
 
 
 def test_date_question_quotes_a_sentence_with_a_date(service):

@@ -34,6 +34,8 @@ from rag.answer_types import (
     ("How many domestic chip companies has the Chinese government supported through large funds?", NUMBER),
     ("How much larger is US computing power than China's?", NUMBER),
     ("중국 기업들은 저성능 칩 몇 개를 묶어 최신 칩 성능을 내려 하나?", NUMBER),
+    ("What chance did he give China of taking the lead?", NUMBER),
+    ("중국 정부는 몇 년부터 AI 기술 패권을 정부 목표로 삼았나?", DATE),  # a year, not a duration
     ("Who is Valentin Weber?", None),
     ("미니맥스의 창업자는 누구인가?", PERSON),
     ("Who founded DeepSeek?", PERSON),

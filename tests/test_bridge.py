@@ -53,6 +53,18 @@ def test_by_sound_finds_names_and_not_common_words():
     assert found == {("Valentin", "발렌틴"), ("Baidu's", "바이두"), ("computing", "컴퓨팅")}
 
 
+def test_a_chinese_name_matched_whole_also_gives_its_surname():
+    bridge = TermBridge(["린쥔양", "린", "야오순위", "발렌틴", "베버"])
+    found = {(m.term, m.how) for m in bridge.by_sound(["LinJunyang", "YaoShunyu", "ValentinWeber"])}
+    assert ("린쥔양", "sound") in found and ("린", "surname") in found
+    assert ("야오", "surname") in found  # two syllables: matched in the text, though not an index term
+    assert not any(term in {"발", "발렌"} for term, _ in found)  # not a pinyin surname
+
+
+def test_a_one_syllable_surname_must_be_an_index_term():
+    assert [m.how for m in TermBridge(["린쥔양"]).by_sound(["LinJunyang"])] == ["sound"]
+
+
 def test_possessives_are_dropped_from_words():
     assert english_words("What is China's goal and the US' plan?") == ["What", "is", "China", "goal", "and", "the", "US", "plan"]
     assert "Alibaba" in name_candidates("What was Alibaba's revenue?", {})
