@@ -67,9 +67,14 @@ _ASKS_FOR_ROLE = re.compile(
 )
 _ROLE_WORDS = re.compile(rf"(?:{_TITLES}|설립|창업|창립|\b(?:{_EN_ROLES}|(?:co-?)?founded|heads|headed|leads|led|runs|ran"
                          r"|chairs|chaired)\b)(?:은|는|이|가|의|을|를|도)?", re.IGNORECASE)
+def _asked_and_named(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
+    """(how a question asks about a thing, how a sentence names it), compiled, case-insensitive."""
+    return tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECASE)) for asked, named in pairs)
+
+
 # A role the question names, and how a sentence names the same role: the founder of a company is not
 # answered by its analyst. "Who leads / heads …" names no particular role: any title answers it.
-_ROLES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECASE)) for asked, named in (
+_ROLES = _asked_and_named((
     (r"창업|설립|창립|\b(?:co-?)?found", r"창업|설립|창립|\bfound"),
     (r"CEO|최고경영자|\bchief executive\b", r"CEO|최고경영자|\bchief executive\b"),
     (r"대표|회장|사장|총재|주석|대통령|총리|\bpresident\b|\bchair",
@@ -85,7 +90,7 @@ _ROLES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECAS
 # a chip's clock speed, a yearly figure, an area, the weather, a person's age, height or weight. A
 # sentence that holds a date or a number but not the attribute does not answer ("즈푸AI는 언제
 # 설립되었나?" is not answered by the day it listed).
-_ATTRIBUTES = tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECASE)) for asked, named in (
+_ATTRIBUTES = _asked_and_named((
     (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
     (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
     (r"매출|영업이익|순이익|판매량|\b(?:revenues?|profits?|sales|earnings)\b",
