@@ -246,11 +246,9 @@ def with_full_names(tokens: tuple[str, ...], text: str, bridged: Sequence[TermMa
     """A sentence's tokens plus the full name of each person it names by surname only ("린 기술책임자는"
     names 린쥔양 for a question about Lin Junyang): the surname as a token, or, when it has two
     syllables, in the text (Kiwi splits "야오" into 야 + 오)."""
-    full = {}
-    for i, m in enumerate(bridged):
-        if m.how == "surname" and i and (m.term in tokens or (len(m.term) > 1 and m.term in text)):
-            full[bridged[i - 1].term] = True
-    return tokens + tuple(full) if full else tokens
+    named = {m.word for m in bridged if m.how == "surname" and (m.term in tokens or (len(m.term) > 1 and m.term in text))}
+    full = tuple(dict.fromkeys(m.term for m in bridged if m.how == "sound" and m.word in named))
+    return tokens + full
 
 
 def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: str = "") -> float:
@@ -357,16 +355,19 @@ class ExtractiveComposer:
         with no such spelling is not checked."""
         rest = subject_words(query.text)
         vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
-        names = [(t,) for t in dict.fromkeys(tokenize(rest))] if query.language == "ko" else []
-        for word in english_words(rest)[1:] if query.language != "ko" else ():
-            if not word[0].isupper() or word.lower() in ENGLISH_STOPWORDS:
-                continue
-            spellings = {m.term for m in query.bridged if m.how == "sound" and m.weight >= SEARCH_TERM_MIN_WEIGHT
-                         and word.lower() in m.word.lower()}
-            if word.lower() in vocab:
-                spellings.add(word.lower())
-            if spellings:
-                names.append(tuple(spellings))
+        if query.language == "ko":
+            names = [(t,) for t in dict.fromkeys(tokenize(rest))]
+        else:
+            names = []
+            for word in english_words(rest)[1:]:
+                if not word[0].isupper() or word.lower() in ENGLISH_STOPWORDS:
+                    continue
+                spellings = {m.term for m in query.bridged if m.how == "sound"
+                             and m.weight >= SEARCH_TERM_MIN_WEIGHT and word.lower() in m.word.lower()}
+                if word.lower() in vocab:
+                    spellings.add(word.lower())
+                if spellings:
+                    names.append(tuple(spellings))
         # the most specific name first (highest IDF; a term the index lacks counts as rarest, then longer)
         specificity = [max((float(idf[vocab[n]]) if n in vocab else float("inf"), len(n)) for n in spellings)
                        for spellings in names]
@@ -397,9 +398,10 @@ class ExtractiveComposer:
         return chosen
 
     def compose(self, query: Query, hits: Sequence[Hit]) -> Answer:
-        """Quotes the best sentences, or abstains: when nothing was retrieved, when the question asks for
-        a kind of answer (a sum, a date, a number) that no retrieved sentence holds, or when the best
-        sentence that does hold one is not close enough to the question."""
+        """Quotes the best sentences, or abstains: when a Korean question names something the corpus never
+        mentions (saying what), when nothing was retrieved, when the question asks for a kind of answer
+        (a sum, a date, a number, a person in a role, a named attribute) that no retrieved sentence
+        holds, or when the best sentence that does hold one is not close enough to the question."""
         language = "ko" if query.language == "ko" else "en"
         absent = self.absent_names(query)
         if absent:

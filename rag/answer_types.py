@@ -6,8 +6,10 @@ date, "몇 개" / "how many" / "how far" some number (not a date, not a model na
 누구인가?" / "Who is the CEO of …?" a person named with that title near the name asked about (Korean news
 writes "문샷의 양즈린 창업자 겸 CEO"). A sentence that names no sum of money cannot answer the first,
 however close its words are to the question (the article mentions the company, but not what it
-raised). The composer uses this to pick the sentence that holds the answer and to abstain when
-no sentence close enough to the question holds an answer of the expected kind.
+raised). Questions about an attribute news sentences name in fixed ways (founding, headquarters,
+revenue, share price …) further need a sentence that names it. The composer uses this to pick the
+sentence that holds the answer and to abstain when no sentence close enough to the question holds an
+answer of the expected kind.
 """
 
 from __future__ import annotations
@@ -67,6 +69,8 @@ _ASKS_FOR_ROLE = re.compile(
 )
 _ROLE_WORDS = re.compile(rf"(?:{_TITLES}|설립|창업|창립|\b(?:{_EN_ROLES}|(?:co-?)?founded|heads|headed|leads|led|runs|ran"
                          r"|chairs|chaired)\b)(?:은|는|이|가|의|을|를|도)?", re.IGNORECASE)
+
+
 def _asked_and_named(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
     """(how a question asks about a thing, how a sentence names it), compiled, case-insensitive."""
     return tuple((re.compile(asked, re.IGNORECASE), re.compile(named, re.IGNORECASE)) for asked, named in pairs)
@@ -145,22 +149,22 @@ def expected_type(question: str) -> str | None:
     return NUMBER if ASKS_FOR_NUMBER.search(question) else None
 
 
-_NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*|이름\S*")
-
-
 def asks_attribute(question: str) -> bool:
     """Whether the question asks about one of the attributes news sentences name in fixed ways."""
     return any(asks.search(question) for asks, _ in _ATTRIBUTES)
 
 
 def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
-    """Whether ``text`` names every attribute the question asks about (founding, headquarters, revenue,
-    share price, market value, parameters, clock speed, a yearly figure, age, height or weight), near each of ``names``
-    when given (as in ``names_role``: the CSET sentence's "베이징에 본사를 둔 … 연구소가 우한에 지사를 설립해"
-    says nothing of when Insikt Group was founded); true when it asks about none of them."""
+    """Whether ``text`` names every attribute the question asks about (``_ATTRIBUTES``), near the most
+    specific of ``names`` when given, as ``names_role`` checks a title: the CSET sentence's "베이징에 본사를
+    둔 … 연구소가 우한에 지사를 설립해" says nothing of when Insikt Group was founded. True when the
+    question asks about none of them."""
     lowered = text.lower()
     return all(_near_each(lowered, names, [named]) if names else named.search(text)
                for asks, named in _ATTRIBUTES if asks.search(question))
+
+
+_NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*|이름\S*")
 
 
 def subject_words(question: str) -> str:
@@ -184,9 +188,9 @@ def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()
     """Whether ``text`` names someone by a title that answers the role question ``question``: the role it
     asks about when it names one (founder, CEO, president, author …), else any title. With ``names``
     (each the lower-case spellings of one name, the most specific first), the text must name them all and
-    the title must be near the first, in the same clause:
-    a sentence listing panelists names many companies and titles ("…탕제 최고경영자(CEO)가 진행자로
-    나섰고 알리바바의 … 린쥔양 기술책임자, …"), and the CEO it names is not Alibaba's."""
+    the title must be near the first, in the same clause: a sentence listing panelists names many
+    companies and titles ("…탕제 최고경영자(CEO)가 진행자로 나섰고 알리바바의 … 린쥔양 기술책임자, …"), and
+    the CEO it names is not Alibaba's."""
     titles = [named for asks, named in _ROLES if asks.search(question)] or [_MENTIONS[PERSON]]
     if not names:
         return any(t.search(text) for t in titles)
