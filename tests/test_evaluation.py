@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import DEV_SET, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT4_SET, HOLDOUT_SET, OWN_SET
+from conftest import DEV_SET, FOLLOWUP_SET, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT4_SET, HOLDOUT_SET, OWN_SET
 
 from rag.evaluation import EvalQuestion, best_floor, calibrate, evaluate, format_report, load_questions
 
@@ -66,6 +66,14 @@ def test_holdout_set_regression(service, path, en_r1, en_fact):
     assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= 0.95
     assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= en_fact
     assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] == 1.0
+
+
+def test_follow_up_set_regression(service):
+    """eval/followups.jsonl: 14 conversations (pronouns, ellipsis, a new topic in the old question), all
+    answered from the gold passage when first measured."""
+    report = evaluate(service, load_questions(FOLLOWUP_SET))
+    assert report["all"]["answer_has_fact"] == 1.0 and report["all"]["gold_passage_cited"] == 1.0
+    assert report["all"]["recall@5"] == 1.0 and report["all"]["false_abstentions"] == 0
 
 
 def test_retrieval_only_leaves_answer_metrics_empty(service):
