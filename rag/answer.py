@@ -27,12 +27,23 @@ from typing import Protocol
 
 import numpy as np
 
-from .answer_types import MONEY, PERSON, asks_attribute, expected_type, mentions, names_attributes, names_role, subject_words
+from .answer_types import (
+    MONEY,
+    NUMBER,
+    PERSON,
+    answers_count,
+    asks_attribute,
+    expected_type,
+    mentions,
+    names_attributes,
+    names_role,
+    subject_words,
+)
 from .bridge import TermMatch, english_words
 from .chunking import ChunkedArticle, Sentence
 from .errors import QueryError
 from .numbers import english_amount
-from .retrieval import SEARCH_TERM_MIN_WEIGHT, Hit, Query, Retriever
+from .retrieval import Hit, Query, Retriever
 from .store import Store
 from .text import ENGLISH_STOPWORDS, detect_language, names_in, tokenize
 
@@ -49,6 +60,8 @@ ASKS_FOR_DEFINITION = re.compile(
 )
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names.
 POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와|이들은|이들이|그는|그녀는|그들은|해당)(?=\s)")
+NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
+_CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
 
 
@@ -276,6 +289,7 @@ class ExtractiveComposer:
         wanted = answer_type(query)
         subjects = self._definition_subjects(query)
         subjects_of = self._subjects(query) if wanted == PERSON or asks_attribute(query.text) else ()
+        named = self._question_names(query) if wanted is not None else ()
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
         candidates = [(rank, sid) for rank, hit in enumerate(hits)
@@ -301,7 +315,9 @@ class ExtractiveComposer:
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
             typed = ((mentions(wanted, text) if wanted != PERSON else names_role(query.text, covered, subjects_of))
-                     and names_attributes(query.text, covered, subjects_of))
+                     and names_attributes(query.text, covered, subjects_of)
+                     and (wanted != NUMBER or answers_count(query.text, text))
+                     and self._names_all(doc, named))
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -326,6 +342,16 @@ class ExtractiveComposer:
             return sentence.tokens, text
         return sentence.tokens + previous.tokens, doc.article.text[previous.start : previous.end] + " " + text
 
+    def _antecedent_to_quote(self, sentence_id: int, hit: Hit, quoted: set[int]) -> tuple[int, ...]:
+        """The sentence before a quoted one that opens by pointing back ("이는 … 때문이다."), when the same
+        passage holds it and it is not quoted already: quoted alone, "이는" says nothing."""
+        if sentence_id == 0 or sentence_id - 1 in quoted or not POINTS_BACK.match(self.store.sentence_text(sentence_id)):
+            return ()
+        if sentence_id - 1 not in self.store.chunk_sentence_ids(hit.chunk_index):
+            return ()
+        quoted.add(sentence_id - 1)
+        return (sentence_id - 1,)
+
     def _definition_subjects(self, query: Query) -> tuple[str, ...]:
         """For "What/Who is X?" questions, the index terms naming X (the question's own terms the index
         knows, and the Korean terms bridged from its words); empty for other questions."""
@@ -349,29 +375,59 @@ class ExtractiveComposer:
     def _subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """For a question about someone's role or something's attribute ("미니맥스의 창업자는 누구인가?",
         "When was Insikt Group founded?"), the names whose role or attribute is asked, each as the
-        spellings that count for it: the Korean question's other words, or the English question's
-        capitalised words as index terms or as the Korean terms they sound like (``names_role`` and
-        ``names_attributes`` check that the title or attribute is named near them). A capitalised word
-        with no such spelling is not checked."""
+        spellings that count for it: the Korean question's other words, or the English question's names
+        (``_english_names``); ``names_role`` and ``names_attributes`` check that the title or attribute
+        is named near them."""
         rest = subject_words(query.text)
         vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
         if query.language == "ko":
             names = [(t,) for t in dict.fromkeys(tokenize(rest))]
         else:
-            names = []
-            for word in english_words(rest)[1:]:
-                if not word[0].isupper() or word.lower() in ENGLISH_STOPWORDS:
-                    continue
-                spellings = {m.term for m in query.bridged if m.how == "sound"
-                             and m.weight >= SEARCH_TERM_MIN_WEIGHT and word.lower() in m.word.lower()}
-                if word.lower() in vocab:
-                    spellings.add(word.lower())
-                if spellings:
-                    names.append(tuple(spellings))
+            names = list(self._english_names(query, rest))
         # the most specific name first (highest IDF; a term the index lacks counts as rarest, then longer)
         specificity = [max((float(idf[vocab[n]]) if n in vocab else float("inf"), len(n)) for n in spellings)
                        for spellings in names]
         return tuple(n for _, n in sorted(zip(specificity, names), key=lambda pair: pair[0], reverse=True))
+
+    @staticmethod
+    def _names_all(doc: ChunkedArticle, names: tuple[tuple[str, ...], ...]) -> bool:
+        """Whether the article names every one of ``names`` (each by one of its spellings)."""
+        if not names:
+            return True
+        text = doc.article.text.lower()
+        return all(any(n in text for n in spellings) for spellings in names)
+
+    def _question_names(self, query: Query) -> tuple[tuple[str, ...], ...]:
+        """The names a question asking for a sum, count, date or person is about, each as the spellings
+        that count for it: a Korean question's proper nouns and acronyms, an English question's names
+        (``_english_names``). The article holding the answer must name them all (the sentence
+        itself often leaves to the one before it what it is about): the A100 counts of an article that
+        never names DeepSeek do not say how many chips DeepSeek R1 used."""
+        if query.language == "ko":
+            return tuple((n.lower(),) for n in names_in(query.text))
+        return self._english_names(query, query.text)
+
+    def _english_names(self, query: Query, text: str) -> tuple[tuple[str, ...], ...]:
+        """The capitalised words of an English ``text`` (after its first word) that name something the
+        index spells: as the Korean terms they sound almost exactly like (``NAME_MIN_WEIGHT``: "Kim Jong-un"
+        sounds 0.95 like 김정훈, a wrong name that must not be required), with
+        the surname of a Chinese name and the word itself as other spellings, or, for a code or acronym
+        (CSET, A100), as the index term itself. Other capitalised words are not checked: a Korean corpus
+        may hold the English word in some other article ("Moon")."""
+        vocab = self.store.bm25.vocab
+        names = []
+        for word in english_words(text)[1:]:
+            lowered = word.lower()
+            if not word[0].isupper() or lowered in ENGLISH_STOPWORDS:
+                continue
+            sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= NAME_MIN_WEIGHT
+                       and lowered in m.word.lower()}
+            if sounded:
+                names.append(tuple({lowered} | {m.term for m in query.bridged if m.word in sounded
+                                                and m.how in ("sound", "surname")}))
+            elif _CODE.fullmatch(word) and lowered in vocab:
+                names.append((lowered,))
+        return tuple(dict.fromkeys(names))
 
     def support(self, language: str, best: ScoredSentence) -> float:
         """How well the best sentence supports an answer: the quantity the abstention floor applies to."""
@@ -417,16 +473,18 @@ class ExtractiveComposer:
         parts = []
         lead = ""
         money_in_english = language == "en" and answer_type(query) == MONEY
+        quoted = {s.sentence_id for s in chosen}
         for s in chosen:
             hit = hits[s.hit_rank]
-            citation = citations.get(hit.chunk_index)
-            citation = cite(self.store, hit, s.sentence_id, len(citations) + 1, citation)
-            citations[hit.chunk_index] = citation
-            text = self.store.sentence_text(s.sentence_id)
-            parts.append(f"{text} [{citation.n}]" if language == "ko" else f"“{text}” [{citation.n}]")
-            amount = english_amount(text) if money_in_english else None
-            if amount and not lead:  # "How much did it raise?" -> "$558 million [1]." before the quote
-                lead = f"{amount} [{citation.n}]. "
+            for sentence_id in (*self._antecedent_to_quote(s.sentence_id, hit, quoted), s.sentence_id):
+                citation = citations.get(hit.chunk_index)
+                citation = cite(self.store, hit, sentence_id, len(citations) + 1, citation)
+                citations[hit.chunk_index] = citation
+                text = self.store.sentence_text(sentence_id)
+                parts.append(f"{text} [{citation.n}]" if language == "ko" else f"“{text}” [{citation.n}]")
+                amount = english_amount(text) if money_in_english else None
+                if amount and not lead:  # "How much did it raise?" -> "$558 million [1]." before the quote
+                    lead = f"{amount} [{citation.n}]. "
         body = " ".join(parts)
         answer = body if language == "ko" else f"{lead}{EN_FRAME} {body}"
         ordered = tuple(sorted(citations.values(), key=lambda c: c.n))

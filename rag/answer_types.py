@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-MONEY, PEOPLE, DATE, NUMBER, PERSON = "money", "people", "date", "number", "person"
+MONEY, PEOPLE, DATE, NUMBER, PERSON, PERCENT = "money", "people", "date", "number", "person", "percent"
 
 ASKS_FOR_NUMBER = re.compile(
     r"얼마|몇|언제|규모|금액|수치|비율|확률|연도|년도|날짜|기간|시기"
@@ -45,6 +45,18 @@ _ASKS_FOR_PEOPLE = re.compile(
     r"|students|inhabitants)\b|\bpopulation\b|\bheadcount\b|\bworkforce\b",
     re.IGNORECASE,
 )
+_ASKS_FOR_PERCENT = re.compile(
+    r"퍼센트|프로|%|비율|확률|\bpercent(?:age)?\b|\bprobability\b|\bwhat (?:chance|odds|likelihood|share)\b",
+    re.IGNORECASE,
+)
+# "몇 개" is answered by "3개", not by "일곱 차례": the counter a Korean number question asks with, and the
+# counters that answer it. "How many …" is answered by a number with any counter.
+_KOREAN_COUNTERS = {"개": "개|가지", "곳": "곳|개", "차례": "차례|번|회", "번": "번|차례|회", "배": "배", "대": "대",
+                    "년": "년", "개월": "개월|달", "달": "개월|달", "일": "일", "시간": "시간", "종": "종|개"}
+_ANY_COUNTER = "개|가지|곳|차례|번|회|배|대|명|종|건|편|척|위"  # "8일", "2017년" are dates unless asked for
+_EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간"}
+_ASKS_WITH_COUNTER = re.compile(r"몇\s*(" + "|".join(sorted(_KOREAN_COUNTERS, key=len, reverse=True)) + ")")
+_ASKS_HOW_MANY = re.compile(r"\bhow many(?:\s+(years|months|weeks|days|hours)\b)?", re.IGNORECASE)
 _ASKS_FOR_DATE = re.compile(
     # "몇 년", "며칠" may ask for a duration (NUMBER), "몇 년부터" / "몇 년에" for a year
     r"언제|몇\s*년\s*(?:도|부터|에|까지|쯤)|몇\s*월|어느\s*해|시기|날짜|연도|년도"
@@ -59,9 +71,9 @@ _ASKS_FOR_DATE = re.compile(
 _TITLES = (r"창업자|창립자|설립자|최고경영자|CEO|대표(?!적)|회장|사장|총재|주석|대통령|총리|장관|책임자|저자|위원장|의장"
            r"|원장|소장|교수|과학자|분석가|연구원")
 _EN_ROLES = (r"(?:co-?)?founders?|ceo|chief(?: executive)?|head|leader|lead|chair(?:man|woman)?|president|director"
-             r"|author|professor|scientist|analyst|minister|executive")
+             r"|author|professor|scientist|analyst|minister|executive|mayor|governor")
 _ASKS_FOR_ROLE = re.compile(
-    rf"(?:{_TITLES})\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
+    rf"(?:{_TITLES}|시장|도지사)\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
     rf"|\bwho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_EN_ROLES})\b"
     r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired)\b"
     rf"|(?:{_TITLES})\s*(?:의\s*)?이름|\bname of\s+(?:[\w'-]+\s+){{0,3}}?(?:{_EN_ROLES})\b",
@@ -88,6 +100,8 @@ _ROLES = _asked_and_named((
     (r"과학자|\bscientist\b", r"과학자|연구원|\bscientist\b"),
     (r"분석가|\banalyst\b", r"분석가|\banalyst\b"),
     (r"장관|\bminister\b", r"장관|\bminister\b"),
+    (r"시장|\bmayor\b", r"시장|\bmayor\b"),  # a mayor: only asked as "시장은 누구" / "mayor", so not a market
+    (r"도지사|\bgovernor\b", r"도지사|성장|\bgovernor\b"),
 ))
 # Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
 # was founded, where its headquarters are, its revenue, share price, market value, a model's parameters,
@@ -112,7 +126,10 @@ _ATTRIBUTES = _asked_and_named((
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
 ))
-_NATIVE_COUNT = r"(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)\s?(?:차례|개|번|명|곳|가지)"
+# A native numeral is a word of its own ("저렴한 개발" is no count), and 개 a counter only when no word goes on.
+_NATIVE = r"(?<![가-힣])(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)"
+_COUNTER_END = r"(?!발|선|최|방|혁|념|인|월|편|정|성|입|척|별)"
+_NATIVE_COUNT = rf"{_NATIVE}\s?(?:차례|개{_COUNTER_END}|번|명|곳|가지)"
 _MENTIONS = {
     MONEY: re.compile(
         r"\d[\d,.]*\s*(?:조|억|만|천|백)?\s*(?:달러|원|위안|엔|유로|파운드|불)(?![가-힣])"
@@ -130,18 +147,21 @@ _MENTIONS = {
     ),
     # A digit that is neither part of a date ("지난해 12월", "2017년") nor of a model name (A100, H800, R1).
     NUMBER: re.compile(r"(?<![\dA-Za-z])(?!(?:19|20)\d{2}(?!\d)|\d{1,2}\s*[월일](?![가-힣]))\d+(?![\dA-Za-z])|" + _NATIVE_COUNT),
+    PERCENT: re.compile(r"\d\s*(?:%|퍼센트|프로)"),
     PERSON: re.compile(_TITLES + r"|\b(?:founder|chief executive|chairman|chairwoman|president|director|professor"
                        r"|scientist|analyst|minister|Mr|Ms|Dr)\b", re.IGNORECASE),
 }
 
 
 def expected_type(question: str) -> str | None:
-    """The kind of answer ``question`` asks for: MONEY, PEOPLE, DATE, PERSON or NUMBER; None for any
-    other question (what, why, how, who did what)."""
+    """The kind of answer ``question`` asks for: MONEY, PEOPLE, PERCENT, DATE, PERSON or NUMBER; None
+    for any other question (what, why, how, who did what)."""
     if _MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question)):
         return MONEY
     if _ASKS_FOR_PEOPLE.search(question):
         return PEOPLE
+    if _ASKS_FOR_PERCENT.search(question):
+        return PERCENT
     if _ASKS_FOR_DATE.search(question):
         return DATE
     if _ASKS_FOR_ROLE.search(question):
@@ -218,6 +238,22 @@ def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -
             return True
         start = text.find(name, start + 1)
     return False
+
+
+def answers_count(question: str, text: str) -> bool:
+    """Whether ``text`` holds a number counted the way the question counts: "몇 개" by "3개" (not by
+    "일곱 차례"), "How many …" by a number with a counter ("4만~5만 개", "일곱 차례", not "5억 달러"); true
+    for a question that asks for no count."""
+    asked, how_many = _ASKS_WITH_COUNTER.search(question), _ASKS_HOW_MANY.search(question)
+    if asked:
+        counters = _KOREAN_COUNTERS[asked.group(1)]
+    elif how_many:
+        counters = _EN_UNITS[how_many.group(1).lower()] if how_many.group(1) else _ANY_COUNTER
+    else:
+        return True
+    counters = counters.replace("개", f"개{_COUNTER_END}")
+    number = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:만|천|백)?|{_NATIVE}|수십|수백|수천)"
+    return bool(re.search(rf"{number}\s*(?:{counters})", text))
 
 
 def mentions(answer_type: str | None, text: str) -> bool:

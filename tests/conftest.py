@@ -15,6 +15,7 @@ HOLDOUT_SET = ROOT / "eval" / "holdout.jsonl"
 HOLDOUT2_SET = ROOT / "eval" / "holdout2.jsonl"
 HOLDOUT3_SET = ROOT / "eval" / "holdout3.jsonl"
 HOLDOUT4_SET = ROOT / "eval" / "holdout4.jsonl"
+HOLDOUT5_SET = ROOT / "eval" / "holdout5.jsonl"
 FOLLOWUP_SET = ROOT / "eval" / "followups.jsonl"
 
 

@@ -55,6 +55,10 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "What is the clock speed of Huawei's Ascend chip?",
     "What is the GDP of Wuhan?",  # a sum of money, and no sentence gives Wuhan's
     "What is the weather in Wuhan?",
+    "딥시크 R1 개발에 사용된 칩은 몇 개인가?",  # the chip counts are in an article that never names DeepSeek
+    "화웨이 어센드 칩의 성능은 A100의 몇 퍼센트인가?",  # the one percentage is Lin Junyang's estimate
+    "When did Baidu launch Ernie Bot to the public?",  # the article's date is of a photo of Baidu's office
+    "우한시 시장은 누구인가?",
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):
     answer = service.ask(question)
@@ -94,6 +98,21 @@ def test_with_full_names_adds_the_person_a_surname_stands_for():
     assert with_full_names(("린", "기술", "책임자"), "린 기술책임자는", bridged) == ("린", "기술", "책임자", "린쥔양")
     assert with_full_names(("오", "ai"), "야오 AI책임자는", bridged) == ("오", "ai", "야오순위")
     assert with_full_names(("탕",), "탕 CEO는", bridged) == ("탕",)
+
+
+def test_only_names_the_bridge_spells_almost_exactly_must_be_in_the_answer_article(service):
+    query = service.retriever.prepare("When did Baidu launch Ernie Bot, according to CSET and Moonshot?")
+    names = service.composer._english_names(query, query.text)
+    assert ("baidu", "바이두") in [tuple(sorted(n)) for n in names]
+    assert ("cset",) in names  # an acronym the index has
+    assert not any("moonshot" in n for n in names)  # 문샷 is split by Kiwi: no spelling, not checked
+
+
+def test_a_quoted_sentence_that_points_back_comes_with_the_sentence_before(service):
+    answer = service.ask("트럼프 2기 정부의 어떤 정책이 미국의 장점을 약화시킬 수 있나?")
+    first, second = answer.answer.split(" [1] ")[:2]
+    assert "연구개발 지원을 축소" in first and second.startswith("이는 중국과 인공지능 경쟁에서")
+    assert len(answer.citations[0].quote_spans) == 2
 
 
 def test_date_question_quotes_a_sentence_with_a_date(service):

@@ -7,7 +7,9 @@ from rag.answer_types import (
     MONEY,
     NUMBER,
     PEOPLE,
+    PERCENT,
     PERSON,
+    answers_count,
     expected_type,
     mentions,
     names_attributes,
@@ -34,7 +36,12 @@ from rag.answer_types import (
     ("How many domestic chip companies has the Chinese government supported through large funds?", NUMBER),
     ("How much larger is US computing power than China's?", NUMBER),
     ("중국 기업들은 저성능 칩 몇 개를 묶어 최신 칩 성능을 내려 하나?", NUMBER),
-    ("What chance did he give China of taking the lead?", NUMBER),
+    ("What chance did he give China of taking the lead?", PERCENT),
+    ("What percentage of Chinese AI investment comes from the government?", PERCENT),
+    ("화웨이 어센드 칩의 성능은 A100의 몇 퍼센트인가?", PERCENT),
+    ("우한시 시장은 누구인가?", PERSON),  # a mayor
+    ("What is the name of Wuhan's mayor?", PERSON),
+    ("중국 AI 시장은 어떤가?", None),  # a market
     ("중국 정부는 몇 년부터 AI 기술 패권을 정부 목표로 삼았나?", DATE),  # a year, not a duration
     ("Who is Valentin Weber?", None),
     ("미니맥스의 창업자는 누구인가?", PERSON),
@@ -72,6 +79,9 @@ def test_expected_type(question, kind):
     (NUMBER, "중국엔 A100가 4만~5만 개밖에 없다.", True),
     (NUMBER, "2,000개의 연구와 첨단기술 기업", True),
     (PERSON, "문샷의 양즈린 창업자 겸 CEO", True),
+    (PERCENT, "확률은 약 20%", True),
+    (PERCENT, "1~2자릿수(10~100배) 높다", False),
+    (NUMBER, "저렴한 개발 비용으로", False),  # 한 + 개발 is no count
     (PERSON, "딥시크는 비용 효율성이 뛰어난 기술로 주목을 받았다.", False),
     (PERSON, "대표적인 사례로 꼽힌다.", False),
     (None, "아무 문장", True),
@@ -133,3 +143,17 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
 ])
 def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
     assert names_attributes(question, CSET_SENTENCE, names) is holds
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("딥시크 R1 개발에 사용된 칩은 몇 개인가?", "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다", False),
+    ("딥시크는 몇 차례 업데이트를 발표했나?", "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다", True),
+    ("중국 기업들은 저성능 칩 몇 개를 묶나?", "H800 같은 저성능 칩 3, 4개를 묶어", True),
+    ("우한에는 국가 개발 구역이 몇 개 있나?", "성능이 3~6개월 정도 뒤처진", False),  # months are not a count of things
+    ("How many GPUs does Zhipu AI own?", "즈푸AI는 8일 상장해 5억 5800만 달러를 조달했다", False),  # a date, a sum
+    ("How many A100 chips does China have?", "중국엔 4만~5만 개밖에 없다", True),
+    ("How many years did it take?", "3~5년 내", True),
+    ("What did he say?", "아무 문장", True),  # no count asked
+])
+def test_answers_count_wants_the_counter_asked_for(question, text, holds):
+    assert answers_count(question, text) is holds

@@ -3,7 +3,16 @@
 import json
 
 import pytest
-from conftest import DEV_SET, FOLLOWUP_SET, HOLDOUT2_SET, HOLDOUT3_SET, HOLDOUT4_SET, HOLDOUT_SET, OWN_SET
+from conftest import (
+    DEV_SET,
+    FOLLOWUP_SET,
+    HOLDOUT2_SET,
+    HOLDOUT3_SET,
+    HOLDOUT4_SET,
+    HOLDOUT5_SET,
+    HOLDOUT_SET,
+    OWN_SET,
+)
 
 from rag.evaluation import EvalQuestion, best_floor, calibrate, evaluate, format_report, load_questions
 
@@ -54,18 +63,21 @@ def test_own_set_regression(service):
 
 
 # Each holdout set was measured once before any change was tuned on it (docs/EVALUATION.md gives those
-# first figures); these floors keep what has been reached since: (English R@1, English fact).
-@pytest.mark.parametrize(("path", "en_r1", "en_fact"), [
-    (HOLDOUT_SET, 0.8, 0.85),
-    (HOLDOUT2_SET, 0.75, 0.9),
-    (HOLDOUT3_SET, 0.8, 0.9),  # written after role typing
-    (HOLDOUT4_SET, 0.75, 0.85),  # role, attribute and name questions
-], ids=["holdout", "holdout2", "holdout3", "holdout4"])
-def test_holdout_set_regression(service, path, en_r1, en_fact):
+# first figures); these floors keep what has been reached since: (English R@1 and R@5, English fact,
+# unanswerables abstaining, false abstentions).
+@pytest.mark.parametrize(("path", "en_r1", "en_r5", "en_fact", "abstaining", "false_abstentions"), [
+    (HOLDOUT_SET, 0.8, 0.95, 0.85, 1.0, 0),
+    (HOLDOUT2_SET, 0.75, 1.0, 0.9, 1.0, 0),
+    (HOLDOUT3_SET, 0.8, 1.0, 0.9, 1.0, 0),  # written after role typing
+    (HOLDOUT4_SET, 0.75, 1.0, 0.85, 1.0, 0),  # role, attribute and name questions
+    (HOLDOUT5_SET, 0.8, 0.8, 0.8, 0.9, 1),  # after all of them; a09's passage is retrieved 6th
+], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5"])
+def test_holdout_set_regression(service, path, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(path))
-    assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= 0.95
+    assert report["ko"]["recall@1"] == 1.0 and report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= en_r5
     assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= en_fact
-    assert report["all"]["false_abstentions"] == 0 and report["all"]["correct_abstentions"] == 1.0
+    assert report["all"]["false_abstentions"] <= false_abstentions
+    assert report["all"]["correct_abstentions"] >= abstaining
 
 
 def test_follow_up_set_regression(service):
