@@ -38,6 +38,7 @@ eval: setup
 	$(BIN)/python -m rag eval eval/holdout3.jsonl
 	$(BIN)/python -m rag eval eval/holdout4.jsonl
 	$(BIN)/python -m rag eval eval/holdout5.jsonl
+	$(BIN)/python -m rag eval eval/holdout6.jsonl
 	$(BIN)/python -m rag eval eval/followups.jsonl
 
 robustness: setup

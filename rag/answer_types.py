@@ -55,6 +55,8 @@ _KOREAN_COUNTERS = {"개": "개|가지", "곳": "곳|개", "차례": "차례|번
                     "년": "년", "개월": "개월|달", "달": "개월|달", "일": "일", "시간": "시간", "종": "종|개"}
 _ANY_COUNTER = "개|가지|곳|차례|번|회|배|대|명|종|건|편|척|위"  # "8일", "2017년" are dates unless asked for
 _EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간"}
+_DURATION = r"년|개월|달|주|시간|분|초|일\s*(?:간|동안|째|만)"  # "10일(현지 시간)" is a date, "3일간" a duration
+_ASKS_HOW_LONG = re.compile(r"\bhow long\b|얼마나\s*오래|얼마\s*동안|몇\s*시간", re.IGNORECASE)
 _ASKS_WITH_COUNTER = re.compile(r"몇\s*(" + "|".join(sorted(_KOREAN_COUNTERS, key=len, reverse=True)) + ")")
 _ASKS_HOW_MANY = re.compile(r"\bhow many(?:\s+(years|months|weeks|days|hours)\b)?", re.IGNORECASE)
 _ASKS_FOR_DATE = re.compile(
@@ -242,13 +244,15 @@ def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -
 
 def answers_count(question: str, text: str) -> bool:
     """Whether ``text`` holds a number counted the way the question counts: "몇 개" by "3개" (not by
-    "일곱 차례"), "How many …" by a number with a counter ("4만~5만 개", "일곱 차례", not "5억 달러"); true
-    for a question that asks for no count."""
+    "일곱 차례"), "How many …" by a number with a counter ("4만~5만 개", "일곱 차례", not "5억 달러"),
+    "How long …" by a duration; true for a question that asks for no count."""
     asked, how_many = _ASKS_WITH_COUNTER.search(question), _ASKS_HOW_MANY.search(question)
     if asked:
         counters = _KOREAN_COUNTERS[asked.group(1)]
     elif how_many:
         counters = _EN_UNITS[how_many.group(1).lower()] if how_many.group(1) else _ANY_COUNTER
+    elif _ASKS_HOW_LONG.search(question):
+        counters = _DURATION
     else:
         return True
     counters = counters.replace("개", f"개{_COUNTER_END}")

@@ -16,6 +16,7 @@ HOLDOUT2_SET = ROOT / "eval" / "holdout2.jsonl"
 HOLDOUT3_SET = ROOT / "eval" / "holdout3.jsonl"
 HOLDOUT4_SET = ROOT / "eval" / "holdout4.jsonl"
 HOLDOUT5_SET = ROOT / "eval" / "holdout5.jsonl"
+HOLDOUT6_SET = ROOT / "eval" / "holdout6.jsonl"
 FOLLOWUP_SET = ROOT / "eval" / "followups.jsonl"
 
 

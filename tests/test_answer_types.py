@@ -153,6 +153,8 @@ def test_names_attributes_wants_each_asked_attribute_near_the_names(question, na
     ("How many GPUs does Zhipu AI own?", "즈푸AI는 8일 상장해 5억 5800만 달러를 조달했다", False),  # a date, a sum
     ("How many A100 chips does China have?", "중국엔 4만~5만 개밖에 없다", True),
     ("How many years did it take?", "3~5년 내", True),
+    ("How long did the roundtable last?", "10일(현지 시간) 블룸버그통신과", False),  # a date, not a duration
+    ("How long did the roundtable last?", "3일간 열렸다", True),
     ("What did he say?", "아무 문장", True),  # no count asked
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
