@@ -275,6 +275,33 @@ def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: st
     return sum(w for t, w in weights.items() if t in present or (len(t) > 1 and t in text)) / total
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks for: the kind of answer (``rag.answer_types``; None: any sentence may answer),
+    the names whose role or attribute it asks about (most specific first), and the names the article
+    holding a typed answer must contain; each name as the lower-case spellings that count for it."""
+
+    question: str
+    kind: str | None
+    subjects: tuple[tuple[str, ...], ...] = ()
+    names: tuple[tuple[str, ...], ...] = ()
+
+    def answered_by(self, text: str, covered: str, article_text: str) -> bool:
+        """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
+        holds an answer of the asked kind: a sum, count, date … (the count with the asked counter), or
+        the asked title near the person's subject; every asked attribute named near the subject; and
+        every name of the question somewhere in the article."""
+        q = self.question
+        if self.kind == PERSON:
+            holds = names_role(q, covered, self.subjects)
+        else:
+            holds = mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
+        if not holds or not names_attributes(q, covered, self.subjects):
+            return False
+        lowered = article_text.lower() if self.names else ""
+        return all(any(n in lowered for n in spellings) for spellings in self.names)
+
+
 class ExtractiveComposer:
     """The offline default: quotes the sentences that best answer the question, with citations."""
 
@@ -288,8 +315,7 @@ class ExtractiveComposer:
         language = "ko" if query.language == "ko" else "en"
         wanted = answer_type(query)
         subjects = self._definition_subjects(query)
-        subjects_of = self._subjects(query) if wanted == PERSON or asks_attribute(query.text) else ()
-        named = self._question_names(query) if wanted is not None else ()
+        asked = self.asked(query, wanted)
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
         candidates = [(rank, sid) for rank, hit in enumerate(hits)
@@ -314,10 +340,7 @@ class ExtractiveComposer:
             tokens = with_full_names(tokens, covered, query.bridged + query.context_bridged)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
-            typed = ((mentions(wanted, text) if wanted != PERSON else names_role(query.text, covered, subjects_of))
-                     and names_attributes(query.text, covered, subjects_of)
-                     and (wanted != NUMBER or answers_count(query.text, text))
-                     and self._names_all(doc, named))
+            typed = asked.answered_by(text, covered, doc.article.text)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -389,13 +412,10 @@ class ExtractiveComposer:
                        for spellings in names]
         return tuple(n for _, n in sorted(zip(specificity, names), key=lambda pair: pair[0], reverse=True))
 
-    @staticmethod
-    def _names_all(doc: ChunkedArticle, names: tuple[tuple[str, ...], ...]) -> bool:
-        """Whether the article names every one of ``names`` (each by one of its spellings)."""
-        if not names:
-            return True
-        text = doc.article.text.lower()
-        return all(any(n in text for n in spellings) for spellings in names)
+    def asked(self, query: Query, wanted: str | None) -> Asked:
+        """What the question asks for (``Asked``), worked out once for all its candidate sentences."""
+        subjects = self._subjects(query) if wanted == PERSON or asks_attribute(query.text) else ()
+        return Asked(query.text, wanted, subjects, self._question_names(query) if wanted is not None else ())
 
     def _question_names(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """The names a question asking for a sum, count, date or person is about, each as the spellings

@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from rag.answer import with_full_names
+from rag.answer import Asked, with_full_names
+from rag.answer_types import NUMBER, PERSON
 from rag.bridge import TermMatch
 
 
@@ -106,6 +107,19 @@ def test_only_names_the_bridge_spells_almost_exactly_must_be_in_the_answer_artic
     assert ("baidu", "바이두") in [tuple(sorted(n)) for n in names]
     assert ("cset",) in names  # an acronym the index has
     assert not any("moonshot" in n for n in names)  # 문샷 is split by Kiwi: no spelling, not checked
+
+
+def test_asked_wants_the_kind_the_counter_and_the_names():
+    a100 = "예컨대 챗GPT 같은 대화형 AI 개발·구동엔 A100가 5,000~1만 개가 필요한데, 중국엔 4만~5만 개밖에 없다."
+    chips = Asked("딥시크 R1 개발에 사용된 칩은 몇 개인가?", NUMBER, (), (("딥시크",), ("r1",)))
+    assert not chips.answered_by(a100, a100, "바이두 … " + a100)  # the article never names DeepSeek
+    assert chips.answered_by(a100, a100, "딥시크 R1 … " + a100)
+    updates = "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다."
+    assert not chips.answered_by(updates, updates, "딥시크 R1 … " + updates)  # 차례 does not count 개
+    ceo = Asked("알리바바의 CEO는 누구인가?", PERSON, (("알리바바",),), (("알리바바",),))
+    panel = "탕제 최고경영자(CEO)가 진행자로 나섰고 알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양 기술책임자가 참석했다."
+    assert not ceo.answered_by(panel, panel, panel)
+    assert Asked("What did he say?", None).answered_by(updates, updates, updates)
 
 
 def test_a_quoted_sentence_that_points_back_comes_with_the_sentence_before(service):
