@@ -474,11 +474,14 @@ class ExtractiveComposer:
         return chosen
 
     def compose(self, query: Query, hits: Sequence[Hit]) -> Answer:
-        """Quotes the best sentences, or abstains: when a Korean question names something the corpus never
-        mentions (saying what), when nothing was retrieved, when the question asks for a kind of answer
-        (a sum, a date, a number, a person in a role, a named attribute) that no retrieved sentence
-        holds, or when the best sentence that does hold one is not close enough to the question."""
+        """Quotes the best sentences, or abstains: when the question has no words, when a Korean question
+        names something the corpus never mentions (saying what), when nothing was retrieved, when the
+        question asks for a kind of answer (a sum, a date, a number, a person in a role, a named
+        attribute) that no retrieved sentence holds, or when the best sentence that does hold one is not
+        close enough to the question."""
         language = "ko" if query.language == "ko" else "en"
+        if not any(ch.isalnum() for ch in query.text):  # "?!", emoji: nothing was asked
+            return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context)
         absent = self.absent_names(query)
         if absent:
             text = f"{NOT_FOUND[language]} {NOT_MENTIONED[language].format(', '.join(absent))}"

@@ -155,8 +155,6 @@ class Retriever:
         question = " ".join(str(question).split())[:MAX_QUESTION_CHARS]
         if not question:
             raise QueryError("the question is empty")
-        if not any(ch.isalnum() for ch in question):
-            raise QueryError(f"the question {question!r} has no words to search for")
         with watch.stage("analysis"):
             turn = resolve_turn(question, history, tokenize)
             tokens = tuple(tokenize(question))

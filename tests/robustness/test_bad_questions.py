@@ -49,6 +49,12 @@ def test_odd_questions_are_answered_or_declined(service, message):
     assert "<script>" not in reply and "<img" not in reply
 
 
+@pytest.mark.parametrize("message", ["?!?!...,,,", "🤖🔥💯"])
+def test_a_question_without_words_is_declined(service, message):
+    payload = chat.ask_api(service, message)
+    assert payload["abstained"] and payload["citations"] == []
+
+
 def test_html_in_a_question_is_shown_as_text(service):
     reply, _ = final_turn(service, "<b>bold</b> <script>alert(1)</script>")
     view = list(chat.respond(service, "<b>bold</b> <script>alert(1)</script>", []))[-1]
