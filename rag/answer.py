@@ -10,7 +10,7 @@ holds the kind of answer the question asks for (a sum, a count of people, a date
 close behind it (never the same sentence twice, though overlapping chunks share sentences), typed and
 definition sentences first, each followed by a citation marker [n]; citations are numbered in order of
 first use and point at the passage that contains the quoted sentence, with the sentence's offsets for
-highlighting. An English answer to a money question leads with the sum written in English.
+highlighting. An English answer to a money or date question leads with the sum or date written in English.
 
 It abstains (no citations) when no retrieved sentence holds the asked-for kind of answer, or when the
 best one that does is not close enough to the question; see ``AnswerConfig`` and the README for how the
@@ -28,6 +28,7 @@ from typing import Protocol
 import numpy as np
 
 from .answer_types import (
+    DATE,
     MONEY,
     NUMBER,
     PERSON,
@@ -41,6 +42,7 @@ from .answer_types import (
 )
 from .bridge import TermMatch, english_words
 from .chunking import ChunkedArticle, Sentence
+from .dates import english_date
 from .errors import QueryError
 from .numbers import english_amount
 from .retrieval import Hit, Query, Retriever
@@ -51,6 +53,7 @@ NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
     "en": "The articles don't say. I found nothing in them that answers this question.",
 }
+ENGLISH_READINGS = {MONEY: english_amount, DATE: english_date}  # what an English answer leads with
 NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "They never mention “{}”."}
 EN_FRAME = "From the Korean articles (quoted in Korean):"
 ASKS_FOR_DEFINITION = re.compile(
@@ -495,7 +498,7 @@ class ExtractiveComposer:
         citations: dict[int, Citation] = {}
         parts = []
         lead = ""
-        money_in_english = language == "en" and answer_type(query) == MONEY
+        in_english = ENGLISH_READINGS.get(answer_type(query)) if language == "en" else None
         quoted = {s.sentence_id for s in chosen}
         for s in chosen:
             hit = hits[s.hit_rank]
@@ -505,9 +508,11 @@ class ExtractiveComposer:
                 citations[hit.chunk_index] = citation
                 text = self.store.sentence_text(sentence_id)
                 parts.append(f"{text} [{citation.n}]" if language == "ko" else f"“{text}” [{citation.n}]")
-                amount = english_amount(text) if money_in_english else None
-                if amount and not lead:  # "How much did it raise?" -> "$558 million [1]." before the quote
-                    lead = f"{amount} [{citation.n}]. "
+                # "How much did it raise?" -> "$558 million [1]." and "When …?" -> "October last year [1]."
+                # before the quotes, read from the best sentence holding the answer (``chosen`` puts it first)
+                if in_english and s is chosen[0] and sentence_id == s.sentence_id:
+                    reading = in_english(text)
+                    lead = f"{reading[0].upper()}{reading[1:]} [{citation.n}]. " if reading else ""
         body = " ".join(parts)
         answer = body if language == "ko" else f"{lead}{EN_FRAME} {body}"
         ordered = tuple(sorted(citations.values(), key=lambda c: c.n))

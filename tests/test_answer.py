@@ -129,6 +129,12 @@ def test_a_quoted_sentence_that_points_back_comes_with_the_sentence_before(servi
     assert len(answer.citations[0].quote_spans) == 2
 
 
+def test_english_answer_to_a_date_question_leads_with_the_date_in_english(service):
+    answer = service.ask("When did the US government impose its chip export restrictions?")
+    assert answer.answer.startswith("October last year [1]. From the Korean articles")
+    assert "지난해 10월" in answer.answer
+
+
 def test_date_question_quotes_a_sentence_with_a_date(service):
     answer = service.ask("중국이 극자외선 리소그래피 기계 시제품을 만든 시기는?")
     assert not answer.abstained and "지난해 12월" in answer.answer.split("[1]")[0]
@@ -203,7 +209,8 @@ def test_bare_topic_follow_up_asks_the_earlier_question_about_it(service):
 
 def test_english_follow_up_bridges_the_names_of_its_context(service):
     answer = service.ask("When did it list?", ["How much did Zhipu AI raise in its IPO?"])
-    assert "즈푸AI는 8일" in answer.answer.split("[1]")[0]
+    lead, quote = answer.answer.split("[1]")[:2]
+    assert lead == "On the 8th " and "즈푸AI는 8일" in quote
 
 
 def test_coverage_finds_a_name_kiwi_split_differently_in_the_sentence():

@@ -1,0 +1,55 @@
+"""Korean dates in English, so an English answer to "When …?" can lead with the date it quotes:
+"지난해 10월" -> "October last year", "2025년 4월 29일" -> "April 29, 2025", "8일" -> "on the 8th".
+
+Only a sentence that holds exactly one date is read: with two ("2025년 4월 29일 … 지난 3월"), which one
+answers the question is not for a pattern to decide, and the quoted Korean sentence stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+_DATE = re.compile(
+    r"(?:(?P<rel>지난해|작년|올해|지난)\s*)?"
+    r"(?:(?<!\d)(?P<year>(?:19|20)\d{2})\s*년\s*)?"
+    r"(?:(?<!\d)(?P<month>1[0-2]|0?[1-9])\s*월(?![가-힣])\s*)?"
+    r"(?:(?<!\d)(?P<day>3[01]|[12]\d|0?[1-9])\s*일(?![가-힣]))?"
+    r"(?P<since>부터)?"
+)
+_RELATIVE = {"지난해": "last year", "작년": "last year", "올해": "this year"}
+
+
+def _dates(text: str) -> list[re.Match]:
+    """The date expressions of ``text`` that name a year, a month or a day."""
+    return [m for m in _DATE.finditer(text) if m.group("year") or m.group("month") or m.group("day")]
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def english_date(text: str) -> str | None:
+    """The one date of a Korean sentence, in English; None when it holds none or more than one."""
+    found = _dates(text)
+    if len(found) != 1:
+        return None
+    m = found[0]
+    year, month, day, rel = m.group("year"), m.group("month"), m.group("day"), m.group("rel")
+    if month:
+        name = MONTHS[int(month) - 1]
+        if rel == "지난" and not year:
+            name = f"last {name}"
+        words = f"{name} {int(day)}" if day else name
+        if year:
+            words = f"{words}, {year}" if day else f"{words} {year}"
+        elif rel in _RELATIVE:
+            words = f"{words} {_RELATIVE[rel]}"
+    elif year:
+        words = year
+    else:
+        words = f"on the {_ordinal(int(day))}"
+    return f"since {words}" if m.group("since") else words
