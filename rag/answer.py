@@ -23,6 +23,7 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -47,7 +48,7 @@ from .errors import QueryError
 from .numbers import english_amount
 from .retrieval import Hit, Query, Retriever
 from .store import Store
-from .text import ENGLISH_STOPWORDS, detect_language, names_in, tokenize
+from .text import ENGLISH_STOPWORDS, detect_language, tokenize
 
 NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
@@ -299,10 +300,20 @@ class Asked:
             holds = names_role(q, covered, self.subjects)
         else:
             holds = mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
-        if not holds or not names_attributes(q, covered, self.subjects):
-            return False
-        lowered = article_text.lower() if self.names else ""
+        return holds and names_attributes(q, covered, self.subjects) and self.named_in(article_text)
+
+    def named_in(self, article_text: str) -> bool:
+        """Whether the article names every one of ``names`` (by one of its spellings each)."""
+        if not self.names:
+            return True
+        lowered = _lowered(article_text)
         return all(any(n in lowered for n in spellings) for spellings in self.names)
+
+
+@lru_cache(maxsize=64)
+def _lowered(text: str) -> str:
+    """An article's text lower-cased once, not once per candidate sentence."""
+    return text.lower()
 
 
 class ExtractiveComposer:
@@ -395,7 +406,7 @@ class ExtractiveComposer:
         if query.language != "ko":
             return ()
         bm25 = self.store.bm25
-        return tuple(name for name in names_in(query.text)
+        return tuple(name for name in query.names
                      if not bm25.mentions(name.lower()) and not all(bm25.mentions(t) for t in tokenize(name)))
 
     def _subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
@@ -427,7 +438,7 @@ class ExtractiveComposer:
         itself often leaves to the one before it what it is about): the A100 counts of an article that
         never names DeepSeek do not say how many chips DeepSeek R1 used."""
         if query.language == "ko":
-            return tuple((n.lower(),) for n in names_in(query.text))
+            return tuple((n.lower(),) for n in query.names)
         return self._english_names(query, query.text)
 
     def _english_names(self, query: Query, text: str) -> tuple[tuple[str, ...], ...]:

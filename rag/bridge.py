@@ -172,7 +172,7 @@ class TermMatch:
     word: str
     term: str
     weight: float
-    how: str  # "sound", "meaning", or "surname" (of the name matched by sound just before it)
+    how: str  # "sound", "meaning", or "surname" (of the name the same ``word`` matched by sound)
 
 
 class TermBridge:

@@ -30,7 +30,7 @@ from .documents import Article
 from .encoders import Encoder
 from .errors import QueryError
 from .store import Store
-from .text import detect_language, tokenize
+from .text import detect_language, tokenize, tokens_and_names
 from .timing import Stopwatch
 
 MODES = ("hybrid", "dense", "bm25")
@@ -57,6 +57,7 @@ class Query:
     latent: object = None  # 1 x D sparse latent-term vector of the search text, when the encoder has them
     bridged: tuple[TermMatch, ...] = ()  # Korean terms matched to English words of the question
     context_bridged: tuple[TermMatch, ...] = ()  # the same for the earlier turns of a follow-up
+    names: tuple[str, ...] = ()  # the question's acronyms and Kiwi's proper nouns (``text.tokens_and_names``)
 
     @property
     def text(self) -> str:
@@ -157,7 +158,7 @@ class Retriever:
             raise QueryError("the question is empty")
         with watch.stage("analysis"):
             turn = resolve_turn(question, history, tokenize)
-            tokens = tuple(tokenize(question))
+            tokens, names = tokens_and_names(question)
             context_tokens = tuple(t for h in turn.context for t in tokenize(h))
             language = detect_language(question)
         bridged = self.bridge_matches(question, language, watch)
@@ -173,7 +174,7 @@ class Retriever:
             latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
         return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged,
-                     context_bridged)
+                     context_bridged, names)
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.store.bm25.scores(query.tokens)

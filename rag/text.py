@@ -92,12 +92,15 @@ def tokenize(text: str) -> list[str]:
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2,}(?![A-Za-z0-9])")
 
 
-def names_in(text: str) -> list[str]:
-    """The names a Korean question uses: acronyms of three or more capitals ("GDP") and the proper nouns
-    Kiwi finds ("삼성전자")."""
+def tokens_and_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A question's search tokens (``tokenize``) and, from the same Kiwi pass, the names it uses:
+    acronyms of three or more capitals ("GDP") and the proper nouns Kiwi finds ("삼성전자")."""
+    if not text.strip():
+        return (), ()
     with _KIWI_LOCK:
-        nouns = [t.form for t in _kiwi().tokenize(text) if str(t.tag) == "NNP" and len(t.form) > 1]
-    return list(dict.fromkeys(_ACRONYM.findall(text) + nouns))
+        analysed = _kiwi().tokenize(text)
+    nouns = [t.form for t in analysed if str(t.tag) == "NNP" and len(t.form) > 1]
+    return _search_tokens(analysed), tuple(dict.fromkeys(_ACRONYM.findall(text) + nouns))
 
 
 def detect_language(text: str) -> str:

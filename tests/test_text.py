@@ -1,4 +1,4 @@
-from rag.text import analyze, detect_language, names_in, tokenize
+from rag.text import analyze, detect_language, tokenize, tokens_and_names
 
 
 def test_particles_are_split_off_nouns():
@@ -24,7 +24,9 @@ def test_language_detection():
     assert detect_language("How much did Zhipu AI raise?") == "en"
 
 
-def test_names_in_finds_acronyms_and_korean_proper_nouns():
-    assert names_in("우한의 GDP는?")[0] == "GDP"  # an acronym followed by a particle
-    assert "삼성전자" in names_in("삼성전자의 올해 반도체 투자 규모는?")
-    assert names_in("US 기업의 매출은?") == []  # two capitals are not enough
+def test_one_kiwi_pass_gives_the_search_tokens_and_the_names():
+    tokens, names = tokens_and_names("삼성전자의 올해 반도체 투자 규모는?")
+    assert list(tokens) == tokenize("삼성전자의 올해 반도체 투자 규모는?") and "삼성전자" in names
+    assert tokens_and_names("우한의 GDP는?")[1][0] == "GDP"  # an acronym followed by a particle
+    assert tokens_and_names("US 기업의 매출은?")[1] == ()  # two capitals are not enough
+    assert tokens_and_names("   ") == ((), ())
