@@ -39,6 +39,7 @@ from .answer_types import (
     mentions,
     names_attributes,
     names_role,
+    said_about,
     subject_words,
 )
 from .bridge import TermMatch, english_words
@@ -282,25 +283,29 @@ def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: st
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for: the kind of answer (``rag.answer_types``; None: any sentence may answer),
-    the names whose role or attribute it asks about (most specific first), and the names the article
-    holding a typed answer must contain; each name as the lower-case spellings that count for it."""
+    the names whose role or attribute it asks about (most specific first), the names the article
+    holding a typed answer must contain, each name as the lower-case spellings that count for it, and,
+    for "What did X say about Y?", the spellings of Y's most specific word, one of which the answer must
+    contain."""
 
     question: str
     kind: str | None
     subjects: tuple[tuple[str, ...], ...] = ()
     names: tuple[tuple[str, ...], ...] = ()
+    topic: tuple[str, ...] = ()
 
     def answered_by(self, text: str, covered: str, article_text: str) -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
         holds an answer of the asked kind: a sum, count, date … (the count with the asked counter), or
-        the asked title near the person's subject; every asked attribute named near the subject; and
-        every name of the question somewhere in the article."""
+        the asked title near the person's subject; every asked attribute named near the subject; the
+        topic asked about; and every name of the question somewhere in the article."""
         q = self.question
         if self.kind == PERSON:
             holds = names_role(q, covered, self.subjects)
         else:
             holds = mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
-        return holds and names_attributes(q, covered, self.subjects) and self.named_in(article_text)
+        about = not self.topic or any(t in covered.lower() for t in self.topic)
+        return holds and about and names_attributes(q, covered, self.subjects) and self.named_in(article_text)
 
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
@@ -429,7 +434,23 @@ class ExtractiveComposer:
     def asked(self, query: Query, wanted: str | None) -> Asked:
         """What the question asks for (``Asked``), worked out once for all its candidate sentences."""
         subjects = self._subjects(query) if wanted == PERSON or asks_attribute(query.text) else ()
-        return Asked(query.text, wanted, subjects, self._question_names(query) if wanted is not None else ())
+        phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
+        names = self._question_names(query) if wanted is not None or phrase else ()
+        return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else ())
+
+    def _topic(self, query: Query, phrase: str) -> tuple[str, ...]:
+        """The spellings of the most specific word of the topic ``phrase`` of "What did X say about Y?"
+        ("…격차에 대해 어떻게 말했나?") that the index knows: a Korean token, or the Korean terms an English
+        name sounds like (with the name itself); empty when no word of Y reaches the index."""
+        vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
+        if query.language == "ko":
+            words = [(t,) for t in tokenize(phrase) if t in vocab and len(t) > 1]
+        else:  # only its names, by any sound match: meaning is too loose here ("gap" ~ 걸음), and each sound
+            # match counts as a spelling (Nvidia ~ 엔비디아 0.92)
+            words = list(self._english_names(query, phrase, first_word=True, min_weight=0.0))
+        known = [(max(float(idf[vocab[t]]) for t in spellings if t in vocab), spellings) for spellings in words
+                 if any(t in vocab for t in spellings)]
+        return max(known)[1] if known else ()
 
     def _question_names(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """The names a question asking for a sum, count, date or person is about, each as the spellings
@@ -441,20 +462,22 @@ class ExtractiveComposer:
             return tuple((n.lower(),) for n in query.names)
         return self._english_names(query, query.text)
 
-    def _english_names(self, query: Query, text: str) -> tuple[tuple[str, ...], ...]:
-        """The capitalised words of an English ``text`` (after its first word) that name something the
-        index spells: as the Korean terms they sound almost exactly like (``NAME_MIN_WEIGHT``: "Kim Jong-un"
+    def _english_names(self, query: Query, text: str, first_word: bool = False,
+                       min_weight: float = NAME_MIN_WEIGHT) -> tuple[tuple[str, ...], ...]:
+        """The capitalised words of an English ``text`` (after its first word, unless ``first_word``: a
+        question capitalises its first word whatever it is) that name something the
+        index spells: as the Korean terms they sound almost exactly like (``min_weight``: "Kim Jong-un"
         sounds 0.95 like 김정훈, a wrong name that must not be required), with
         the surname of a Chinese name and the word itself as other spellings, or, for a code or acronym
         (CSET, A100), as the index term itself. Other capitalised words are not checked: a Korean corpus
         may hold the English word in some other article ("Moon")."""
         vocab = self.store.bm25.vocab
         names = []
-        for word in english_words(text)[1:]:
+        for word in english_words(text)[0 if first_word else 1 :]:
             lowered = word.lower()
             if not word[0].isupper() or lowered in ENGLISH_STOPWORDS:
                 continue
-            sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= NAME_MIN_WEIGHT
+            sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= min_weight
                        and lowered in m.word.lower()}
             if sounded:
                 names.append(tuple({lowered} | {m.term for m in query.bridged if m.word in sounded

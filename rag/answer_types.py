@@ -36,7 +36,8 @@ _MONEY_WORDS = re.compile(
 # profit …": a money question without "how much".
 _WHAT_IS_MONEY = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}"
-    r"(?:prices?|costs?|revenues?|sales|profits?|earnings|valuation|worth|salary|budget|GDP)\b",
+    r"(?:prices?|costs?|revenues?|sales|profits?|earnings|valuation|worth|salary|budget|GDP)\b"
+    r"|^\s*what\s+(?:does|do|did|will|would)\s+(?:[\w'-]+\s+){1,6}cost\b",
     re.IGNORECASE,
 )
 _ASKS_FOR_PEOPLE = re.compile(
@@ -46,7 +47,8 @@ _ASKS_FOR_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FOR_PERCENT = re.compile(
-    r"퍼센트|프로|%|비율|확률|\bpercent(?:age)?\b|\bprobability\b|\bwhat (?:chance|odds|likelihood|share)\b",
+    r"퍼센트|프로|%|비율|확률|점유율|\bpercent(?:age)?\b|\bprobability\b|\bwhat (?:chance|odds|likelihood|share)\b"
+    r"|\bmarket share\b|\bshare of\b",
     re.IGNORECASE,
 )
 # "몇 개" is answered by "3개", not by "일곱 차례": the counter a Korean number question asks with, and the
@@ -107,14 +109,18 @@ _ROLES = _asked_and_named((
 ))
 # Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
 # was founded, where its headquarters are, its revenue, share price, market value, a model's parameters,
-# a chip's clock speed, a yearly figure, an area, the weather, a person's age, height or weight. A
+# a chip's clock speed, a yearly figure, an area, the weather, a person's age, height, weight or school. A
 # sentence that holds a date or a number but not the attribute does not answer ("즈푸AI는 언제
 # 설립되었나?" is not answered by the day it listed).
 _ATTRIBUTES = _asked_and_named((
     (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
     (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
-    (r"매출|영업이익|순이익|판매량|\b(?:revenues?|profits?|sales|earnings)\b",
-     r"매출|이익|수익|판매|\b(?:revenue|profit|sales|earnings)"),
+    (r"매출|영업이익|순이익|판매량|판매했|팔았|\b(?:revenues?|profits?|sales|earnings|sell|sells|sold)\b",
+     r"매출|이익|수익|판매|팔았|\b(?:revenue|profit|sales|earnings|sold|sell)"),
+    # a launch or release, not a listing: "즈푸AI의 다음 모델은 언제 출시되나?" is not answered by the day it
+    # listed; "DeepSeek's release" (a noun) asks about no act of launching
+    (r"출시|선보|공개(?:되|됐|했|한|된)|(?<!'s )(?<!the )(?<!its )\b(?:launch|release|unveil|debut)(?:e?d|e?s)?\b",
+     r"출시|공개|선보|내놓|내놨|발표|론칭|발사|\b(?:launch|releas|unveil|debut|introduc)"),
     (r"주가|\b(?:share|stock) prices?\b", r"주가|주식|\b(?:share|stock)"),
     (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b", r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
@@ -125,6 +131,7 @@ _ATTRIBUTES = _asked_and_named((
     (r"연간|매년|해마다|\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b",
      r"연간|매년|해마다|한\s*해|1년|\b(?:per|a|each) year\b|\bannual|\byearly\b"),
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b", r"\d+\s*(?:세|살)|나이|출생|태어|\bborn\b|\baged?\b"),
+    (r"졸업|학력|\bgraduat\w*|\balma mater\b", r"졸업|학위|동문|\bgraduat|\bdegree\b|\balumn"),
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
 ))
@@ -169,6 +176,24 @@ def expected_type(question: str) -> str | None:
     if _ASKS_FOR_ROLE.search(question):
         return PERSON
     return NUMBER if ASKS_FOR_NUMBER.search(question) else None
+
+
+# "What did Tang Jie say about Nvidia?", "탕제 CEO는 … 격차에 대해 어떻게 말했나?": what was said must be about
+# the topic named, not just anything the speaker said.
+_SAID_ABOUT = re.compile(
+    r"\b(?:say|says|said|think|thinks|thought|tell|tells|told|claim\w*|comment\w*|write|wrote|warn\w*|predict\w*"
+    r"|argue\w*|describe\w*)\b.*?\babout\s+(?P<en>.+?)\s*\??\s*$"
+    r"|(?P<ko>(?:\S+(?<![은는])\s+){0,2}\S+?)에\s*(?:대해|대해서|관해|관해서|대하여|관하여)\s.*"
+    r"(?:말했|밝혔|평가|언급|주장|설명|전망|지적|강조|분석|어떻게|무엇|뭐라)",
+    re.IGNORECASE,
+)
+
+
+def said_about(question: str) -> str:
+    """The topic of a question about what someone said about something ("the real gap with the US"); ""
+    for other questions."""
+    m = _SAID_ABOUT.search(question)
+    return (m.group("en") or m.group("ko")) if m else ""
 
 
 def asks_attribute(question: str) -> bool:

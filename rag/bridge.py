@@ -112,6 +112,8 @@ _PINYIN_SYLLABLES = re.compile(
 )
 _PINYIN_SYLLABLE = re.compile(_PINYIN_SYLLABLES.pattern[:-1])  # exactly one syllable
 _PINYIN_SPELLING = (
+    (r"w(?=u)|y(?=i)", ""),  # wu, yi: w and y only spell the vowel (Wuhan 우한)
+    (r"(?<=[jq])ie", "e"),  # Jie 제, Qie 체 (Tang Jie 탕제)
     (r"(zh|ch|sh|[zcsr])i(?![aeiou])", r"\1"),  # zhi, shi, zi, ri: the vowel Korean writes as ㅡ (즈, 스)
     (r"yu|(?<=[jqx])u", "wi"),  # ü: Yu 위, Jun 쥔, Xu 쉬
     (r"zh", "j"), (r"sh", "s"), (r"x", "s"), (r"q", "ch"), (r"c(?!h)", "ch"), (r"z", "j"),

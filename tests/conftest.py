@@ -17,6 +17,7 @@ HOLDOUT3_SET = ROOT / "eval" / "holdout3.jsonl"
 HOLDOUT4_SET = ROOT / "eval" / "holdout4.jsonl"
 HOLDOUT5_SET = ROOT / "eval" / "holdout5.jsonl"
 HOLDOUT6_SET = ROOT / "eval" / "holdout6.jsonl"
+HOLDOUT7_SET = ROOT / "eval" / "holdout7.jsonl"
 FOLLOWUP_SET = ROOT / "eval" / "followups.jsonl"
 
 

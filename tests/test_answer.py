@@ -60,6 +60,12 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "화웨이 어센드 칩의 성능은 A100의 몇 퍼센트인가?",  # the one percentage is Lin Junyang's estimate
     "When did Baidu launch Ernie Bot to the public?",  # the article's date is of a photo of Baidu's office
     "우한시 시장은 누구인가?",
+    "What does Huawei's Ascend chip cost?",
+    "How many iPhones did Apple sell last year?",  # no sale is named anywhere
+    "즈푸AI의 다음 모델은 언제 출시되나?",  # the day Zhipu listed is no launch
+    "Which university did Yao Shunyu graduate from?",
+    "How much did OpenAI invest in Wuhan?",  # the IPO sums are in an article that never names Wuhan
+    "What did Tang Jie say about Nvidia?",  # he said nothing about it; others did
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):
     answer = service.ask(question)
@@ -86,6 +92,16 @@ def test_role_and_attribute_questions_quote_the_sentence_naming_them(service, qu
 def test_a_question_naming_something_the_articles_never_mention_abstains_and_says_so(service, question, name):
     answer = service.ask(question)
     assert answer.abstained and answer.citations == () and name in answer.answer
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("What did Tang Jie say about the gap with the US?", "실제 격차는 오히려 커지고"),  # his, not Hannas's
+    ("탕제 CEO는 중국 AI와 미국의 격차에 대해 어떻게 말했나?", "실제 격차는 오히려 커지고"),
+    ("What did CNBC say about DeepSeek's model updates?", "일곱 차례 모델 업데이트"),
+])
+def test_what_someone_said_about_something_is_quoted_from_their_article(service, question, quoted):
+    answer = service.ask(question)
+    assert not answer.abstained and quoted in answer.answer.split("[1]")[0]
 
 
 def test_a_person_named_by_surname_only_counts_as_named(service):

@@ -14,6 +14,7 @@ from rag.answer_types import (
     mentions,
     names_attributes,
     names_role,
+    said_about,
     subject_words,
 )
 
@@ -24,6 +25,7 @@ from rag.answer_types import (
     ("What is the price of one Nvidia H100 chip?", MONEY),
     ("What was Alibaba's revenue last year?", MONEY),
     ("What is Samsung Electronics' semiconductor operating profit for 2018?", MONEY),
+    ("What does Huawei's Ascend chip cost?", MONEY),
     ("삼성전자의 올해 반도체 투자 규모는?", MONEY),
     ("우한시의 인구는 몇 명인가?", PEOPLE),
     ("What is Wuhan's population?", PEOPLE),
@@ -39,6 +41,8 @@ from rag.answer_types import (
     ("What chance did he give China of taking the lead?", PERCENT),
     ("What percentage of Chinese AI investment comes from the government?", PERCENT),
     ("화웨이 어센드 칩의 성능은 A100의 몇 퍼센트인가?", PERCENT),
+    ("What is Samsung Electronics' share of the memory chip market?", PERCENT),
+    ("삼성전자의 메모리 반도체 점유율은?", PERCENT),
     ("우한시 시장은 누구인가?", PERSON),  # a mayor
     ("What is the name of Wuhan's mayor?", PERSON),
     ("중국 AI 시장은 어떤가?", None),  # a market
@@ -140,9 +144,36 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("Where are the labs that set up branches in Wuhan headquartered?", (("우한",),), True),
     ("즈푸AI의 주가는 얼마나 올랐나?", (), False),  # no share price named at all
     ("What did the CSET report say?", (), True),  # no attribute asked
+    ("How many iPhones did Apple sell last year?", (), False),  # a sale is asked, none is named
+    ("When was the CSET report released?", (("cset",),), True),  # "내놓은 보고서"
 ])
 def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
     assert names_attributes(question, CSET_SENTENCE, names) is holds
+
+
+LISTING_SENTENCE = "즈푸AI는 8일 중국 AI 스타트업으로는 최초로 홍콩증권거래소에 상장해 5억 5800만 달러를 조달했다."
+
+
+@pytest.mark.parametrize(("question", "holds"), [
+    ("즈푸AI의 다음 모델은 언제 출시되나?", False),  # a launch is asked: a listing is not one
+    ("When did Zhipu AI launch its next model?", False),
+    ("When did Zhipu AI list in Hong Kong?", True),
+    ("Which historical event is DeepSeek's release compared to?", True),  # a noun: no launch is asked
+])
+def test_a_launch_question_is_not_answered_by_another_event(question, holds):
+    assert names_attributes(question, LISTING_SENTENCE) is holds
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("What did Tang Jie say about Nvidia?", "Nvidia"),
+    ("What did a Chinese IT analyst tell the WSJ about overcoming the sanctions?", "overcoming the sanctions"),
+    ("탕제 CEO는 중국 AI와 미국의 격차에 대해 어떻게 말했나?", "AI와 미국의 격차"),
+    ("인식트그룹은 중국 반도체에 대해 어떤 평가를 내렸나?", "중국 반도체"),  # not the speaker
+    ("And what about MiniMax?", ""),  # a follow-up, not a question about what was said
+    ("How much did Zhipu AI raise?", ""),
+])
+def test_said_about_finds_the_topic_of_what_was_said(question, topic):
+    assert said_about(question) == topic
 
 
 @pytest.mark.parametrize(("question", "text", "holds"), [

@@ -71,7 +71,8 @@ def test_possessives_are_dropped_from_words():
 
 
 @pytest.mark.parametrize(("hangul", "pinyin"), [("즈푸", "Zhipu"), ("야오순위", "YaoShunyu"), ("화웨이", "Huawei"),
-                                                 ("쑤저우", "Suzhou"), ("린쥔양", "LinJunyang"), ("즈왕", "Zhiwang")])
+                                                 ("쑤저우", "Suzhou"), ("린쥔양", "LinJunyang"), ("즈왕", "Zhiwang"),
+                                                 ("우한", "Wuhan"), ("탕제", "TangJie")])
 def test_chinese_names_read_as_pinyin_match_their_hangul_spelling(hangul, pinyin):
     assert pinyin_key(pinyin) == korean_key(hangul)
 
