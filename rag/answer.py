@@ -4,7 +4,7 @@ The composer scores every sentence of the retrieved passages against the questio
 question (and, for a follow-up, to the question in its context), the IDF-weighted share of the
 question's words the sentence contains (English words through the term bridge; a sentence that points
 back, "이는 …", also counts the words of the sentence before it), the rank of its passage, whether it
-holds the kind of answer the question asks for (a sum, a count of people, a date, a number:
+holds the kind of answer the question asks for (a sum, a count of people, a date, a number, a name:
 ``rag.answer_types``), and whether it defines the subject of a "What/Who is X?" question ("X은 …
 기관이다."). It quotes the best sentence that holds the asked-for kind of answer and up to two more
 close behind it (never the same sentence twice, though overlapping chunks share sentences), typed and
@@ -31,14 +31,17 @@ import numpy as np
 from .answer_types import (
     DATE,
     MONEY,
+    NAME,
     NUMBER,
     PERSON,
     answers_count,
     asks_attribute,
     expected_type,
     mentions,
+    name_asked_for,
     names_attributes,
     names_role,
+    names_thing,
     said_about,
     subject_words,
 )
@@ -284,24 +287,28 @@ def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: st
 class Asked:
     """What a question asks for: the kind of answer (``rag.answer_types``; None: any sentence may answer),
     the names whose role or attribute it asks about (most specific first), the names the article
-    holding a typed answer must contain, each name as the lower-case spellings that count for it, and,
-    for "What did X say about Y?", the spellings of Y's most specific word, one of which the answer must
-    contain."""
+    holding a typed answer must contain, each name as the lower-case spellings that count for it; for
+    "What did X say about Y?", the spellings of Y's most specific word, one of which the answer must
+    contain; for "What is the name of X's Y?", the spellings of Y, which the answer must name."""
 
     question: str
     kind: str | None
     subjects: tuple[tuple[str, ...], ...] = ()
     names: tuple[tuple[str, ...], ...] = ()
     topic: tuple[str, ...] = ()
+    thing: tuple[str, ...] = ()
 
     def answered_by(self, text: str, covered: str, article_text: str) -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
         holds an answer of the asked kind: a sum, count, date … (the count with the asked counter), or
-        the asked title near the person's subject; every asked attribute named near the subject; the
-        topic asked about; and every name of the question somewhere in the article."""
+        the asked title near the person's subject, or a name next to the thing whose name is asked; every
+        asked attribute named near the subject; the topic asked about; and every name of the question
+        somewhere in the article."""
         q = self.question
         if self.kind == PERSON:
             holds = names_role(q, covered, self.subjects)
+        elif self.kind == NAME:
+            holds = not self.thing or names_thing(text, self.thing, self.subjects)
         else:
             holds = mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
@@ -433,10 +440,21 @@ class ExtractiveComposer:
 
     def asked(self, query: Query, wanted: str | None) -> Asked:
         """What the question asks for (``Asked``), worked out once for all its candidate sentences."""
-        subjects = self._subjects(query) if wanted == PERSON or asks_attribute(query.text) else ()
+        thing = self._thing(query) if wanted == NAME else ()
+        subjects = self._subjects(query) if wanted in (PERSON, NAME) or asks_attribute(query.text) else ()
+        subjects = tuple(s for s in subjects if not set(s) & set(thing))  # whose thing: not the thing itself
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
         names = self._question_names(query) if wanted is not None or phrase else ()
-        return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else ())
+        return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing)
+
+    def _thing(self, query: Query) -> tuple[str, ...]:
+        """The spellings of the noun whose name a question asks for (``name_asked_for``) that the index
+        knows: the Korean word, or the English word and the Korean terms bridged from it ("model" 모델);
+        empty when the index knows none, and the name is not checked."""
+        noun = name_asked_for(query.text).lower()
+        spellings = {noun} | {m.term for m in query.bridged if m.word.lower() == noun}
+        vocab = self.store.bm25.vocab
+        return tuple(sorted(t for t in spellings if t in vocab or any(t in term for term in vocab)))
 
     def _topic(self, query: Query, phrase: str) -> tuple[str, ...]:
         """The spellings of the most specific word of the topic ``phrase`` of "What did X say about Y?"

@@ -4,19 +4,20 @@ Classic answer typing (as in TREC question answering): "얼마를 조달했나?"
 wants a sum of money, "인구는 몇 명인가?" / "What is its population?" a count of people, "언제" / "when" a
 date, "몇 개" / "how many" / "how far" some number (not a date, not a model name like A100), "창업자는
 누구인가?" / "Who is the CEO of …?" a person named with that title near the name asked about (Korean news
-writes "문샷의 양즈린 창업자 겸 CEO"). A sentence that names no sum of money cannot answer the first,
+writes "문샷의 양즈린 창업자 겸 CEO"), "…모델의 이름은?" / "What is the name of …?" a name given next to the
+noun asked about ("유사한 AI '어니봇'"). A sentence that names no sum of money cannot answer the first,
 however close its words are to the question (the article mentions the company, but not what it
 raised). Questions about an attribute news sentences name in fixed ways (founding, headquarters,
-revenue, share price …) further need a sentence that names it. The composer uses this to pick the
-sentence that holds the answer and to abstain when no sentence close enough to the question holds an
-answer of the expected kind.
+revenue, share price, a launch …) further need a sentence that names it, and "What did X say about Y?" one
+that names Y. The composer uses this to pick the sentence that holds the answer and to abstain when no
+sentence close enough to the question holds an answer of the expected kind.
 """
 
 from __future__ import annotations
 
 import re
 
-MONEY, PEOPLE, DATE, NUMBER, PERSON, PERCENT = "money", "people", "date", "number", "person", "percent"
+MONEY, PEOPLE, DATE, NUMBER, PERSON, PERCENT, NAME = "money", "people", "date", "number", "person", "percent", "name"
 
 ASKS_FOR_NUMBER = re.compile(
     r"얼마|몇|언제|규모|금액|수치|비율|확률|연도|년도|날짜|기간|시기"
@@ -162,9 +163,40 @@ _MENTIONS = {
 }
 
 
+# "바이두가 개발한 챗GPT 유사 AI의 이름은?", "What is the name of the chatbot-style AI that Baidu developed?":
+# the name of a thing, which Korean news gives next to the noun ("유사한 AI '어니봇'", "모델 큐웬(Qwen)").
+_ASKS_FOR_NAME = re.compile(
+    r"(?P<ko>[^\s의]+)(?:의)?\s*이름(?:은|이|을|는)?\s*(?:무엇|뭐)?\S*\s*\??\s*$"
+    r"|\bname of\s+(?:the\s+|an?\s+)?(?P<en>.+?)(?:\s+(?:that|which|who|whose)\b.*)?\s*\??\s*$",
+    re.IGNORECASE,
+)
+# A name next to the noun: quoted or bracketed after it, a word with its Latin spelling in brackets after
+# it ("모델 큐웬(Qwen)"), a Latin name after it, or a quoted name before it ("'어니봇'이라는 AI").
+_NAME_AFTER = re.compile(r"\s*(?:[‘'\"“「『<《]|[^\s(]+\([A-Za-z]|[A-Z])")  # "모델(LLM)" glosses the noun
+_NAME_BEFORE = re.compile(r"[’'\"”」』>》)](?:이라는|라는|란|인)?\s*$")
+
+
+def name_asked_for(question: str) -> str:
+    """The noun whose name a question asks for ("AI" in "…유사 AI의 이름은?", "model" in "What is the name
+    of Moonshot's AI model?"); "" when it asks for no name."""
+    m = _ASKS_FOR_NAME.search(question)
+    if not m:
+        return ""
+    return m.group("ko") or re.findall(r"[\w-]+", m.group("en"))[-1]
+
+
+def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, ...], ...] = ()) -> bool:
+    """Whether ``text`` gives a name next to the noun spelt one of ``spellings`` (lower case), near the
+    first of ``names`` (whose thing it is) when given, as ``names_role`` checks a title: the sentence
+    naming Alibaba's model "큐웬(Qwen)" does not name Zhipu's."""
+    nouns = "|".join(re.escape(s) for s in spellings)
+    named = re.compile(rf"(?:{nouns}){_NAME_AFTER.pattern}|{_NAME_BEFORE.pattern[:-1]}(?:{nouns})", re.IGNORECASE)
+    return _near_each(text.lower(), names, [named]) if names else bool(named.search(text))
+
+
 def expected_type(question: str) -> str | None:
-    """The kind of answer ``question`` asks for: MONEY, PEOPLE, PERCENT, DATE, PERSON or NUMBER; None
-    for any other question (what, why, how, who did what)."""
+    """The kind of answer ``question`` asks for: MONEY, PEOPLE, PERCENT, DATE, PERSON, NAME or NUMBER;
+    None for any other question (what, why, how, who did what)."""
     if _MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question)):
         return MONEY
     if _ASKS_FOR_PEOPLE.search(question):
@@ -175,6 +207,8 @@ def expected_type(question: str) -> str | None:
         return DATE
     if _ASKS_FOR_ROLE.search(question):
         return PERSON
+    if _ASKS_FOR_NAME.search(question):
+        return NAME
     return NUMBER if ASKS_FOR_NUMBER.search(question) else None
 
 

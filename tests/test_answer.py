@@ -66,6 +66,8 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "Which university did Yao Shunyu graduate from?",
     "How much did OpenAI invest in Wuhan?",  # the IPO sums are in an article that never names Wuhan
     "What did Tang Jie say about Nvidia?",  # he said nothing about it; others did
+    "즈푸AI의 대표 AI 모델 이름은?",  # the model named beside Zhipu is Alibaba's
+    "SK하이닉스 전직 직원의 이름은?",  # never named
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):
     answer = service.ask(question)
@@ -78,6 +80,8 @@ def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain
     ("CSET 보고서의 주 저자는 누구인가?", "한나스"),  # the title before the name
     ("Who founded Zhipu AI?", "탕제"),
     ("Where is Baidu's headquarters?", "베이징"),
+    ("What is the name of the chatbot-style AI that Baidu developed?", "어니봇"),
+    ("알리바바의 오픈소스 모델 이름은?", "큐웬"),
     ("두 AI 연구소는 우한에 무엇을 설립했나?", "지사"),
 ])
 def test_role_and_attribute_questions_quote_the_sentence_naming_them(service, question, name):

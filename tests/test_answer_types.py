@@ -5,6 +5,7 @@ import pytest
 from rag.answer_types import (
     DATE,
     MONEY,
+    NAME,
     NUMBER,
     PEOPLE,
     PERCENT,
@@ -12,8 +13,10 @@ from rag.answer_types import (
     answers_count,
     expected_type,
     mentions,
+    name_asked_for,
     names_attributes,
     names_role,
+    names_thing,
     said_about,
     subject_words,
 )
@@ -45,6 +48,9 @@ from rag.answer_types import (
     ("삼성전자의 메모리 반도체 점유율은?", PERCENT),
     ("우한시 시장은 누구인가?", PERSON),  # a mayor
     ("What is the name of Wuhan's mayor?", PERSON),
+    ("즈푸AI 창업자의 이름은?", PERSON),  # a role's name is a person's
+    ("What is the name of Baidu's ChatGPT-like AI?", NAME),
+    ("바이두가 개발한 챗GPT 유사 AI의 이름은?", NAME),
     ("중국 AI 시장은 어떤가?", None),  # a market
     ("중국 정부는 몇 년부터 AI 기술 패권을 정부 목표로 삼았나?", DATE),  # a year, not a duration
     ("Who is Valentin Weber?", None),
@@ -190,3 +196,30 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("What is the name of Moonshot's AI model?", "model"),
+    ("What is the name of the chatbot-style AI that Baidu developed?", "AI"),
+    ("SK하이닉스 전직 직원의 이름은?", "직원"),
+    ("바이두가 개발한 챗GPT 유사 AI의 이름은?", "AI"),
+    ("How much did Zhipu AI raise?", ""),
+])
+def test_name_asked_for_is_the_noun_whose_name_is_asked(question, noun):
+    assert name_asked_for(question) == noun
+
+
+PANEL_SENTENCE = ("즈푸AI 창업자이자 칭화대 교수이기도 한 탕제 최고경영자(CEO)가 진행자로 나섰고 알리바바의 오픈소스 모델 "
+                  "큐웬(Qwen)의 린쥔양 기술책임자가 참석했다.")
+
+
+@pytest.mark.parametrize(("text", "spellings", "names", "holds"), [
+    ("바이두는 챗GPT와 유사한 AI '어니봇' 개발을 위해", ("ai",), (("바이두",),), True),  # quoted after the noun
+    ("'어니봇'이라는 AI를 개발했다", ("ai",), (), True),  # quoted before it
+    (PANEL_SENTENCE, ("모델",), (("알리바바",),), True),  # a word with its Latin spelling
+    (PANEL_SENTENCE, ("모델",), (("즈푸",),), False),  # Alibaba's model, in another clause than Zhipu
+    ("즈푸AI는 대규모언어모델(LLM) 개발사다", ("모델",), (), False),  # the bracket glosses the noun
+    ("SK하이닉스 전직 직원이 기술 정보를 화웨이에 유출하려다 적발됐다", ("직원",), (), False),
+])
+def test_names_thing_wants_a_name_next_to_the_noun(text, spellings, names, holds):
+    assert names_thing(text, spellings, names) is holds
