@@ -170,10 +170,12 @@ _ASKS_FOR_NAME = re.compile(
     r"|\bname of\s+(?:the\s+|an?\s+)?(?P<en>.+?)(?:\s+(?:that|which|who|whose)\b.*)?\s*\??\s*$",
     re.IGNORECASE,
 )
-# A name next to the noun: quoted or bracketed after it, a word with its Latin spelling in brackets after
-# it ("모델 큐웬(Qwen)"), a Latin name after it, or a quoted name before it ("'어니봇'이라는 AI").
-_NAME_AFTER = re.compile(r"\s*(?:[‘'\"“「『<《]|[^\s(]+\([A-Za-z]|[A-Z])")  # "모델(LLM)" glosses the noun
-_NAME_BEFORE = re.compile(r"[’'\"”」』>》)](?:이라는|라는|란|인)?\s*$")
+# A name next to the noun: quoted after it, a word with its Latin spelling in brackets after it ("모델
+# 큐웬(Qwen)"; "모델(LLM)" only glosses the noun), a Latin name after it, a quoted name owned by what
+# follows the noun in its clause ("슈퍼컴퓨터 중 하나인 … 연구소의 '엘 캐피탄'"), or a quoted name before it,
+# a word or two away ("'어니봇'이라는 AI", "'어센드' 등 중국산 칩").
+_NAME_AFTER = re.compile(r"\s*(?:[‘'\"“「『<《]|[^\s(]+\([A-Za-z]|[A-Z])|[^,;:·‘'\"“「『<《]{0,40}?의\s*[‘'\"“「『<《]")
+_NAME_BEFORE = re.compile(r"[’'\"”」』>》](?:이라는|라는|란|인)?(?:\s+\S+){0,2}?\s*$")
 
 
 def name_asked_for(question: str) -> str:

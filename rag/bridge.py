@@ -10,7 +10,8 @@ Two bridges, both over the Hangul terms of the BM25 vocabulary:
   a run of pinyin syllables is also read as Mandarin, the way Korean writes Chinese names (Zhipu 즈푸,
   Yao Shunyu 야오순위, Huawei 화웨이); that reading wins only when it is near-exact and clearly closer.
   Lower-case words (and pairs of them) are also read the way Korean spells borrowed English words
-  (think tank 싱크탱크, software 소프트웨어, supercomputer 슈퍼컴퓨터), again only when clearly closer.
+  (think tank 싱크탱크, software 소프트웨어, supercomputer 슈퍼컴퓨터), and any word with the "a" of a closed
+  syllable read ㅐ (MiniMax 미니맥스), again only when clearly closer.
 * Meaning. The encoder embeds every Hangul term once at indexing time (``term_vectors`` in the
   store); an English word's nearest term counts when their cosine reaches the encoder's
   ``term_similarity_floor`` (multilingual encoders only).
@@ -95,6 +96,14 @@ _LOANWORD_SPELLING = (
 )
 
 
+def closed_a_key(word: str) -> str:
+    """Rough phonetic key of an English word or name with the "a" of a closed syllable read as Korean
+    writes it, ㅐ (MiniMax 미니맥스, Jackson 잭슨); "" when it has none."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    read = re.sub(r"a(?=[bcdfgklmnpstvxz](?:[bcdfgklmnpstvxz]|$))", "e", w)
+    return english_key(read) if read != w else ""
+
+
 def loanword_key(word: str) -> str:
     """Rough phonetic key of an English common word as Korean spells it when borrowed (think tank
     싱크탱크, supercomputer 슈퍼컴퓨터, software 소프트웨어); "" for capitalised names."""
@@ -151,11 +160,13 @@ def name_candidates(question: str, known: set[str] | dict) -> list[str]:
     tank" ~ 싱크탱크), capitalised words after the first word, long words that may be loanwords
     ("computing" ~ 컴퓨팅), and the capitalised parts of hyphenated words ("Beijing-based" -> "Beijing")."""
     words = english_words(question)
+    possessive = [bool(_POSSESSIVE.search(w)) for w in ENGLISH_WORD.findall(question)]
     out = []
     for n in (3, 2):
         for i in range(len(words) - n + 1):
             run = words[i : i + n]
-            if all(w[0].isupper() for w in run):
+            # a possessive ends a name: "Tencent's AI model" names Tencent, not "TencentAI"
+            if all(w[0].isupper() for w in run) and not any(possessive[i : i + n - 1]):
                 out.append("".join(run))
     out += [a + b for a, b in zip(words, words[1:])  # "think tank" -> "thinktank" ~ 싱크탱크
             if a.islower() and b.islower() and not {a, b} & ENGLISH_STOPWORDS]
@@ -218,8 +229,9 @@ class TermBridge:
                 continue
             found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=3)
             # Other readings count only when they sound clearly closer: Mandarin pinyin (near-exact only)
-            # and the Korean spelling of English loanwords.
-            for reading, cutoff in ((pinyin_key(word), PINYIN_MIN_SCORE), (loanword_key(word), TRANSLIT_MIN_SCORE)):
+            # the Korean spelling of English loanwords, and a closed-syllable "a" read ㅐ.
+            for reading, cutoff in ((pinyin_key(word), PINYIN_MIN_SCORE), (loanword_key(word), TRANSLIT_MIN_SCORE),
+                                    (closed_a_key(word), TRANSLIT_MIN_SCORE)):
                 if not reading or reading == key:
                     continue
                 other = process.extract(reading, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)

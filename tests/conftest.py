@@ -18,6 +18,7 @@ HOLDOUT4_SET = ROOT / "eval" / "holdout4.jsonl"
 HOLDOUT5_SET = ROOT / "eval" / "holdout5.jsonl"
 HOLDOUT6_SET = ROOT / "eval" / "holdout6.jsonl"
 HOLDOUT7_SET = ROOT / "eval" / "holdout7.jsonl"
+HOLDOUT8_SET = ROOT / "eval" / "holdout8.jsonl"
 FOLLOWUP_SET = ROOT / "eval" / "followups.jsonl"
 
 

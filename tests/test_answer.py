@@ -68,6 +68,8 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "What did Tang Jie say about Nvidia?",  # he said nothing about it; others did
     "즈푸AI의 대표 AI 모델 이름은?",  # the model named beside Zhipu is Alibaba's
     "SK하이닉스 전직 직원의 이름은?",  # never named
+    "What is the name of Tencent's AI model?",  # Tencent is named, and models, but not Tencent's
+    "Who is the CEO of MiniMax?",  # MiniMax 미니맥스: the CEO named in the panel sentence is Moonshot's
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):
     answer = service.ask(question)
@@ -82,6 +84,8 @@ def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain
     ("Where is Baidu's headquarters?", "베이징"),
     ("What is the name of the chatbot-style AI that Baidu developed?", "어니봇"),
     ("알리바바의 오픈소스 모델 이름은?", "큐웬"),
+    ("바이두가 활용하려는 화웨이 칩의 이름은?", "어센드"),  # "화웨이의 '어센드' 등 중국산 칩"
+    ("What is the name of the Lawrence Livermore supercomputer?", "엘 캐피탄"),  # "…연구소의 '엘 캐피탄'"
     ("두 AI 연구소는 우한에 무엇을 설립했나?", "지사"),
 ])
 def test_role_and_attribute_questions_quote_the_sentence_naming_them(service, question, name):

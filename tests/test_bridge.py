@@ -5,6 +5,7 @@ import pytest
 
 from rag.bridge import (
     TermBridge,
+    closed_a_key,
     english_candidates,
     english_key,
     english_words,
@@ -160,3 +161,14 @@ def test_word_vector_cache_stays_bounded_and_correct(real_index, e5_encoder, mon
     assert len(retriever._word_vectors) <= 3
     np.testing.assert_allclose(again[0], first[1], atol=1e-6)
     np.testing.assert_allclose(again[1], e5_encoder.encode(["journalists"], is_query=True)[0], atol=1e-6)
+
+
+def test_a_closed_syllable_a_is_also_read_as_korean_writes_it():
+    assert closed_a_key("MiniMax") == korean_key("미니맥스")
+    assert closed_a_key("Alibaba") == ""  # every "a" open: no other reading
+
+
+def test_a_possessive_ends_a_run_of_capitalised_words():
+    candidates = name_candidates("What is the name of Tencent's AI model?", {})
+    assert "Tencent" in candidates and "TencentAI" not in candidates
+    assert "ZhipuAI" in name_candidates("How much did Zhipu AI raise?", {})
