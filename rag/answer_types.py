@@ -41,6 +41,11 @@ _WHAT_IS_MONEY = re.compile(
     r"|^\s*what\s+(?:does|do|did|will|would)\s+(?:[\w'-]+\s+){1,6}cost\b",
     re.IGNORECASE,
 )
+# "엔비디아 H100의 가격은?", "우한시의 AI 예산은?": a Korean question that ends on a money noun asks for a sum.
+_KOREAN_MONEY_TOPIC = re.compile(
+    r"(?:비용|가격|값|매출액?|수익|이익|투자액|투자\s*규모|자금|금액|연봉|임금|시가총액|몸값|판매액|예산|국내총생산)"
+    r"(?:은|는|이|가)?\s*(?:얼마\S*|무엇\S*|어느\s*정도\S*)?\s*\??\s*$"
+)
 _ASKS_FOR_PEOPLE = re.compile(
     r"몇\s*명|인구|직원\s*수|인원|임직원\s*수|직원이\s*몇"
     r"|\bhow many (?:people|employees|staff|workers|residents|members|users|persons|engineers|researchers"
@@ -133,6 +138,8 @@ _ATTRIBUTES = _asked_and_named((
      r"연간|매년|해마다|한\s*해|1년|\b(?:per|a|each) year\b|\bannual|\byearly\b"),
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b", r"\d+\s*(?:세|살)|나이|출생|태어|\bborn\b|\baged?\b"),
     (r"졸업|학력|\bgraduat\w*|\balma mater\b", r"졸업|학위|동문|\bgraduat|\bdegree\b|\balumn"),
+    # an opening ("open-source" is no opening)
+    (r"개장|개소|개관|문을\s*열|(?<![\w-])open(?:s|ed|ing)?(?![\w-])", r"개장|개소|개관|가동|문을\s*열|열었|열린|오픈|\bopen"),
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
 ))
@@ -199,7 +206,8 @@ def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, .
 def expected_type(question: str) -> str | None:
     """The kind of answer ``question`` asks for: MONEY, PEOPLE, PERCENT, DATE, PERSON, NAME or NUMBER;
     None for any other question (what, why, how, who did what)."""
-    if _MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question)):
+    if (_MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question))
+            or _KOREAN_MONEY_TOPIC.search(question)):
         return MONEY
     if _ASKS_FOR_PEOPLE.search(question):
         return PEOPLE

@@ -29,6 +29,8 @@ from rag.answer_types import (
     ("What was Alibaba's revenue last year?", MONEY),
     ("What is Samsung Electronics' semiconductor operating profit for 2018?", MONEY),
     ("What does Huawei's Ascend chip cost?", MONEY),
+    ("엔비디아 H100의 가격은?", MONEY),  # ends on a money noun
+    ("우한시의 AI 예산은?", MONEY),
     ("삼성전자의 올해 반도체 투자 규모는?", MONEY),
     ("우한시의 인구는 몇 명인가?", PEOPLE),
     ("What is Wuhan's population?", PEOPLE),
@@ -152,6 +154,8 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("What did the CSET report say?", (), True),  # no attribute asked
     ("How many iPhones did Apple sell last year?", (), False),  # a sale is asked, none is named
     ("When was the CSET report released?", (("cset",),), True),  # "내놓은 보고서"
+    ("When will Wuhan's new supercomputing center open?", (), False),  # an opening is asked
+    ("What did the open-source labs set up in Wuhan?", (), True),  # "open-source" asks for no opening
 ])
 def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
     assert names_attributes(question, CSET_SENTENCE, names) is holds
