@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -50,7 +50,7 @@ from .chunking import ChunkedArticle, Sentence
 from .dates import english_date
 from .errors import QueryError
 from .numbers import english_amount
-from .retrieval import Hit, Query, Retriever
+from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights
 from .store import Store
 from .text import ENGLISH_STOPWORDS, detect_language, tokenize
 
@@ -222,14 +222,6 @@ def answer_type(query: Query) -> str | None:
     return expected_type(query.turn.search_text)
 
 
-def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
-    """IDF weight of each query token. A token the corpus never uses gets the highest IDF: a Korean
-    question about something the articles never mention ("인구", "매출") cannot be well covered."""
-    vocab, idf = store.bm25.vocab, store.bm25.idf
-    unknown = float(idf.max()) if len(idf) else 1.0
-    return {t: max(float(idf[vocab[t]]), 0.05) if t in vocab else unknown for t in set(query_tokens)}
-
-
 UNBRIDGED_WEIGHT = 0.5  # an English word with no Korean counterpart counts this share of the highest IDF
 
 
@@ -270,17 +262,6 @@ def with_full_names(tokens: tuple[str, ...], text: str, bridged: Sequence[TermMa
     named = {m.word for m in bridged if m.how == "surname" and (m.term in tokens or (len(m.term) > 1 and m.term in text))}
     full = tuple(dict.fromkeys(m.term for m in bridged if m.how == "sound" and m.word in named))
     return tokens + full
-
-
-def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: str = "") -> float:
-    """IDF-weighted share of the query tokens (``idf_weights``) that occur in the text's tokens, or, for
-    words of two or more letters, in ``text`` itself: Kiwi splits an unknown name differently in different
-    contexts ("인식트그룹은 …" -> 인식트 + 그룹 in one sentence, 인식트그룹 in another)."""
-    total = sum(weights.values())
-    if not total:
-        return 0.0
-    present = set(text_tokens)
-    return sum(w for t, w in weights.items() if t in present or (len(t) > 1 and t in text)) / total
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ them. The plain question's vector is kept for scoring answer sentences and for a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -37,6 +37,11 @@ MODES = ("hybrid", "dense", "bm25")
 LEXICAL_SCALE = 0.12  # BM25 (divided by its best score) is worth at most this much cosine
 LATENT_SCALE = 0.2  # latent-term overlap (divided by the best candidate's) is worth at most this much
 BRIDGE_SCALE = 0.08  # BM25 of the Korean terms bridged from English words (divided by its best) at most this
+# The best share of the question's words (IDF-weighted) that one sentence of a chunk holds, times the
+# share of the question's words the index knows, is worth at most this much; it reranks the best
+# RERANKED candidates. BM25 counts words anywhere in a chunk, this rewards them together in one sentence.
+SENTENCE_SCALE = 0.2
+RERANKED = 50
 SEARCH_TERM_MIN_WEIGHT = 0.9  # bridged terms this close are added to the searched text
 WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
@@ -72,6 +77,26 @@ class Hit:
     score: float
     dense: float
     lexical: float
+
+
+def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
+    """IDF weight of each query token. A token the corpus never uses gets the highest IDF: a Korean
+    question about something the articles never mention ("인구", "매출") cannot be well covered."""
+    vocab, idf = store.bm25.vocab, store.bm25.idf
+    unknown = float(idf.max()) if len(idf) else 1.0
+    return {t: max(float(idf[vocab[t]]), 0.05) if t in vocab else unknown for t in set(query_tokens)}
+
+
+
+def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: str = "") -> float:
+    """IDF-weighted share of the query tokens (``idf_weights``) that occur in the text's tokens, or, for
+    words of two or more letters, in ``text`` itself: Kiwi splits an unknown name differently in different
+    contexts ("인식트그룹은 …" -> 인식트 + 그룹 in one sentence, 인식트그룹 in another)."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    present = set(text_tokens)
+    return sum(w for t, w in weights.items() if t in present or (len(t) > 1 and t in text)) / total
 
 
 def _sentences_of(ranges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -219,6 +244,18 @@ class Retriever:
             return np.zeros(len(sentence_ids))
         return np.asarray((self.store.sentence_latent[sentence_ids] @ query.latent.T).todense()).ravel()
 
+    def sentence_coverage_scores(self, query: Query, chunk_ids: np.ndarray) -> np.ndarray:
+        """The best ``idf_coverage`` of the question's own words among each chunk's sentences."""
+        store = self.store
+        weights = idf_weights(store, query.tokens)
+        best = np.zeros(len(chunk_ids))
+        for i, chunk_id in enumerate(chunk_ids.tolist()):
+            for sentence_id in store.chunk_sentence_ids(chunk_id):
+                doc, sentence = store.sentence(sentence_id)
+                text = doc.article.text[sentence.start : sentence.end]
+                best[i] = max(best[i], idf_coverage(weights, sentence.tokens, text))
+        return best
+
     def latent_scores(self, query: Query, chunk_ids: np.ndarray) -> np.ndarray:
         """Best latent-term overlap among each chunk's sentences."""
         sentence_ids, starts = _sentences_of(self.store.chunk_sentences[chunk_ids])
@@ -278,6 +315,9 @@ class Retriever:
             latent = self.latent_scores(query, ids)
             if latent.max() > 0:
                 fused += LATENT_SCALE * latent / latent.max()
+            if query.lexical_weight > 0:
+                top = np.argsort(-fused, kind="stable")[:RERANKED]
+                fused[top] += query.lexical_weight * SENTENCE_SCALE * self.sentence_coverage_scores(query, ids[top])
         return ids, dense, fused
 
     def rank_fused(self, queries: Sequence[Query], k: int = 5, mode: str = "hybrid") -> list[Hit]:

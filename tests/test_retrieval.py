@@ -68,3 +68,29 @@ def test_search_text_adds_the_confidently_bridged_korean_terms():
                TermMatch("company", "기업", 0.92, "meaning"), TermMatch("firm", "기업", 0.91, "meaning")]
     assert with_bridged_terms("Which company did Yao Shunyu join?", matches) == "Which company did Yao Shunyu join? 야오순위 기업"
     assert with_bridged_terms("질문?", []) == "질문?"
+
+
+def test_sentence_coverage_is_the_best_share_of_the_question_words_one_sentence_holds(fake_store, fake_encoder):
+    r = Retriever(fake_store, fake_encoder)
+    query = r.prepare("야오순위는 최근 어느 회사에 합류했나?")
+    idf = {t: max(float(fake_store.bm25.idf[fake_store.bm25.vocab[t]]), 0.05) if t in fake_store.bm25.vocab
+           else float(fake_store.bm25.idf.max()) for t in set(query.tokens)}
+    ids = np.arange(len(fake_store.chunks))
+    expected = []
+    for c in ids:
+        shares = []
+        for s in fake_store.chunk_sentence_ids(int(c)):
+            doc, sentence = fake_store.sentence(s)
+            text = doc.article.text[sentence.start : sentence.end]
+            held = sum(w for t, w in idf.items() if t in sentence.tokens or (len(t) > 1 and t in text))
+            shares.append(held / sum(idf.values()))
+        expected.append(max(shares))
+    np.testing.assert_allclose(r.sentence_coverage_scores(query, ids), expected)
+    best = ids[int(np.argmax(expected))]
+    assert "최근 텐센트에 합류한 야오순위" in fake_store.chunks[best].text
+
+
+def test_a_korean_question_whose_words_one_sentence_holds_ranks_that_passage_first(service):
+    # without the sentence signal, the passage quoting 야오 on bottlenecks ranked first; one sentence holds all the words
+    hits = service.search("야오순위는 최근 어느 회사에 합류했나?", k=3)
+    assert "최근 텐센트에 합류한 야오순위" in hits[0].chunk.text
