@@ -19,6 +19,7 @@ HOLDOUT5_SET = ROOT / "eval" / "holdout5.jsonl"
 HOLDOUT6_SET = ROOT / "eval" / "holdout6.jsonl"
 HOLDOUT7_SET = ROOT / "eval" / "holdout7.jsonl"
 HOLDOUT8_SET = ROOT / "eval" / "holdout8.jsonl"
+HOLDOUT9_SET = ROOT / "eval" / "holdout9.jsonl"
 FOLLOWUP_SET = ROOT / "eval" / "followups.jsonl"
 
 
