@@ -42,6 +42,7 @@ eval: setup
 	$(BIN)/python -m rag eval eval/holdout7.jsonl
 	$(BIN)/python -m rag eval eval/holdout8.jsonl
 	$(BIN)/python -m rag eval eval/holdout9.jsonl
+	$(BIN)/python -m rag eval eval/holdout10.jsonl
 	$(BIN)/python -m rag eval eval/followups.jsonl
 
 robustness: setup

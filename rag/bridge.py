@@ -83,6 +83,7 @@ def english_key(word: str) -> str:
         w = w.replace(a, b)
     w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
     w = re.sub(r"aw(?![aeiou])", "o", w)  # Lawrence -> 로렌스
+    w = re.sub(r"^n(?=[^aeiouy])", "en", w)  # an initial N before a consonant is spelt out: Nvidia -> 엔비디아
     w = re.sub(r"(?<=[^aeiou])e$", "", w)  # silent final e
     w = re.sub(r"(?<=[aeiou])r(?=[^aeiou]|$)", "", w)  # Korean spelling follows non-rhotic speech
     return _shared_key(w)

@@ -20,6 +20,7 @@ HOLDOUT6_SET = ROOT / "eval" / "holdout6.jsonl"
 HOLDOUT7_SET = ROOT / "eval" / "holdout7.jsonl"
 HOLDOUT8_SET = ROOT / "eval" / "holdout8.jsonl"
 HOLDOUT9_SET = ROOT / "eval" / "holdout9.jsonl"
+HOLDOUT10_SET = ROOT / "eval" / "holdout10.jsonl"
 FOLLOWUP_SET = ROOT / "eval" / "followups.jsonl"
 
 

@@ -71,6 +71,7 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "What is the name of Tencent's AI model?",  # Tencent is named, and models, but not Tencent's
     "Who is the CEO of MiniMax?",  # MiniMax 미니맥스: the CEO named in the panel sentence is Moonshot's
     "엔비디아 H100의 가격은?",  # the sentence naming H100 gives no price
+    "What is the name of Nvidia's CEO?",  # Nvidia 엔비디아: the CEO named is Zhipu's
     "When will Wuhan's new supercomputing center open?",
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):

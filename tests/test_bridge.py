@@ -21,7 +21,7 @@ from rag.store import Store
 @pytest.mark.parametrize(
     ("hangul", "english"),
     [("발렌틴", "Valentin"), ("바이두", "Baidu"), ("텐센트", "Tencent"), ("딥시크", "DeepSeek"),
-     ("알리바바", "Alibaba"), ("판문점", "Panmunjom"), ("인식트그룹", "InsiktGroup")],
+     ("알리바바", "Alibaba"), ("판문점", "Panmunjom"), ("인식트그룹", "InsiktGroup"), ("엔비디아", "Nvidia")],
 )
 def test_names_written_in_hangul_share_the_english_key(hangul, english):
     from rapidfuzz import fuzz
