@@ -434,8 +434,7 @@ class ExtractiveComposer:
         empty when the index knows none, and the name is not checked."""
         noun = name_asked_for(query.text).lower()
         spellings = {noun} | {m.term for m in query.bridged if m.word.lower() == noun}
-        vocab = self.store.bm25.vocab
-        return tuple(sorted(t for t in spellings if t in vocab or any(t in term for term in vocab)))
+        return tuple(sorted(t for t in spellings if self.store.bm25.mentions(t)))
 
     def _topic(self, query: Query, phrase: str) -> tuple[str, ...]:
         """The spellings of the most specific word of the topic ``phrase`` of "What did X say about Y?"
