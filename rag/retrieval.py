@@ -12,7 +12,10 @@ index does not know are bridged to Korean terms (``rag.bridge``: names by sound,
 meaning), and BM25 over those terms, weighted by match similarity, is a fourth signal. The terms
 bridged with high similarity are also appended to the English question before it is encoded for
 search ("… Yao Shunyu … 야오순위"): the code-switched text lands nearer the Korean passages that name
-them. The plain question's vector is kept for scoring answer sentences and for abstention.
+them. The plain question's vector is kept for scoring answer sentences and for abstention. Last, the best
+candidates are reranked by how much of the question one of their sentences holds (BM25 counts the
+question's words anywhere in a chunk; this rewards them together), weighted like BM25 by the share of the
+question's words the index knows.
 """
 
 from __future__ import annotations
@@ -85,7 +88,6 @@ def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
     vocab, idf = store.bm25.vocab, store.bm25.idf
     unknown = float(idf.max()) if len(idf) else 1.0
     return {t: max(float(idf[vocab[t]]), 0.05) if t in vocab else unknown for t in set(query_tokens)}
-
 
 
 def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: str = "") -> float:
