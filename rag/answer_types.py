@@ -173,7 +173,7 @@ _MENTIONS = {
 # "바이두가 개발한 챗GPT 유사 AI의 이름은?", "What is the name of the chatbot-style AI that Baidu developed?":
 # the name of a thing, which Korean news gives next to the noun ("유사한 AI '어니봇'", "모델 큐웬(Qwen)").
 _ASKS_FOR_NAME = re.compile(
-    r"(?P<ko>[^\s의]+)(?:의)?\s*이름(?:은|이|을|는)?\s*(?:무엇|뭐)?\S*\s*\??\s*$"
+    r"(?P<ko>\w+?)(?:의)?\s*이름(?:은|이|을|는)?\s*(?:무엇|뭐)?\S*\s*\??\s*$"
     r"|\bname of\s+(?:the\s+|an?\s+)?(?P<en>.+?)(?:\s+(?:that|which|who|whose)\b.*)?\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -189,9 +189,8 @@ def name_asked_for(question: str) -> str:
     """The noun whose name a question asks for ("AI" in "…유사 AI의 이름은?", "model" in "What is the name
     of Moonshot's AI model?"); "" when it asks for no name."""
     m = _ASKS_FOR_NAME.search(question)
-    if not m:
-        return ""
-    return m.group("ko") or re.findall(r"[\w-]+", m.group("en"))[-1]
+    words = ([m.group("ko")] if m.group("ko") else re.findall(r"\w[\w-]*", m.group("en"))) if m else []
+    return words[-1] if words else ""
 
 
 def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, ...], ...] = ()) -> bool:
@@ -226,7 +225,7 @@ def expected_type(question: str) -> str | None:
 # the topic named, not just anything the speaker said.
 _SAID_ABOUT = re.compile(
     r"\b(?:say|says|said|think|thinks|thought|tell|tells|told|claim\w*|comment\w*|write|wrote|warn\w*|predict\w*"
-    r"|argue\w*|describe\w*)\b.*?\babout\s+(?P<en>.+?)\s*\??\s*$"
+    r"|argue\w*|describe\w*)\b.*?\babout\s+(?P<en>\w.*?)\s*\??\s*$"
     r"|(?P<ko>(?:\S+(?<![은는])\s+){0,2}\S+?)에\s*(?:대해|대해서|관해|관해서|대하여|관하여)\s.*"
     r"(?:말했|밝혔|평가|언급|주장|설명|전망|지적|강조|분석|어떻게|무엇|뭐라)",
     re.IGNORECASE,

@@ -263,3 +263,9 @@ def test_points_back(text, points_back):
     from rag.answer import POINTS_BACK
 
     assert bool(POINTS_BACK.match(text)) is points_back
+
+
+@pytest.mark.parametrize("question", ["What is the name of ???", "What did Tang Jie say about ???", "?? 이름은?"])
+def test_odd_name_and_topic_questions_get_an_answer_or_an_abstention_not_an_error(service, question):
+    answer = service.ask(question)
+    assert answer.abstained or answer.citations

@@ -181,6 +181,7 @@ def test_a_launch_question_is_not_answered_by_another_event(question, holds):
     ("인식트그룹은 중국 반도체에 대해 어떤 평가를 내렸나?", "중국 반도체"),  # not the speaker
     ("And what about MiniMax?", ""),  # a follow-up, not a question about what was said
     ("How much did Zhipu AI raise?", ""),
+    ("What did he say about ?", ""),
 ])
 def test_said_about_finds_the_topic_of_what_was_said(question, topic):
     assert said_about(question) == topic
@@ -208,6 +209,8 @@ def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     ("SK하이닉스 전직 직원의 이름은?", "직원"),
     ("바이두가 개발한 챗GPT 유사 AI의 이름은?", "AI"),
     ("How much did Zhipu AI raise?", ""),
+    ("What is the name of ???", ""),  # no noun: nothing to check, and no error
+    ("?? 이름은?", ""),
 ])
 def test_name_asked_for_is_the_noun_whose_name_is_asked(question, noun):
     assert name_asked_for(question) == noun
