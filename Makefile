@@ -43,6 +43,7 @@ eval: setup
 	$(BIN)/python -m rag eval eval/holdout8.jsonl
 	$(BIN)/python -m rag eval eval/holdout9.jsonl
 	$(BIN)/python -m rag eval eval/holdout10.jsonl
+	$(BIN)/python -m rag eval eval/holdout11.jsonl
 	$(BIN)/python -m rag eval eval/followups.jsonl
 
 robustness: setup

@@ -222,6 +222,22 @@ def answer_type(query: Query) -> str | None:
     return expected_type(query.turn.search_text)
 
 
+NAMED_SUBJECTS = (NAME, PERSON)  # questions whose Korean subjects are only the proper nouns they name
+
+
+def owner_first(question: str, subjects: tuple[tuple[str, ...], ...],
+                thing: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """``subjects`` with the one named last before the thing whose name is asked first: that is whose
+    thing it is ("바이두가 활용하려는 화웨이 칩의 이름은?" asks for Huawei's chip, "Moonshot's AI model" for
+    Moonshot's); the others keep their order."""
+    lowered = question.lower()
+    end = max((lowered.rfind(t) for t in thing), default=-1)
+    before = [max((lowered.rfind(n, 0, end) for n in spellings), default=-1) if end > 0 else -1
+              for spellings in subjects]
+    if not subjects or max(before) < 0:
+        return subjects
+    owner = before.index(max(before))
+    return (subjects[owner],) + subjects[:owner] + subjects[owner + 1 :]
 UNBRIDGED_WEIGHT = 0.5  # an English word with no Korean counterpart counts this share of the highest IDF
 
 
@@ -424,6 +440,13 @@ class ExtractiveComposer:
         thing = self._thing(query) if wanted == NAME else ()
         subjects = self._subjects(query) if wanted in (PERSON, NAME) or asks_attribute(query.text) else ()
         subjects = tuple(s for s in subjects if not set(s) & set(thing))  # whose thing: not the thing itself
+        if wanted in NAMED_SUBJECTS and query.language == "ko":
+            # whose name is asked is named by a proper noun or acronym: "엘 캐피탄을 보유한 연구소의 이름은?" is
+            # about 캐피탄, and "보유" need not be in the answer
+            proper = {n.lower() for n in query.names}
+            subjects = tuple(s for s in subjects if set(s) & proper)
+        if thing:
+            subjects = owner_first(query.text, subjects, thing)
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
         names = self._question_names(query) if wanted is not None or phrase else ()
         return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing)

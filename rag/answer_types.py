@@ -127,7 +127,7 @@ _ATTRIBUTES = _asked_and_named((
     # listed; "DeepSeek's release" (a noun) asks about no act of launching
     (r"출시|선보|공개(?:되|됐|했|한|된)|(?<!'s )(?<!the )(?<!its )\b(?:launch|release|unveil|debut)(?:e?d|e?s)?\b",
      r"출시|공개|선보|내놓|내놨|발표|론칭|발사|\b(?:launch|releas|unveil|debut|introduc)"),
-    (r"주가|\b(?:share|stock) prices?\b", r"주가|주식|\b(?:share|stock)"),
+    (r"주가|종가|시초가|\b(?:share|stock|closing|opening) prices?\b", r"주가|주식|종가|시초가|\b(?:share|stock|closing|opening)"),
     (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b", r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),

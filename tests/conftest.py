@@ -21,6 +21,7 @@ HOLDOUT7_SET = ROOT / "eval" / "holdout7.jsonl"
 HOLDOUT8_SET = ROOT / "eval" / "holdout8.jsonl"
 HOLDOUT9_SET = ROOT / "eval" / "holdout9.jsonl"
 HOLDOUT10_SET = ROOT / "eval" / "holdout10.jsonl"
+HOLDOUT11_SET = ROOT / "eval" / "holdout11.jsonl"
 FOLLOWUP_SET = ROOT / "eval" / "followups.jsonl"
 
 

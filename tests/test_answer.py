@@ -73,6 +73,7 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "엔비디아 H100의 가격은?",  # the sentence naming H100 gives no price
     "What is the name of Nvidia's CEO?",  # Nvidia 엔비디아: the CEO named is Zhipu's
     "When will Wuhan's new supercomputing center open?",
+    "즈푸AI 주식의 상장 첫날 종가는?",  # a closing price is a share price, which no sentence gives
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):
     answer = service.ask(question)
@@ -87,7 +88,8 @@ def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain
     ("Where is Baidu's headquarters?", "베이징"),
     ("What is the name of the chatbot-style AI that Baidu developed?", "어니봇"),
     ("알리바바의 오픈소스 모델 이름은?", "큐웬"),
-    ("바이두가 활용하려는 화웨이 칩의 이름은?", "어센드"),  # "화웨이의 '어센드' 등 중국산 칩"
+    ("바이두가 활용하려는 화웨이 칩의 이름은?", "어센드"),  # "화웨이의 '어센드' 등 중국산 칩": Huawei's chip
+    ("엘 캐피탄을 보유한 연구소의 이름은?", "로렌스 리버모어"),  # "보유" need not be in the answer
     ("What is the name of the Lawrence Livermore supercomputer?", "엘 캐피탄"),  # "…연구소의 '엘 캐피탄'"
     ("두 AI 연구소는 우한에 무엇을 설립했나?", "지사"),
 ])

@@ -15,6 +15,7 @@ from conftest import (
     HOLDOUT8_SET,
     HOLDOUT9_SET,
     HOLDOUT10_SET,
+    HOLDOUT11_SET,
     HOLDOUT_SET,
     OWN_SET,
 )
@@ -83,8 +84,9 @@ def test_own_set_regression(service):
     (HOLDOUT9_SET, 0.9, 0.8, 1.0, 0.9, 0.9, 0),  # fresh phrasings; i10's passage comes second
     # off-topic English questions ("Who won the 2024 US presidential election?") mostly get through
     (HOLDOUT10_SET, 1.0, 0.65, 1.0, 1.0, 0.65, 0),
+    (HOLDOUT11_SET, 1.0, 1.0, 1.0, 1.0, 1.0, 0),  # Korean money, name and "에 대해" questions
 ], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10"])
+        "holdout10", "holdout11"])
 def test_holdout_set_regression(service, path, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(path))
     assert report["ko"]["recall@1"] >= ko and report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= en_r5
