@@ -42,6 +42,7 @@ from .answer_types import (
     names_attributes,
     names_role,
     names_thing,
+    names_transaction,
     said_about,
     subject_words,
 )
@@ -222,9 +223,6 @@ def answer_type(query: Query) -> str | None:
     return expected_type(query.turn.search_text)
 
 
-NAMED_SUBJECTS = (NAME, PERSON)  # questions whose Korean subjects are only the proper nouns they name
-
-
 def owner_first(question: str, subjects: tuple[tuple[str, ...], ...],
                 thing: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """``subjects`` with the one named last before the thing whose name is asked first: that is whose
@@ -307,7 +305,8 @@ class Asked:
         elif self.kind == NAME:
             holds = not self.thing or names_thing(text, self.thing, self.subjects)
         else:
-            holds = mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
+            holds = (mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
+                     and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         return holds and about and names_attributes(q, covered, self.subjects) and self.named_in(article_text)
 
@@ -421,13 +420,15 @@ class ExtractiveComposer:
     def _subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """For a question about someone's role or something's attribute ("미니맥스의 창업자는 누구인가?",
         "When was Insikt Group founded?"), the names whose role or attribute is asked, each as the
-        spellings that count for it: the Korean question's other words, or the English question's names
-        (``_english_names``); ``names_role`` and ``names_attributes`` check that the title or attribute
-        is named near them."""
+        spellings that count for it: the Korean question's other words that are its proper nouns or
+        acronyms ("엘 캐피탄을 보유한 연구소의 이름은?" is about 캐피탄; 보유 need not be in the answer), or
+        the English question's names (``_english_names``); ``names_role`` and ``names_attributes`` check
+        that the title or attribute is named near them."""
         rest = subject_words(query.text)
         vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
         if query.language == "ko":
-            names = [(t,) for t in dict.fromkeys(tokenize(rest))]
+            proper = {n.lower() for n in query.names}
+            names = [(t,) for t in dict.fromkeys(tokenize(rest)) if any(t == n or len(t) > 1 and t in n for n in proper)]
         else:
             names = list(self._english_names(query, rest))
         # the most specific name first (highest IDF; a term the index lacks counts as rarest, then longer)
@@ -440,11 +441,6 @@ class ExtractiveComposer:
         thing = self._thing(query) if wanted == NAME else ()
         subjects = self._subjects(query) if wanted in (PERSON, NAME) or asks_attribute(query.text) else ()
         subjects = tuple(s for s in subjects if not set(s) & set(thing))  # whose thing: not the thing itself
-        if wanted in NAMED_SUBJECTS and query.language == "ko":
-            # whose name is asked is named by a proper noun or acronym: "엘 캐피탄을 보유한 연구소의 이름은?" is
-            # about 캐피탄, and "보유" need not be in the answer
-            proper = {n.lower() for n in query.names}
-            subjects = tuple(s for s in subjects if set(s) & proper)
         if thing:
             subjects = owner_first(query.text, subjects, thing)
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
@@ -462,7 +458,9 @@ class ExtractiveComposer:
     def _topic(self, query: Query, phrase: str) -> tuple[str, ...]:
         """The spellings of the most specific word of the topic ``phrase`` of "What did X say about Y?"
         ("…격차에 대해 어떻게 말했나?") that the index knows: a Korean token, or the Korean terms an English
-        name sounds like (with the name itself); empty when no word of Y reaches the index."""
+        name sounds like (with the name itself); empty when no word of Y reaches the index or when its
+        most specific word is in half the passages or more, and tells nothing apart ("AI" in "private
+        investment in Chinese AI", which the article writes 인공지능)."""
         vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
         if query.language == "ko":
             words = [(t,) for t in tokenize(phrase) if t in vocab and len(t) > 1]
@@ -471,17 +469,28 @@ class ExtractiveComposer:
             words = list(self._english_names(query, phrase, first_word=True, min_weight=0.0))
         known = [(max(float(idf[vocab[t]]) for t in spellings if t in vocab), spellings) for spellings in words
                  if any(t in vocab for t in spellings)]
-        return max(known)[1] if known else ()
+        if not known:
+            return ()
+        spellings = max(known)[1]
+        return () if self._everywhere(spellings) else spellings
 
     def _question_names(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """The names a question asking for a sum, count, date or person is about, each as the spellings
         that count for it: a Korean question's proper nouns and acronyms, an English question's names
         (``_english_names``). The article holding the answer must name them all (the sentence
         itself often leaves to the one before it what it is about): the A100 counts of an article that
-        never names DeepSeek do not say how many chips DeepSeek R1 used."""
-        if query.language == "ko":
-            return tuple((n.lower(),) for n in query.names)
-        return self._english_names(query, query.text)
+        never names DeepSeek do not say how many chips DeepSeek R1 used. A name in half the passages or
+        more is left out: it tells no article apart, and an article may write it otherwise (AI 인공지능)."""
+        names = (tuple((n.lower(),) for n in query.names) if query.language == "ko"
+                 else self._english_names(query, query.text))
+        return tuple(n for n in names if not self._everywhere(n))
+
+    def _everywhere(self, spellings: tuple[str, ...]) -> bool:
+        """Whether every spelling of a name that the index knows is in half its passages or more (and it
+        knows one)."""
+        bm25 = self.store.bm25
+        known = [int(bm25.df[bm25.vocab[t]]) for t in spellings if t in bm25.vocab]
+        return bool(known) and min(known) >= bm25.size / 2
 
     def _english_names(self, query: Query, text: str, first_word: bool = False,
                        min_weight: float = NAME_MIN_WEIGHT) -> tuple[tuple[str, ...], ...]:

@@ -143,6 +143,12 @@ _ATTRIBUTES = _asked_and_named((
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
 ))
+# What a sum of money was for, when a money question names it: a sum raised in an IPO is no investment
+# or purchase ("How much did Samsung invest in AI chips?", "How much did Amazon pay for …?").
+_TRANSACTIONS = _asked_and_named((
+    (r"투자(?!자)|\binvest\w*", r"투자|\binvest"),
+    (r"인수|매입|\b(?:acquir\w*|bought|buys?|pa(?:y|ys|id))\b", r"인수|매입|지불|지급|사들|\b(?:acqui|bought|buy|pa(?:y|id))"),
+))
 # A native numeral is a word of its own ("저렴한 개발" is no count), and 개 a counter only when no word goes on.
 _NATIVE = r"(?<![가-힣])(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)"
 _COUNTER_END = r"(?!발|선|최|방|혁|념|인|월|편|정|성|입|척|별)"
@@ -239,6 +245,12 @@ def said_about(question: str) -> str:
     return (m.group("en") or m.group("ko")) if m else ""
 
 
+def names_transaction(question: str, text: str) -> bool:
+    """Whether ``text`` names the kind of transaction a money question asks about (``_TRANSACTIONS``);
+    true when it asks about none."""
+    return all(named.search(text) for asks, named in _TRANSACTIONS if asks.search(question))
+
+
 def asks_attribute(question: str) -> bool:
     """Whether the question asks about one of the attributes news sentences name in fixed ways."""
     return any(asks.search(question) for asks, _ in _ATTRIBUTES)
@@ -323,7 +335,7 @@ def answers_count(question: str, text: str) -> bool:
         counters = _DURATION
     else:
         return True
-    counters = counters.replace("개", f"개{_COUNTER_END}")
+    counters = "|".join(f"개{_COUNTER_END}" if c == "개" else c for c in counters.split("|"))  # not 개월
     number = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:만|천|백)?|{_NATIVE}|수십|수백|수천)"
     return bool(re.search(rf"{number}\s*(?:{counters})", text))
 

@@ -74,6 +74,8 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "What is the name of Nvidia's CEO?",  # Nvidia 엔비디아: the CEO named is Zhipu's
     "When will Wuhan's new supercomputing center open?",
     "즈푸AI 주식의 상장 첫날 종가는?",  # a closing price is a share price, which no sentence gives
+    "How much did Samsung invest in AI chips?",  # the sums are raised in IPOs, not invested
+    "How much did Amazon pay for its AI startup?",
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):
     answer = service.ask(question)
@@ -271,3 +273,13 @@ def test_points_back(text, points_back):
 def test_odd_name_and_topic_questions_get_an_answer_or_an_abstention_not_an_error(service, question):
     answer = service.ask(question)
     assert answer.abstained or answer.citations
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("중국 AI 모델은 미국보다 몇 개월 뒤처져 있나?", "3~6개월"),
+    ("How many months behind US AI models are Chinese AI models?", "3~6개월"),  # the article writes 인공지능
+    ("What did Insikt Group say about private investment in Chinese AI?", "인식트그룹"),
+])
+def test_a_name_in_most_passages_need_not_be_in_the_answers_article(service, question, quoted):
+    answer = service.ask(question)
+    assert not answer.abstained and quoted in answer.answer and answer.citations[0].source.startswith("003")

@@ -17,6 +17,7 @@ from rag.answer_types import (
     names_attributes,
     names_role,
     names_thing,
+    names_transaction,
     said_about,
     subject_words,
 )
@@ -190,6 +191,8 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
 @pytest.mark.parametrize(("question", "text", "holds"), [
     ("딥시크 R1 개발에 사용된 칩은 몇 개인가?", "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다", False),
     ("딥시크는 몇 차례 업데이트를 발표했나?", "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다", True),
+    ("중국 AI 모델은 미국보다 몇 개월 뒤처져 있나?", "미국보다 성능이 3~6개월 정도 뒤처진", True),  # 개월 is no 개
+    ("How many months behind are China's models?", "미국보다 성능이 3~6개월 정도 뒤처진", True),
     ("중국 기업들은 저성능 칩 몇 개를 묶나?", "H800 같은 저성능 칩 3, 4개를 묶어", True),
     ("우한에는 국가 개발 구역이 몇 개 있나?", "성능이 3~6개월 정도 뒤처진", False),  # months are not a count of things
     ("How many GPUs does Zhipu AI own?", "즈푸AI는 8일 상장해 5억 5800만 달러를 조달했다", False),  # a date, a sum
@@ -239,3 +242,13 @@ def test_owner_first_puts_whose_thing_it_is_first():
     assert owner_first("바이두가 활용하려는 화웨이 칩의 이름은?", subjects, ("칩",))[0] == ("화웨이",)
     assert owner_first("화웨이 칩을 활용하려는 바이두의 AI 이름은?", subjects, ("ai",))[0] == ("바이두",)
     assert owner_first("이름은?", subjects, ("칩",)) == subjects  # no noun in the question: order kept
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("How much did Samsung invest in AI chips?", "미니맥스도 6억 1900만 달러를 조달했다", False),  # raised, not invested
+    ("How much did Amazon pay for the startup?", "미니맥스도 6억 1900만 달러를 조달했다", False),
+    ("텐센트는 AI에 얼마를 투자했나?", "텐센트는 AI에 1조 원을 투자했다", True),
+    ("How much did Zhipu AI raise?", "즈푸AI는 5억 5800만 달러를 조달했다", True),  # no transaction asked
+])
+def test_names_transaction_wants_the_kind_of_transaction_asked(question, text, holds):
+    assert names_transaction(question, text) is holds
