@@ -431,6 +431,7 @@ class ExtractiveComposer:
             names = [(t,) for t in dict.fromkeys(tokenize(rest)) if any(t == n or len(t) > 1 and t in n for n in proper)]
         else:
             names = list(self._english_names(query, rest))
+        names = [n for n in names if not self._everywhere(n)]  # as for the article's names (``_question_names``)
         # the most specific name first (highest IDF; a term the index lacks counts as rarest, then longer)
         specificity = [max((float(idf[vocab[n]]) if n in vocab else float("inf"), len(n)) for n in spellings)
                        for spellings in names]

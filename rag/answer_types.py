@@ -138,6 +138,8 @@ _ATTRIBUTES = _asked_and_named((
      r"연간|매년|해마다|한\s*해|1년|\b(?:per|a|each) year\b|\bannual|\byearly\b"),
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b", r"\d+\s*(?:세|살)|나이|출생|태어|\bborn\b|\baged?\b"),
     (r"졸업|학력|\bgraduat\w*|\balma mater\b", r"졸업|학위|동문|\bgraduat|\bdegree\b|\balumn"),
+    # a starting point: "Since when …?" is not answered by "2030년까지"
+    (r"\bsince (?:when|what)\b|\bfrom when\b|언제부터|몇\s*년\s*부터", r"부터|이래|이후|\bsince\b|\bfrom\b"),
     # an opening ("open-source" is no opening)
     (r"개장|개소|개관|문을\s*열|(?<![\w-])open(?:s|ed|ing)?(?![\w-])", r"개장|개소|개관|가동|문을\s*열|열었|열린|오픈|\bopen"),
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",

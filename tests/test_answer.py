@@ -283,3 +283,10 @@ def test_odd_name_and_topic_questions_get_an_answer_or_an_abstention_not_an_erro
 def test_a_name_in_most_passages_need_not_be_in_the_answers_article(service, question, quoted):
     answer = service.ask(question)
     assert not answer.abstained and quoted in answer.answer and answer.citations[0].source.startswith("003")
+
+
+@pytest.mark.parametrize("question", ["Since what year has China set AI leadership as a government goal?",
+                                      "중국은 언제부터 AI 패권을 정부 목표로 삼았나?"])
+def test_a_since_question_is_answered_by_a_starting_point_not_a_deadline(service, question):
+    answer = service.ask(question)  # "2017년부터", not "2030년까지"
+    assert not answer.abstained and "2017" in answer.answer and "2030" not in answer.answer.split("[1]")[0]

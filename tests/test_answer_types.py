@@ -156,6 +156,8 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("How many iPhones did Apple sell last year?", (), False),  # a sale is asked, none is named
     ("When was the CSET report released?", (("cset",),), True),  # "내놓은 보고서"
     ("When will Wuhan's new supercomputing center open?", (), False),  # an opening is asked
+    ("Since when has the CSET report existed?", (), False),  # a starting point: none named
+    ("중국은 언제부터 AI 패권을 목표로 삼았나?", (), False),
     ("What did the open-source labs set up in Wuhan?", (), True),  # "open-source" asks for no opening
 ])
 def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
