@@ -20,6 +20,7 @@ question's words the index knows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -49,6 +50,7 @@ SEARCH_TERM_MIN_WEIGHT = 0.9  # bridged terms this close are added to the search
 WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
 MAX_QUESTION_CHARS = 2000
+_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|과|와|에|에서|에게|으로|로|도|만|께서|이나|나|\W)+$")
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,9 @@ class Retriever:
         with watch.stage("analysis"):
             turn = resolve_turn(question, history, tokenize)
             tokens, names = tokens_and_names(question)
+            whole = self._whole_words(question, tokens)
+            # the single syllables a whole word was split into only dilute it ("주송춘은" -> 주 + 송 + 춘)
+            tokens = tuple(t for t in tokens if len(t) > 1 or not any(t in w for w in whole)) + whole
             context_tokens = tuple(t for h in turn.context for t in tokenize(h))
             language = detect_language(question)
         bridged = self.bridge_matches(question, language, watch)
@@ -202,6 +207,19 @@ class Retriever:
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
         return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged,
                      context_bridged, names)
+
+    def _whole_words(self, question: str, tokens: Sequence[str]) -> tuple[str, ...]:
+        """Korean words that Kiwi split into pieces in the question but keeps whole in the articles (an
+        unknown name splits differently before different particles: "주송춘은" -> 주 + 송 + 춘, while the
+        article's "주송춘과" gives 주송춘): each word without its particle, when the index has it as a term,
+        the question's tokens do not hold it, and some of them are single syllables of it."""
+        vocab = self.store.bm25.vocab
+        pieces = [t for t in tokens if len(t) == 1]
+        stems = (_PARTICLE.sub("", word) for word in question.split())
+        return tuple(dict.fromkeys(
+            s for s in stems if len(s) > 1 and s in vocab and any(p in s for p in pieces)
+            and not any(s in t for t in tokens)  # "김정은" is a token: "김정" is no word of the question
+        ))
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.store.bm25.scores(query.tokens)

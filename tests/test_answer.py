@@ -290,3 +290,9 @@ def test_a_name_in_most_passages_need_not_be_in_the_answers_article(service, que
 def test_a_since_question_is_answered_by_a_starting_point_not_a_deadline(service, question):
     answer = service.ask(question)  # "2017년부터", not "2030년까지"
     assert not answer.abstained and "2017" in answer.answer and "2030" not in answer.answer.split("[1]")[0]
+
+
+@pytest.mark.parametrize(("question", "quoted"), [("주송춘은 누구인가?", "주송춘"), ("야오순위의 현재 직함은?", "야오순위")])
+def test_a_question_about_a_name_kiwi_splits_is_answered(service, question, quoted):
+    answer = service.ask(question)
+    assert not answer.abstained and quoted in answer.answer

@@ -94,3 +94,9 @@ def test_a_korean_question_whose_words_one_sentence_holds_ranks_that_passage_fir
     # without the sentence signal, the passage quoting 야오 on bottlenecks ranked first; one sentence holds all the words
     hits = service.search("야오순위는 최근 어느 회사에 합류했나?", k=3)
     assert "최근 텐센트에 합류한 야오순위" in hits[0].chunk.text
+
+
+def test_a_name_kiwi_splits_in_the_question_but_not_in_the_articles_is_searched_whole(service):
+    query = service.retriever.prepare("주송춘은 누구인가?")  # Kiwi: 주 + 송 + 춘; the article's "주송춘과": 주송춘
+    assert "주송춘" in query.tokens and "송" not in query.tokens
+    assert "우한" in service.retriever.prepare("우한시가 올해 갖출 컴퓨팅 능력은?").tokens  # a real word is kept
