@@ -24,7 +24,7 @@ from .chunking import ChunkedArticle, ChunkingConfig, chunk_articles
 from .documents import Article, load_corpus
 from .encoders import BaseEncoder, make_encoder
 from .errors import IndexMismatchError, IndexNotFoundError
-from .store import ArticleVectors, Store, index_exists, live_generation
+from .store import ArticleVectors, Store, index_exists, live_generation, remove_stale
 from .timing import Stopwatch
 
 Progress = Callable[[str, int, int], None]
@@ -338,6 +338,10 @@ def update_index(
                 progress("saving", 0, 1)
             with watch.stage("saving"):
                 store.save(index_dir)
+        elif store.folder is not None:
+            # a save killed after switching to its new generation left the old one behind: nothing else
+            # would remove it while the corpus stays as it is
+            remove_stale(index_dir, keep=store.folder.name)
         report.store = store
     report.seconds = time.perf_counter() - started
     report.timings = dict(watch.seconds)

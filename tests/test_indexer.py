@@ -141,3 +141,16 @@ def test_segments_are_merged_past_the_limit_and_the_index_equals_a_rebuild(corpu
     merged, scratch = Store.load(tmp_path / "index"), Store.load(tmp_path / "scratch")
     assert merged.layout.sources == scratch.layout.sources
     assert _searches(merged, fake_encoder) == _searches(scratch, fake_encoder)
+
+
+def test_an_unchanged_corpus_removes_a_generation_a_killed_save_left_behind(corpus_copy, tmp_path, fake_encoder):
+    import shutil
+
+    index = tmp_path / "index"
+    update_index(corpus_copy, index, fake_encoder, show_progress=False)
+    live = live_generation(index)
+    shutil.copytree(live, index / "gen-20000101000000-deadbeef")  # the old generation a killed save left
+    report = update_index(corpus_copy, index, fake_encoder, show_progress=False)
+    assert len(report.unchanged) == 4
+    assert [p.name for p in index.iterdir() if p.name.startswith("gen-")] == [live.name]
+    assert Store.load(index).by_source  # the live generation is untouched
