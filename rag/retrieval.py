@@ -20,7 +20,6 @@ question's words the index knows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -34,7 +33,7 @@ from .documents import Article
 from .encoders import Encoder
 from .errors import QueryError
 from .store import Store
-from .text import detect_language, tokenize, tokens_and_names
+from .text import QuestionWords, detect_language, question_words, tokenize
 from .timing import Stopwatch
 
 MODES = ("hybrid", "dense", "bm25")
@@ -50,7 +49,6 @@ SEARCH_TERM_MIN_WEIGHT = 0.9  # bridged terms this close are added to the search
 WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
 MAX_QUESTION_CHARS = 2000
-_PARTICLE = re.compile(r"(?:은|는|이|가|을|를|의|과|와|에|에서|에게|으로|로|도|만|께서|이나|나|\W)+$")
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,7 @@ class Query:
     latent: object = None  # 1 x D sparse latent-term vector of the search text, when the encoder has them
     bridged: tuple[TermMatch, ...] = ()  # Korean terms matched to English words of the question
     context_bridged: tuple[TermMatch, ...] = ()  # the same for the earlier turns of a follow-up
-    names: tuple[str, ...] = ()  # the question's acronyms and Kiwi's proper nouns (``text.tokens_and_names``)
+    names: tuple[str, ...] = ()  # the question's acronyms and Kiwi's proper nouns (``text.question_words``)
 
     @property
     def text(self) -> str:
@@ -187,8 +185,9 @@ class Retriever:
             raise QueryError("the question is empty")
         with watch.stage("analysis"):
             turn = resolve_turn(question, history, tokenize)
-            tokens, names = tokens_and_names(question)
-            whole = self._whole_words(question, tokens)
+            words = question_words(question)
+            tokens, names = words.tokens, words.names
+            whole = self._whole_words(words)
             # the single syllables a whole word was split into only dilute it ("주송춘은" -> 주 + 송 + 춘)
             tokens = tuple(t for t in tokens if len(t) > 1 or not any(t in w for w in whole)) + whole
             context_tokens = tuple(t for h in turn.context for t in tokenize(h))
@@ -208,18 +207,12 @@ class Retriever:
         return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged,
                      context_bridged, names)
 
-    def _whole_words(self, question: str, tokens: Sequence[str]) -> tuple[str, ...]:
-        """Korean words that Kiwi split into pieces in the question but keeps whole in the articles (an
-        unknown name splits differently before different particles: "주송춘은" -> 주 + 송 + 춘, while the
-        article's "주송춘과" gives 주송춘): each word without its particle, when the index has it as a term,
-        the question's tokens do not hold it, and some of them are single syllables of it."""
+    def _whole_words(self, words: QuestionWords) -> tuple[str, ...]:
+        """The nouns Kiwi split into syllables in the question that the articles hold whole (an unknown
+        name splits differently before different particles: "주송춘은" -> 주 + 송 + 춘, while the article's
+        "주송춘과" gives 주송춘): those the index has as a term and the question's tokens lack."""
         vocab = self.store.bm25.vocab
-        pieces = [t for t in tokens if len(t) == 1]
-        stems = (_PARTICLE.sub("", word) for word in question.split())
-        return tuple(dict.fromkeys(
-            s for s in stems if len(s) > 1 and s in vocab and any(p in s for p in pieces)
-            and not any(s in t for t in tokens)  # "김정은" is a token: "김정" is no word of the question
-        ))
+        return tuple(w for w in words.split_nouns if w in vocab and w not in words.tokens)
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.store.bm25.scores(query.tokens)

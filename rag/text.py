@@ -92,15 +92,41 @@ def tokenize(text: str) -> list[str]:
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2,}(?![A-Za-z0-9])")
 
 
-def tokens_and_names(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A question's search tokens (``tokenize``) and, from the same Kiwi pass, the names it uses:
-    acronyms of three or more capitals ("GDP") and the proper nouns Kiwi finds ("삼성전자")."""
+_WORD_END_TAGS = frozenset("JEVSX")  # Kiwi tags of particles, endings, verbs, symbols, affixes
+
+
+@dataclass(frozen=True)
+class QuestionWords:
+    """What one Kiwi pass over a question gives the retriever."""
+
+    tokens: tuple[str, ...]  # search tokens (``tokenize``)
+    names: tuple[str, ...]  # acronyms of three or more capitals ("GDP") and Kiwi's proper nouns ("삼성전자")
+    # Words Kiwi split into pieces of which one is a single syllable, as written without their particle:
+    # an unknown name splits before some particles ("주송춘은" -> 주 + 송 + 춘 + 은, "야오순위의" -> 야 + 오 +
+    # 순위 + 의) and not before others.
+    split_nouns: tuple[str, ...] = ()
+
+
+def question_words(text: str) -> QuestionWords:
+    """A question's search tokens, names and split nouns (``QuestionWords``), from one Kiwi pass."""
     if not text.strip():
-        return (), ()
+        return QuestionWords((), ())
     with _KIWI_LOCK:
         analysed = _kiwi().tokenize(text)
     nouns = [t.form for t in analysed if str(t.tag) == "NNP" and len(t.form) > 1]
-    return _search_tokens(analysed), tuple(dict.fromkeys(_ACRONYM.findall(text) + nouns))
+    runs: dict[int, list] = {}  # each word's pieces before its first particle, ending, verb or symbol
+    ended: set[int] = set()
+    for t in analysed:
+        if t.word_position in ended:
+            continue
+        if str(t.tag)[0] in _WORD_END_TAGS:
+            ended.add(t.word_position)
+        else:
+            runs.setdefault(t.word_position, []).append(t)
+    split = [text[run[0].start : run[-1].start + run[-1].len] for run in runs.values()
+             if len(run) > 1 and any(len(t.form) == 1 for t in run)]
+    return QuestionWords(_search_tokens(analysed), tuple(dict.fromkeys(_ACRONYM.findall(text) + nouns)),
+                         tuple(dict.fromkeys(split)))
 
 
 def detect_language(text: str) -> str:

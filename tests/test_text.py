@@ -1,4 +1,4 @@
-from rag.text import analyze, detect_language, tokenize, tokens_and_names
+from rag.text import QuestionWords, analyze, detect_language, question_words, tokenize
 
 
 def test_particles_are_split_off_nouns():
@@ -25,8 +25,15 @@ def test_language_detection():
 
 
 def test_one_kiwi_pass_gives_the_search_tokens_and_the_names():
-    tokens, names = tokens_and_names("삼성전자의 올해 반도체 투자 규모는?")
-    assert list(tokens) == tokenize("삼성전자의 올해 반도체 투자 규모는?") and "삼성전자" in names
-    assert tokens_and_names("우한의 GDP는?")[1][0] == "GDP"  # an acronym followed by a particle
-    assert tokens_and_names("US 기업의 매출은?")[1] == ()  # two capitals are not enough
-    assert tokens_and_names("   ") == ((), ())
+    words = question_words("삼성전자의 올해 반도체 투자 규모는?")
+    assert list(words.tokens) == tokenize("삼성전자의 올해 반도체 투자 규모는?") and "삼성전자" in words.names
+    assert question_words("우한의 GDP는?").names[0] == "GDP"  # an acronym followed by a particle
+    assert question_words("US 기업의 매출은?").names == ()  # two capitals are not enough
+    assert question_words("   ") == QuestionWords((), ())
+
+
+def test_nouns_kiwi_splits_into_syllables_are_given_as_written():
+    words = question_words("주송춘은 누구인가? 김정은 위원장의 직함은?")
+    assert words.split_nouns == ("주송춘",)  # 주 + 송 + 춘 + 은; 김정은 and 위원장 are one noun each
+    assert question_words("야오순위의 현재 직함은?").split_nouns == ("야오순위",)  # 야 (IC) + 오 (NR) + 순위
+    assert "우한시" in question_words("우한시가 올해 갖출 능력은?").split_nouns  # 우한 + 시
