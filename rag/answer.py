@@ -43,6 +43,7 @@ from .answer_types import (
     names_role,
     names_thing,
     names_transaction,
+    owner_first,
     said_about,
     subject_words,
 )
@@ -223,19 +224,6 @@ def answer_type(query: Query) -> str | None:
     return expected_type(query.turn.search_text)
 
 
-def owner_first(question: str, subjects: tuple[tuple[str, ...], ...],
-                thing: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """``subjects`` with the one named last before the thing whose name is asked first: that is whose
-    thing it is ("바이두가 활용하려는 화웨이 칩의 이름은?" asks for Huawei's chip, "Moonshot's AI model" for
-    Moonshot's); the others keep their order."""
-    lowered = question.lower()
-    end = max((lowered.rfind(t) for t in thing), default=-1)
-    before = [max((lowered.rfind(n, 0, end) for n in spellings), default=-1) if end > 0 else -1
-              for spellings in subjects]
-    if not subjects or max(before) < 0:
-        return subjects
-    owner = before.index(max(before))
-    return (subjects[owner],) + subjects[:owner] + subjects[owner + 1 :]
 UNBRIDGED_WEIGHT = 0.5  # an English word with no Korean counterpart counts this share of the highest IDF
 
 
@@ -426,9 +414,10 @@ class ExtractiveComposer:
         that the title or attribute is named near them."""
         rest = subject_words(query.text)
         vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
-        if query.language == "ko":
-            proper = {n.lower() for n in query.names}
-            names = [(t,) for t in dict.fromkeys(tokenize(rest)) if any(t == n or len(t) > 1 and t in n for n in proper)]
+        if query.language == "ko":  # the question's tokens that stand in ``rest``, so Kiwi runs once per question
+            proper, rest_lowered = {n.lower() for n in query.names}, rest.lower()
+            names = [(t,) for t in dict.fromkeys(query.tokens)
+                     if t in rest_lowered and any(t == n or len(t) > 1 and t in n for n in proper)]
         else:
             names = list(self._english_names(query, rest))
         names = [n for n in names if not self._everywhere(n)]  # as for the article's names (``_question_names``)
@@ -464,7 +453,7 @@ class ExtractiveComposer:
         investment in Chinese AI", which the article writes 인공지능)."""
         vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
         if query.language == "ko":
-            words = [(t,) for t in tokenize(phrase) if t in vocab and len(t) > 1]
+            words = [(t,) for t in query.tokens if t in phrase.lower() and t in vocab and len(t) > 1]
         else:  # only its names, by any sound match: meaning is too loose here ("gap" ~ 걸음), and each sound
             # match counts as a spelling (Nvidia ~ 엔비디아 0.92)
             words = list(self._english_names(query, phrase, first_word=True, min_weight=0.0))

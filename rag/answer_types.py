@@ -210,6 +210,21 @@ def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, .
     return _near_each(text.lower(), names, [named]) if names else bool(named.search(text))
 
 
+def owner_first(question: str, subjects: tuple[tuple[str, ...], ...],
+                thing: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """``subjects`` with the one named last before the thing whose name is asked first: that is whose
+    thing it is ("바이두가 활용하려는 화웨이 칩의 이름은?" asks for Huawei's chip, "Moonshot's AI model" for
+    Moonshot's); the others keep their order."""
+    lowered = question.lower()
+    end = max((lowered.rfind(t) for t in thing), default=-1)
+    before = [max((lowered.rfind(n, 0, end) for n in spellings), default=-1) if end > 0 else -1
+              for spellings in subjects]
+    if not subjects or max(before) < 0:
+        return subjects
+    owner = before.index(max(before))
+    return (subjects[owner],) + subjects[:owner] + subjects[owner + 1 :]
+
+
 def expected_type(question: str) -> str | None:
     """The kind of answer ``question`` asks for: MONEY, PEOPLE, PERCENT, DATE, PERSON, NAME or NUMBER;
     None for any other question (what, why, how, who did what)."""

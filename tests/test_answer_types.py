@@ -18,6 +18,7 @@ from rag.answer_types import (
     names_role,
     names_thing,
     names_transaction,
+    owner_first,
     said_about,
     subject_words,
 )
@@ -238,8 +239,6 @@ def test_names_thing_wants_a_name_next_to_the_noun(text, spellings, names, holds
 
 
 def test_owner_first_puts_whose_thing_it_is_first():
-    from rag.answer import owner_first
-
     subjects = (("바이두",), ("화웨이",))
     assert owner_first("바이두가 활용하려는 화웨이 칩의 이름은?", subjects, ("칩",))[0] == ("화웨이",)
     assert owner_first("화웨이 칩을 활용하려는 바이두의 AI 이름은?", subjects, ("ai",))[0] == ("바이두",)
