@@ -30,21 +30,12 @@ test: setup
 lint: setup
 	$(BIN)/ruff check rag tests app.py
 
+EVAL_SETS := questions holdout holdout2 holdout3 holdout4 holdout5 holdout6 holdout7 holdout8 holdout9 holdout10 \
+	holdout11 followups
+
 eval: setup
 	$(BIN)/python -m rag eval ../shared/eval/dev.jsonl
-	$(BIN)/python -m rag eval eval/questions.jsonl
-	$(BIN)/python -m rag eval eval/holdout.jsonl
-	$(BIN)/python -m rag eval eval/holdout2.jsonl
-	$(BIN)/python -m rag eval eval/holdout3.jsonl
-	$(BIN)/python -m rag eval eval/holdout4.jsonl
-	$(BIN)/python -m rag eval eval/holdout5.jsonl
-	$(BIN)/python -m rag eval eval/holdout6.jsonl
-	$(BIN)/python -m rag eval eval/holdout7.jsonl
-	$(BIN)/python -m rag eval eval/holdout8.jsonl
-	$(BIN)/python -m rag eval eval/holdout9.jsonl
-	$(BIN)/python -m rag eval eval/holdout10.jsonl
-	$(BIN)/python -m rag eval eval/holdout11.jsonl
-	$(BIN)/python -m rag eval eval/followups.jsonl
+	for set in $(EVAL_SETS); do $(BIN)/python -m rag eval eval/$$set.jsonl || exit 1; done
 
 robustness: setup
 	RAG_LONG_TESTS=1 $(BIN)/python -m pytest -q -s tests/robustness

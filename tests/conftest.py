@@ -11,18 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 DEV_SET = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 OWN_SET = ROOT / "eval" / "questions.jsonl"
-HOLDOUT_SET = ROOT / "eval" / "holdout.jsonl"
-HOLDOUT2_SET = ROOT / "eval" / "holdout2.jsonl"
-HOLDOUT3_SET = ROOT / "eval" / "holdout3.jsonl"
-HOLDOUT4_SET = ROOT / "eval" / "holdout4.jsonl"
-HOLDOUT5_SET = ROOT / "eval" / "holdout5.jsonl"
-HOLDOUT6_SET = ROOT / "eval" / "holdout6.jsonl"
-HOLDOUT7_SET = ROOT / "eval" / "holdout7.jsonl"
-HOLDOUT8_SET = ROOT / "eval" / "holdout8.jsonl"
-HOLDOUT9_SET = ROOT / "eval" / "holdout9.jsonl"
-HOLDOUT10_SET = ROOT / "eval" / "holdout10.jsonl"
-HOLDOUT11_SET = ROOT / "eval" / "holdout11.jsonl"
 FOLLOWUP_SET = ROOT / "eval" / "followups.jsonl"
+
+
+def eval_set(name: str) -> Path:
+    """One of our question sets, ``eval/<name>.jsonl``."""
+    return ROOT / "eval" / f"{name}.jsonl"
 
 
 class FakeEncoder(BaseEncoder):

@@ -6,18 +6,8 @@ import pytest
 from conftest import (
     DEV_SET,
     FOLLOWUP_SET,
-    HOLDOUT2_SET,
-    HOLDOUT3_SET,
-    HOLDOUT4_SET,
-    HOLDOUT5_SET,
-    HOLDOUT6_SET,
-    HOLDOUT7_SET,
-    HOLDOUT8_SET,
-    HOLDOUT9_SET,
-    HOLDOUT10_SET,
-    HOLDOUT11_SET,
-    HOLDOUT_SET,
     OWN_SET,
+    eval_set,
 )
 
 from rag.evaluation import EvalQuestion, best_floor, calibrate, evaluate, format_report, load_questions
@@ -71,24 +61,23 @@ def test_own_set_regression(service):
 # Each holdout set was measured once before any change was tuned on it (docs/EVALUATION.md gives those
 # first figures); these floors keep what has been reached since: (Korean R@1 and fact, English R@1 and
 # R@5, English fact, unanswerables abstaining, false abstentions).
-@pytest.mark.parametrize(("path", "ko", "en_r1", "en_r5", "en_fact", "abstaining", "false_abstentions"), [
-    (HOLDOUT_SET, 1.0, 0.8, 0.95, 0.85, 1.0, 0),
-    (HOLDOUT2_SET, 1.0, 0.75, 1.0, 0.9, 1.0, 0),
-    (HOLDOUT3_SET, 1.0, 0.8, 1.0, 0.9, 1.0, 0),  # written after role typing
-    (HOLDOUT4_SET, 1.0, 0.75, 1.0, 0.85, 1.0, 0),  # role, attribute and name questions
-    (HOLDOUT5_SET, 1.0, 0.8, 0.8, 0.8, 0.9, 1),  # after all of them; a09's passage is retrieved 6th
-    (HOLDOUT6_SET, 1.0, 1.0, 1.0, 1.0, 0.8, 0),  # untyped unanswerables ("CSET는 어느 도시에 있나?")
-    (HOLDOUT7_SET, 1.0, 0.7, 1.0, 0.85, 0.9, 0),  # unanswerables about companies the articles never name
+@pytest.mark.parametrize(("name", "ko", "en_r1", "en_r5", "en_fact", "abstaining", "false_abstentions"), [
+    ("holdout", 1.0, 0.8, 0.95, 0.85, 1.0, 0),
+    ("holdout2", 1.0, 0.75, 1.0, 0.9, 1.0, 0),
+    ("holdout3", 1.0, 0.8, 1.0, 0.9, 1.0, 0),  # written after role typing
+    ("holdout4", 1.0, 0.75, 1.0, 0.85, 1.0, 0),  # role, attribute and name questions
+    ("holdout5", 1.0, 0.8, 0.8, 0.8, 0.9, 1),  # after all of them; a09's passage is retrieved 6th
+    ("holdout6", 1.0, 1.0, 1.0, 1.0, 0.8, 0),  # untyped unanswerables ("CSET는 어느 도시에 있나?")
+    ("holdout7", 1.0, 0.7, 1.0, 0.85, 0.9, 0),  # unanswerables about companies the articles never name
     # name, launch and "said about" questions; e05's launch is also told in 003, which is quoted instead
-    (HOLDOUT8_SET, 0.8, 0.85, 1.0, 1.0, 1.0, 0),
-    (HOLDOUT9_SET, 0.9, 0.8, 1.0, 0.9, 0.9, 0),  # fresh phrasings; i10's passage comes second
+    ("holdout8", 0.8, 0.85, 1.0, 1.0, 1.0, 0),
+    ("holdout9", 0.9, 0.8, 1.0, 0.9, 0.9, 0),  # fresh phrasings; i10's passage comes second
     # off-topic English questions ("Who won the 2024 US presidential election?") mostly get through
-    (HOLDOUT10_SET, 1.0, 0.65, 1.0, 1.0, 0.65, 0),
-    (HOLDOUT11_SET, 1.0, 1.0, 1.0, 1.0, 1.0, 0),  # Korean money, name and "에 대해" questions
-], ids=["holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10", "holdout11"])
-def test_holdout_set_regression(service, path, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
-    report = evaluate(service, load_questions(path))
+    ("holdout10", 1.0, 0.65, 1.0, 1.0, 0.65, 0),
+    ("holdout11", 1.0, 1.0, 1.0, 1.0, 1.0, 0),  # Korean money, name and "에 대해" questions
+])
+def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
+    report = evaluate(service, load_questions(eval_set(name)))
     assert report["ko"]["recall@1"] >= ko and report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= en_r5
     assert report["ko"]["answer_has_fact"] >= ko and report["en"]["answer_has_fact"] >= en_fact
     assert report["all"]["false_abstentions"] <= false_abstentions
