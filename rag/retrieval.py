@@ -261,13 +261,15 @@ class Retriever:
         """The best ``idf_coverage`` of the question's own words among each chunk's sentences."""
         store = self.store
         weights = idf_weights(store, query.tokens)
-        best = np.zeros(len(chunk_ids))
-        for i, chunk_id in enumerate(chunk_ids.tolist()):
-            for sentence_id in store.chunk_sentence_ids(chunk_id):
+        covered: dict[int, float] = {}  # overlapping chunks share sentences: each is scored once
+
+        def coverage(sentence_id: int) -> float:
+            if sentence_id not in covered:
                 doc, sentence = store.sentence(sentence_id)
-                text = doc.article.text[sentence.start : sentence.end]
-                best[i] = max(best[i], idf_coverage(weights, sentence.tokens, text))
-        return best
+                covered[sentence_id] = idf_coverage(weights, sentence.tokens, doc.article.text[sentence.start : sentence.end])
+            return covered[sentence_id]
+
+        return np.array([max((coverage(s) for s in store.chunk_sentence_ids(c)), default=0.0) for c in chunk_ids.tolist()])
 
     def latent_scores(self, query: Query, chunk_ids: np.ndarray) -> np.ndarray:
         """Best latent-term overlap among each chunk's sentences."""
