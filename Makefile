@@ -45,12 +45,14 @@ bench: setup
 
 PUBLIC := .eval
 eval-public: setup
-	for set in parallel_ko_en summit_news; do \
+	for set in parallel_ko_en parallel_passages summit_news; do \
 	  $(BIN)/python -m rag public $$set --out $(PUBLIC)/$$set && \
 	  $(BIN)/python -m rag index --corpus $(PUBLIC)/$$set/corpus --index $(PUBLIC)/$$set/index || exit 1; \
 	done
 	$(BIN)/python -m rag eval $(PUBLIC)/parallel_ko_en/questions.jsonl --retrieval-only \
 	  --corpus $(PUBLIC)/parallel_ko_en/corpus --index $(PUBLIC)/parallel_ko_en/index
+	$(BIN)/python -m rag eval $(PUBLIC)/parallel_passages/questions.jsonl --retrieval-only \
+	  --corpus $(PUBLIC)/parallel_passages/corpus --index $(PUBLIC)/parallel_passages/index
 	$(BIN)/python -m rag eval $(PUBLIC)/summit_news/questions.jsonl \
 	  --corpus $(PUBLIC)/summit_news/corpus --index $(PUBLIC)/summit_news/index
 

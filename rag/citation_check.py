@@ -93,7 +93,7 @@ class CitationChecker:
     def check(self, answer: str, hits: Sequence[Hit], language: str) -> CheckedAnswer:
         parsed = split_sentences(answer)
         invalid = sorted({n for _, markers in parsed for n in markers if not 1 <= n <= len(hits)})
-        vectors = self.encoder.encode([text for text, _ in parsed], is_query=True) if parsed else np.zeros((0, 1))
+        vectors = self.encoder.encode_primary([text for text, _ in parsed], is_query=True) if parsed else np.zeros((0, 1))
         floor = self.config.min_similarity["ko" if language == "ko" else "en"]
         sentences = []
         for (text, markers), vector in zip(parsed, vectors):

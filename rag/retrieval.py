@@ -1,7 +1,9 @@
 """Question -> ranked chunks (Hits): dense + BM25, fused in a way that depends on the query.
 
 Dense relevance of a chunk is the mean of two cosines: the chunk's own vector and its best sentence
-(English questions over Korean text match single sentences much better than whole chunks). The
+(English questions over Korean text match single sentences much better than whole chunks). With a
+blended encoder (e5 + USE, the default) each cosine is the models' weighted mean, by the question's
+language (``BLEND_WEIGHTS``); answer scoring keeps the primary model's own cosine (``question_vector``). The
 encoder's sparse latent terms (concepts shared across languages) add a third signal on the
 candidates: the best latent-term overlap among a chunk's sentences. BM25 runs
 over Kiwi morphemes; its weight in the fusion is the share of the query's tokens that occur in the
@@ -45,6 +47,9 @@ BRIDGE_SCALE = 0.08  # BM25 of the Korean terms bridged from English words (divi
 # RERANKED candidates. BM25 counts words anywhere in a chunk, this rewards them together in one sentence.
 SENTENCE_SCALE = 0.2
 RERANKED = 50
+# The models' weights in the dense score when the encoder is a blend (e5, USE; ``rag.encoders``), by the
+# question's language; tuned on parallel_ko_en, parallel_passages and the seed questions (docs/EVALUATION.md).
+BLEND_WEIGHTS = {"ko": (0.8, 0.2), "en": (0.8, 0.2)}
 SEARCH_TERM_MIN_WEIGHT = 0.9  # bridged terms this close are added to the searched text
 WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
@@ -59,8 +64,8 @@ class Query:
     language: str
     tokens: tuple[str, ...]
     context_tokens: tuple[str, ...]
-    vector: np.ndarray
-    question_vector: np.ndarray
+    vector: np.ndarray  # the searched text (question, bridged terms, context), models weighted by BLEND_WEIGHTS
+    question_vector: np.ndarray  # the question alone, primary model only (``Encoder.primary``): answer scoring
     lexical_weight: float
     latent: object = None  # 1 x D sparse latent-term vector of the search text, when the encoder has them
     bridged: tuple[TermMatch, ...] = ()  # Korean terms matched to English words of the question
@@ -148,11 +153,11 @@ class Retriever:
                           self.encoder.term_similarity_floor)
 
     def word_vectors(self, words: Sequence[str]) -> np.ndarray:
-        """Query vectors of single words (cached, bounded: the same words come back)."""
+        """Primary query vectors of single words, for the bridge (cached, bounded: the same words come back)."""
         found = {w: self._word_vectors.get(w) for w in words}
         todo = [w for w, v in found.items() if v is None]
         if todo:
-            found.update(zip(todo, self.encoder.encode(todo, is_query=True)))
+            found.update(zip(todo, self.encoder.encode_primary(todo, is_query=True)))
             if len(self._word_vectors) + len(todo) > WORD_CACHE_SIZE:
                 self._word_vectors = {}
             self._word_vectors.update((w, found[w]) for w in todo)
@@ -196,12 +201,14 @@ class Retriever:
         context = " ".join(turn.context)
         context_bridged = self.bridge_matches(context, detect_language(context), watch) if context else ()
         with watch.stage("encoding"):
-            question_vector = self.encoder.encode_query(question)
+            plain = self.encoder.encode_query(question)
+            question_vector = self.encoder.primary(plain)
             searched = with_bridged_terms(question, bridged)
-            vector = question_vector if searched == question else self.encoder.encode_query(searched)
+            vector = plain if searched == question else self.encoder.encode_query(searched)
             if turn.is_follow_up:
                 vector = vector + self.encoder.encode_query(turn.search_text)
                 vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+            vector = self.encoder.reweighted(vector, BLEND_WEIGHTS["ko" if language == "ko" else "en"])
             latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
         return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged,

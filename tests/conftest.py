@@ -62,20 +62,28 @@ def e5_encoder():
 
 
 @pytest.fixture(scope="session")
-def real_index(tmp_path_factory, e5_encoder):
+def default_encoder(e5_encoder):
+    """The default blend (e5 + USE), sharing the session's e5 model."""
+    from rag.encoders import USE_WEIGHT, BlendedEncoder, UseEncoder
+
+    return BlendedEncoder([(e5_encoder, 1 - USE_WEIGHT), (UseEncoder(), USE_WEIGHT)])
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory, default_encoder):
     """The four real articles indexed with the default encoder (built once per test session)."""
     from rag.indexer import update_index
 
     index_dir = tmp_path_factory.mktemp("real") / "index"
-    update_index(CORPUS, index_dir, e5_encoder, show_progress=False)
+    update_index(CORPUS, index_dir, default_encoder, show_progress=False)
     return index_dir
 
 
 @pytest.fixture(scope="session")
-def service(real_index, e5_encoder):
+def service(real_index, default_encoder):
     from rag.service import Paths, RagService
 
-    return RagService(Paths(CORPUS, real_index), e5_encoder)
+    return RagService(Paths(CORPUS, real_index), default_encoder)
 
 
 @pytest.fixture
@@ -88,9 +96,9 @@ def llm_server():
 
 
 @pytest.fixture
-def llm_service(real_index, e5_encoder, llm_server):
+def llm_service(real_index, default_encoder, llm_server):
     """The real index with LLM answers from the scripted server (timeout 2 s)."""
     from rag.llm import LLMConfig
     from rag.service import Paths, RagService
 
-    return RagService(Paths(CORPUS, real_index), e5_encoder, llm=LLMConfig(llm_server.url, "test-model", timeout=2))
+    return RagService(Paths(CORPUS, real_index), default_encoder, llm=LLMConfig(llm_server.url, "test-model", timeout=2))

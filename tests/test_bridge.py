@@ -108,17 +108,17 @@ def test_by_meaning_takes_the_nearest_term_above_the_floor():
     assert TermBridge([], ["경찰"], vectors[:1], similarity_floor=None).by_meaning(["police"], words[:1]) == []
 
 
-def test_index_embeds_frequent_hangul_terms(real_index, e5_encoder):
+def test_index_embeds_frequent_hangul_terms(real_index, default_encoder):
     store = Store.load(real_index)
-    assert store.term_vectors is not None and store.term_vectors.shape == (len(store.terms), e5_encoder.dim)
+    assert store.term_vectors is not None and store.term_vectors.shape == (len(store.terms), default_encoder.dim)
     assert "우한" in store.terms and all(any("가" <= ch <= "힣" for ch in t) for t in store.terms)
     i = store.terms.index("기자") if "기자" in store.terms else store.terms.index("보고서")
-    np.testing.assert_allclose(store.term_vectors[i], e5_encoder.encode([store.terms[i]], is_query=True)[0], atol=2e-3)
+    np.testing.assert_allclose(store.term_vectors[i], default_encoder.encode([store.terms[i]], is_query=True)[0], atol=2e-3)
 
 
-def test_bridge_lifts_the_passage_naming_the_person(real_index, e5_encoder):
+def test_bridge_lifts_the_passage_naming_the_person(real_index, default_encoder):
     store = Store.load(real_index)
-    retriever = Retriever(store, e5_encoder)
+    retriever = Retriever(store, default_encoder)
     query = retriever.prepare("Who is Valentin Weber?")
     assert ("Valentin", "발렌틴") in {(m.word, m.term) for m in query.bridged}
     with_bridge = retriever.rank(query, k=3)
@@ -129,8 +129,8 @@ def test_bridge_lifts_the_passage_naming_the_person(real_index, e5_encoder):
     assert with_bridge[0].score > without[0].score or "발렌틴 베버" not in without[0].chunk.text
 
 
-def test_a_follow_up_bridges_the_names_of_its_earlier_turns_at_context_weight(real_index, e5_encoder):
-    retriever = Retriever(Store.load(real_index), e5_encoder)
+def test_a_follow_up_bridges_the_names_of_its_earlier_turns_at_context_weight(real_index, default_encoder):
+    retriever = Retriever(Store.load(real_index), default_encoder)
     query = retriever.prepare("Which company did he join?", ["Who is Yao Shunyu?"])
     assert ("YaoShunyu", "야오순위") in {(m.word, m.term) for m in query.context_bridged}
     assert not any(m.term == "야오순위" for m in query.bridged)
@@ -139,28 +139,32 @@ def test_a_follow_up_bridges_the_names_of_its_earlier_turns_at_context_weight(re
     assert retriever.bridged_scores(query)[gold] > retriever.bridged_scores(alone)[gold]
 
 
-def test_english_question_is_searched_with_its_bridged_names_but_scored_as_asked(real_index, e5_encoder):
-    retriever = Retriever(Store.load(real_index), e5_encoder)
+def test_english_question_is_searched_with_its_bridged_names_but_scored_as_asked(real_index, default_encoder):
+    retriever = Retriever(Store.load(real_index), default_encoder)
     query = retriever.prepare("What did a Chinese IT analyst tell the WSJ about overcoming the sanctions?")
-    plain = e5_encoder.encode_query(query.text)
-    np.testing.assert_allclose(query.question_vector, plain, atol=1e-6)  # the support floor sees the question
-    from rag.retrieval import with_bridged_terms
+    plain = default_encoder.encode_query(query.text)
+    # the support floor sees the question, through the primary model alone
+    np.testing.assert_allclose(query.question_vector, default_encoder.primary(plain), atol=1e-6)
+    from rag.retrieval import BLEND_WEIGHTS, with_bridged_terms
 
-    assert with_bridged_terms(query.text, query.bridged) != query.text
-    np.testing.assert_allclose(query.vector, e5_encoder.encode_query(with_bridged_terms(query.text, query.bridged)), atol=1e-6)
+    searched = with_bridged_terms(query.text, query.bridged)
+    assert searched != query.text
+    expected = default_encoder.reweighted(default_encoder.encode_query(searched), BLEND_WEIGHTS["en"])
+    np.testing.assert_allclose(query.vector, expected, atol=1e-6)
     assert not np.allclose(query.vector, plain)
 
 
-def test_word_vector_cache_stays_bounded_and_correct(real_index, e5_encoder, monkeypatch):
+def test_word_vector_cache_stays_bounded_and_correct(real_index, default_encoder, monkeypatch):
     import rag.retrieval
 
     monkeypatch.setattr(rag.retrieval, "WORD_CACHE_SIZE", 3)
-    retriever = Retriever(Store.load(real_index), e5_encoder)
+    retriever = Retriever(Store.load(real_index), default_encoder)
     first = retriever.word_vectors(["police", "women"])
     again = retriever.word_vectors(["women", "journalists", "ambulance"])
     assert len(retriever._word_vectors) <= 3
     np.testing.assert_allclose(again[0], first[1], atol=1e-6)
-    np.testing.assert_allclose(again[1], e5_encoder.encode(["journalists"], is_query=True)[0], atol=1e-6)
+    expected = default_encoder.primary(default_encoder.encode(["journalists"], is_query=True))[0]
+    np.testing.assert_allclose(again[1], expected, atol=1e-6)
 
 
 def test_a_closed_syllable_a_is_also_read_as_korean_writes_it():

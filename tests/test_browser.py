@@ -54,7 +54,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def ui(tmp_path_factory, real_index, e5_encoder):
+def ui(tmp_path_factory, real_index, default_encoder):
     _require_browser()
     import app
     from rag.service import Paths, RagService
@@ -62,7 +62,7 @@ def ui(tmp_path_factory, real_index, e5_encoder):
     base = tmp_path_factory.mktemp("ui")
     shutil.copytree(CORPUS, base / "corpus")
     shutil.copytree(real_index, base / "index")
-    service = RagService(Paths(base / "corpus", base / "index"), e5_encoder)
+    service = RagService(Paths(base / "corpus", base / "index"), default_encoder)
     demo = app.build_app(service, feedback_path=base / "feedback.jsonl")
     port = _free_port()
     app.launch(demo, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
@@ -72,7 +72,7 @@ def ui(tmp_path_factory, real_index, e5_encoder):
 
 
 @pytest.fixture(scope="module")
-def llm_ui(real_index, e5_encoder):
+def llm_ui(real_index, default_encoder):
     """A second app whose answers come from the scripted chat-completions server."""
     _require_browser()
     import app
@@ -81,7 +81,7 @@ def llm_ui(real_index, e5_encoder):
     from tests.llm_server import ScriptedLLM
 
     server = ScriptedLLM()
-    service = RagService(Paths(CORPUS, real_index), e5_encoder, llm=LLMConfig(server.url, "test-model", timeout=10))
+    service = RagService(Paths(CORPUS, real_index), default_encoder, llm=LLMConfig(server.url, "test-model", timeout=10))
     demo = app.build_app(service)
     port = _free_port()
     app.launch(demo, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)

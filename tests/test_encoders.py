@@ -55,3 +55,46 @@ def test_progress_is_reported_per_batch(fake_encoder):
     fake_encoder.batch_size = 2
     fake_encoder.encode(["a b", "c d", "e f"], progress=seen.append)
     assert seen == [2, 1]
+
+
+@pytest.fixture(scope="module")
+def blend(e5_encoder):
+    from rag.encoders import BlendedEncoder, UseEncoder
+
+    return BlendedEncoder([(e5_encoder, 0.7), (UseEncoder(), 0.3)])
+
+
+def test_use_matches_an_english_question_to_its_korean_answer():
+    from rag.encoders import UseEncoder
+
+    use = UseEncoder()
+    q = use.encode_query("How much money did Zhipu AI raise in its IPO?")
+    passages = use.encode(["즈푸AI는 홍콩증권거래소에 상장해 5억 5800만 달러를 조달했다.", "오늘 서울은 맑고 기온이 높겠습니다."])
+    assert passages.shape == (2, 512)
+    np.testing.assert_allclose(np.linalg.norm(passages, axis=1), 1.0, rtol=1e-5)
+    assert passages[0] @ q > passages[1] @ q
+
+
+def test_blend_scores_the_weighted_mean_of_its_models_cosines(blend, e5_encoder):
+    from rag.encoders import UseEncoder
+
+    texts = ["즈푸AI는 5억 5800만 달러를 조달했다.", "우한시는 컴퓨팅 능력을 키운다."]
+    question = "How much did Zhipu AI raise?"
+    passages, q = blend.encode(texts), blend.encode_query(question)
+    assert passages.shape == (2, 384 + 512) and blend.id.startswith(e5_encoder.id)
+    np.testing.assert_allclose(np.linalg.norm(passages, axis=1), 1.0, rtol=1e-5)
+    use = UseEncoder()
+    e5_cos = e5_encoder.encode(texts) @ e5_encoder.encode_query(question)
+    use_cos = use.encode(texts) @ use.encode_query(question)
+    np.testing.assert_allclose(passages @ q, 0.7 * e5_cos + 0.3 * use_cos, atol=1e-5)
+    np.testing.assert_allclose(passages @ blend.primary(q), e5_cos, atol=1e-5)  # what the answer floors see
+    np.testing.assert_allclose(blend.encode_primary([question], is_query=True)[0], blend.primary(q), atol=1e-6)
+
+
+def test_blend_rejects_bad_weights(e5_encoder, fake_encoder):
+    from rag.encoders import BlendedEncoder
+
+    with pytest.raises(ValueError, match="sum to 1"):
+        BlendedEncoder([(e5_encoder, 0.7), (fake_encoder, 0.7)])
+    with pytest.raises(ValueError, match="at least two"):
+        BlendedEncoder([(e5_encoder, 1.0)])

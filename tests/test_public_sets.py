@@ -22,6 +22,20 @@ def test_parallel_set_pairs_each_english_sentence_with_its_korean_line(tmp_path)
         assert q.question == english and gold.text == korean and q.lang == "en"
 
 
+def test_passage_set_cuts_the_korean_lines_into_passages_and_asks_each_question_in_both_languages(tmp_path):
+    built = build("parallel_passages", tmp_path)
+    articles = load_corpus(built.corpus).articles
+    korean = [ko for _, ko in parallel_pairs()]
+    assert built.documents == len(articles) == 200
+    assert articles[3].text == " ".join(korean[15:20])
+    questions = load_questions(built.questions)
+    by_doc: dict[str, set[str]] = {}
+    for q in questions:
+        assert any(q.is_gold_article(a.source) for a in articles), q.id
+        by_doc.setdefault(q.doc, set()).add(q.lang)
+    assert len(by_doc) == 50 and all(langs == {"ko", "en"} for langs in by_doc.values())
+
+
 def test_summit_questions_point_at_evidence_in_their_gold_article(tmp_path):
     built = build("summit_news", tmp_path)
     articles = load_corpus(built.corpus).articles

@@ -100,3 +100,24 @@ def test_a_name_kiwi_splits_in_the_question_but_not_in_the_articles_is_searched_
     query = service.retriever.prepare("주송춘은 누구인가?")  # Kiwi: 주 + 송 + 춘; the article's "주송춘과": 주송춘
     assert "주송춘" in query.tokens and "송" not in query.tokens
     assert "우한" in service.retriever.prepare("우한시가 올해 갖출 컴퓨팅 능력은?").tokens  # a real word is kept
+
+
+@pytest.mark.parametrize("question, language", [("즈푸AI는 얼마를 조달했나?", "ko"), ("How much did Zhipu AI raise?", "en")])
+def test_a_blended_encoder_scores_passages_with_the_language_s_blend_weights(service, question, language):
+    from rag.retrieval import BLEND_WEIGHTS, with_bridged_terms
+
+    retriever = service.retriever
+    encoder, store = retriever.encoder, retriever.store
+    (e5, w_e5), (use, w_use) = encoder.parts
+    query = retriever.prepare(question)
+    assert query.language == language
+    searched = with_bridged_terms(query.text, query.bridged)  # English: with the Korean names bridged
+
+    def cosines(text):
+        return (store.chunk_vectors[:, : e5.dim] @ e5.encode_query(text) / np.sqrt(w_e5),
+                store.chunk_vectors[:, e5.dim :] @ use.encode_query(text) / np.sqrt(w_use))
+
+    e5_cos, use_cos = cosines(searched)
+    a, b = BLEND_WEIGHTS[language]
+    np.testing.assert_allclose(store.chunk_vectors @ query.vector, a * e5_cos + b * use_cos, atol=1e-4)
+    np.testing.assert_allclose(store.chunk_vectors @ query.question_vector, cosines(query.text)[0], atol=1e-4)

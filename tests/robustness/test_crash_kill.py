@@ -86,7 +86,7 @@ def test_two_indexers_at_once_are_serialised(tmp_path):
 
 
 @pytest.mark.skipif(not LONG, reason="long run: make robustness (RAG_LONG_TESTS=1)")
-def test_sigkill_the_real_cli_20_times(tmp_path, e5_encoder):
+def test_sigkill_the_real_cli_20_times(tmp_path, default_encoder):
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     shutil.copytree(CORPUS, corpus)
     rng = random.Random(11)
@@ -98,6 +98,6 @@ def test_sigkill_the_real_cli_20_times(tmp_path, e5_encoder):
         shutil.rmtree(index / "cache", ignore_errors=True)  # make every run embed again
         (corpus / "extra.txt").write_text(f"즈푸AI 추가 기사 {i}판. 상장 조달 금액은 5억 달러다.", encoding="utf-8")
         kill_at_random([*command, "--rebuild"], full_run, rng)
-        assert_index_usable(index, e5_encoder)
+        assert_index_usable(index, default_encoder)
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
-    assert_index_usable(index, e5_encoder)
+    assert_index_usable(index, default_encoder)
