@@ -185,7 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="corpus folder (default: corpus/)")
         p.add_argument("--index", default=str(DEFAULT_INDEX), help="index folder (default: index/)")
         p.add_argument("--encoder", default=None,
-                       help="'e5-small+use' (default), 'e5-small', 'use' or 'st:<sentence-transformers model or folder>'; env RAG_ENCODER")
+                       help="'e5-small' (default), 'e5-small+use', 'use' or "
+                            "'st:<sentence-transformers model or folder>'; env RAG_ENCODER")
 
     p = sub.add_parser("index", help="build or update the index from the corpus")
     common(p)

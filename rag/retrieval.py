@@ -49,7 +49,8 @@ SENTENCE_SCALE = 0.2
 RERANKED = 50
 # The models' weights in the dense score when the encoder is a blend (e5, USE; ``rag.encoders``), by the
 # question's language; tuned on parallel_ko_en, parallel_passages and the seed questions (docs/EVALUATION.md).
-BLEND_WEIGHTS = {"ko": (0.8, 0.2), "en": (0.8, 0.2)}
+# Korean questions keep e5 alone: USE at 0.1-0.2 put the dev set's d01 at the very edge of the top five.
+BLEND_WEIGHTS = {"ko": (1.0, 0.0), "en": (0.8, 0.2)}
 SEARCH_TERM_MIN_WEIGHT = 0.9  # bridged terms this close are added to the searched text
 WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up

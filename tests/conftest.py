@@ -63,10 +63,21 @@ def e5_encoder():
 
 @pytest.fixture(scope="session")
 def default_encoder(e5_encoder):
-    """The default blend (e5 + USE), sharing the session's e5 model."""
-    from rag.encoders import USE_WEIGHT, BlendedEncoder, UseEncoder
+    """The default encoder (e5 alone)."""
+    return e5_encoder
 
-    return BlendedEncoder([(e5_encoder, 1 - USE_WEIGHT), (UseEncoder(), USE_WEIGHT)])
+
+@pytest.fixture(scope="session")
+def blended_service(tmp_path_factory, e5_encoder):
+    """The four real articles indexed with the e5 + USE blend, sharing the session's e5 model."""
+    from rag.encoders import USE_WEIGHT, BlendedEncoder, UseEncoder
+    from rag.indexer import update_index
+    from rag.service import Paths, RagService
+
+    blend = BlendedEncoder([(e5_encoder, 1 - USE_WEIGHT), (UseEncoder(), USE_WEIGHT)])
+    index_dir = tmp_path_factory.mktemp("blend") / "index"
+    update_index(CORPUS, index_dir, blend, show_progress=False)
+    return RagService(Paths(CORPUS, index_dir), blend)
 
 
 @pytest.fixture(scope="session")

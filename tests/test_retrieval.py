@@ -103,10 +103,10 @@ def test_a_name_kiwi_splits_in_the_question_but_not_in_the_articles_is_searched_
 
 
 @pytest.mark.parametrize("question, language", [("즈푸AI는 얼마를 조달했나?", "ko"), ("How much did Zhipu AI raise?", "en")])
-def test_a_blended_encoder_scores_passages_with_the_language_s_blend_weights(service, question, language):
+def test_a_blended_encoder_scores_passages_with_the_language_s_blend_weights(blended_service, question, language):
     from rag.retrieval import BLEND_WEIGHTS, with_bridged_terms
 
-    retriever = service.retriever
+    retriever = blended_service.retriever
     encoder, store = retriever.encoder, retriever.store
     (e5, w_e5), (use, w_use) = encoder.parts
     query = retriever.prepare(question)
