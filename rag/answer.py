@@ -333,7 +333,6 @@ class ExtractiveComposer:
         ids = np.array(sorted({sid for _, sid in candidates}), dtype=np.int64)
         latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))
         best_latent = max(latent.values(), default=0.0) or 1.0
-        search_vector = self.retriever.encoder.primary(query.vector)
         own_weights = question_weights(store, query)
         earlier_weights = context_weights(store, query)
         for rank, sid in candidates:
@@ -341,7 +340,7 @@ class ExtractiveComposer:
             if sid in seen:
                 continue
             vec = store.sentence_vectors[sid]
-            search_similarity = float(vec @ search_vector)
+            search_similarity = float(vec @ query.search_vector)
             similarity = float(vec @ query.question_vector)
             if query.turn.is_follow_up:  # "When did it list?" means little without its context
                 similarity = max(similarity, search_similarity)

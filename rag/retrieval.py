@@ -67,6 +67,7 @@ class Query:
     context_tokens: tuple[str, ...]
     vector: np.ndarray  # the searched text (question, bridged terms, context), models weighted by BLEND_WEIGHTS
     question_vector: np.ndarray  # the question alone, primary model only (``Encoder.primary``): answer scoring
+    search_vector: np.ndarray  # the searched text, primary model only: answer scoring
     lexical_weight: float
     latent: object = None  # 1 x D sparse latent-term vector of the search text, when the encoder has them
     bridged: tuple[TermMatch, ...] = ()  # Korean terms matched to English words of the question
@@ -209,10 +210,12 @@ class Retriever:
             if turn.is_follow_up:
                 vector = vector + self.encoder.encode_query(turn.search_text)
                 vector = vector / max(float(np.linalg.norm(vector)), 1e-12)
+            search_vector = self.encoder.primary(vector)
             vector = self.encoder.reweighted(vector, BLEND_WEIGHTS["ko" if language == "ko" else "en"])
             latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
-        return Query(turn, language, tokens, context_tokens, vector, question_vector, lexical_weight, latent, bridged,
+        return Query(turn, language, tokens, context_tokens, vector, question_vector, search_vector, lexical_weight, latent,
+                     bridged,
                      context_bridged, names)
 
     def _whole_words(self, words: QuestionWords) -> tuple[str, ...]:

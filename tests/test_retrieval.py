@@ -121,3 +121,15 @@ def test_a_blended_encoder_scores_passages_with_the_language_s_blend_weights(ble
     a, b = BLEND_WEIGHTS[language]
     np.testing.assert_allclose(store.chunk_vectors @ query.vector, a * e5_cos + b * use_cos, atol=1e-4)
     np.testing.assert_allclose(store.chunk_vectors @ query.question_vector, cosines(query.text)[0], atol=1e-4)
+
+
+def test_answer_scoring_sees_the_primary_model_s_cosine_of_the_searched_text(blended_service):
+    from rag.retrieval import with_bridged_terms
+
+    retriever = blended_service.retriever
+    e5 = retriever.encoder.parts[0][0]
+    query = retriever.prepare("How much did Zhipu AI raise?")
+    searched = e5.encode_query(with_bridged_terms(query.text, query.bridged))
+    sentences = np.asarray(retriever.store.sentence_vectors)
+    e5_cos = sentences[:, : e5.dim] @ searched / np.sqrt(retriever.encoder.parts[0][1])
+    np.testing.assert_allclose(sentences @ query.search_vector, e5_cos, atol=1e-4)
