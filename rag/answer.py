@@ -51,17 +51,19 @@ from .bridge import TermMatch, english_words
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date
 from .errors import QueryError
+from .names import is_acronym, is_translated_word, question_names, sound_similarity, sounds_in
 from .numbers import english_amount
 from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights
 from .store import Store
-from .text import ENGLISH_STOPWORDS, detect_language, tokenize
+from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, tokenize
 
 NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
     "en": "The articles don't say. I found nothing in them that answers this question.",
 }
 ENGLISH_READINGS = {MONEY: english_amount, DATE: english_date}  # what an English answer leads with
-NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "They never mention “{}”."}
+# Korean names are looked up in the whole index, English ones in the articles retrieved (``absent_names``)
+NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "None of the articles found mentions “{}”."}
 EN_FRAME = "From the Korean articles (quoted in Korean):"
 ASKS_FOR_DEFINITION = re.compile(
     r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[\w .'-]{2,60}\?*\s*$"
@@ -70,6 +72,7 @@ ASKS_FOR_DEFINITION = re.compile(
 )
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names.
 POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와|이들은|이들이|그는|그녀는|그들은|해당)(?=\s)")
+NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
@@ -393,17 +396,53 @@ class ExtractiveComposer:
         vocab = self.store.bm25.vocab
         return tuple({t for t in query.tokens if t in vocab and len(t) > 1} | {m.term for m in query.bridged})
 
-    def absent_names(self, query: Query) -> tuple[str, ...]:
-        """Names a Korean question uses that the corpus never does: a proper noun ("삼성전자") or an acronym
-        ("GDP") that no index term contains, nor its parts as Kiwi splits them. The articles cannot answer a
-        question about something they never mention. English questions are not checked: their names
-        reach the Korean text only through the bridge, which does not find every spelling (Moonshot 문샷),
-        and an acronym may be written out in Korean (EUV 극자외선)."""
-        if query.language != "ko":
+    def absent_names(self, query: Query, hits: Sequence[Hit]) -> tuple[str, ...]:
+        """Names the question uses that the articles never do; they cannot answer a question about
+        something they never mention. A Korean question's proper nouns ("삼성전자") and acronyms ("GDP") are
+        looked up in the whole index: no index term contains them, nor their parts as Kiwi splits them. An
+        English question's names (``question_names``) reach the Korean text only by sound or meaning, so
+        they are looked for in the retrieved articles (``_english_name_absent``)."""
+        if query.language == "ko":
+            bm25 = self.store.bm25
+            return tuple(name for name in query.names
+                         if not bm25.mentions(name.lower()) and not all(bm25.mentions(t) for t in tokenize(name)))
+        texts = tuple(dict.fromkeys(hit.article.text for hit in hits))
+        if not texts:
             return ()
-        bm25 = self.store.bm25
-        return tuple(name for name in query.names
-                     if not bm25.mentions(name.lower()) and not all(bm25.mentions(t) for t in tokenize(name)))
+        return tuple(" ".join(name) for name in question_names(query.text)
+                     if self._english_name_absent(name, query, texts))
+
+    def _english_name_absent(self, name: tuple[str, ...], query: Query, texts: Sequence[str]) -> bool:
+        """Whether none of ``texts`` names an English name: some word of it could have been heard there by
+        sound and was not, and no word of it (nor its words run together: "ErnieBot" 어니봇) is written there
+        in Latin letters, bridged to a term there (by sound, or by meaning to a proper noun: Russia 러시아;
+        Samsung's nearest term by meaning, 소프트웨어, says nothing) or heard there (``sounds_in``). Words
+        Korean may translate (``is_translated_word``: "Blue House" 청와대) and acronyms (EUV 극자외선) prove
+        nothing when they are not found."""
+        verdicts = [self._english_word_named(w, query, texts) for w in name]
+        if len(name) > 1 and self._english_word_named("".join(name), query, texts):
+            return False
+        return False in verdicts and True not in verdicts
+
+    @staticmethod
+    def _names(word: str, term: str) -> bool:
+        """Whether a term the bridge matched to an English word by meaning names it: a proper noun of two
+        syllables or more (Russia 러시아; Xiaomi's 미, 美, is too short to say), or a term that also sounds like
+        it (Ascend 어센드); Samsung's nearest term, 소프트웨어, is neither."""
+        return (is_proper_noun(term) and len(term) > 1) or sound_similarity(word, term) >= NAME_AND_MEANING_MIN_SOUND
+
+    def _english_word_named(self, word: str, query: Query, texts: Sequence[str]) -> bool | None:
+        """Whether ``texts`` name an English word (None: they may translate it, or it is too short to hear)."""
+        lowered = word.lower()
+        latin = re.compile(rf"(?<![a-z]){re.escape(lowered)}(?![a-z])")
+        if any(latin.search(_lowered(t)) for t in texts):
+            return True
+        if any(lowered in m.word.lower() and any(m.term in t for t in texts) and (m.how != "meaning" or self._names(word, m.term))
+               for m in query.bridged):
+            return True
+        if is_acronym(word) or is_translated_word(word):
+            return None
+        return sounds_in(word, texts)
 
     def _subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """For a question about someone's role or something's attribute ("미니맥스의 창업자는 누구인가?",
@@ -539,7 +578,7 @@ class ExtractiveComposer:
         language = "ko" if query.language == "ko" else "en"
         if not any(ch.isalnum() for ch in query.text):  # "?!", emoji: nothing was asked
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context)
-        absent = self.absent_names(query)
+        absent = self.absent_names(query, hits)
         if absent:
             text = f"{NOT_FOUND[language]} {NOT_MENTIONED[language].format(', '.join(absent))}"
             return Answer(query.text, language, text, True, (), query.turn.context)

@@ -37,7 +37,7 @@ SOUND_TIE = 3.0  # keep second-best sound matches only this close to the best
 LOANWORD_KEY_CHARS = 7  # a lower-case word this long may be a loanword ("computing" ~ 컴퓨팅)
 SURNAME_WEIGHT = 0.9  # a Chinese surname alone ("린") is a weaker sign of the person than the full name
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
-_POSSESSIVE = re.compile(r"'s?$")
+POSSESSIVE = re.compile(r"'s?$")
 _SYLLABLE = re.compile(r"[A-Z][a-z]*")
 _SYLLABLE_PARTS = re.compile(r"^(kk|tt|pp|ss|jj|ch|[gkndtlmbpsjh]?)([aeiouwy]+)([a-z]*)$")
 _FINAL_SOUND = {"g": "k", "kk": "k", "s": "t", "ss": "t", "d": "t", "j": "t", "ch": "t", "h": "t", "b": "p"}
@@ -144,7 +144,7 @@ def pinyin_key(word: str) -> str:
 
 def english_words(question: str) -> list[str]:
     """The question's English words without possessive endings ("China's" -> "China")."""
-    return [_POSSESSIVE.sub("", w) for w in ENGLISH_WORD.findall(question)]
+    return [POSSESSIVE.sub("", w) for w in ENGLISH_WORD.findall(question)]
 
 
 def english_candidates(question: str, known: set[str] | dict) -> list[str]:
@@ -161,7 +161,7 @@ def name_candidates(question: str, known: set[str] | dict) -> list[str]:
     tank" ~ 싱크탱크), capitalised words after the first word, long words that may be loanwords
     ("computing" ~ 컴퓨팅), and the capitalised parts of hyphenated words ("Beijing-based" -> "Beijing")."""
     words = english_words(question)
-    possessive = [bool(_POSSESSIVE.search(w)) for w in ENGLISH_WORD.findall(question)]
+    possessive = [bool(POSSESSIVE.search(w)) for w in ENGLISH_WORD.findall(question)]
     out = []
     for n in (3, 2):
         for i in range(len(words) - n + 1):
@@ -276,3 +276,4 @@ class TermBridge:
             for i, (word, j) in enumerate(zip(words, best))
             if sims[i, j] >= self.similarity_floor
         ]
+

@@ -129,6 +129,14 @@ def question_words(text: str) -> QuestionWords:
                          tuple(dict.fromkeys(split)))
 
 
+@lru_cache(maxsize=4096)
+def is_proper_noun(term: str) -> bool:
+    """Whether Kiwi reads a term on its own as one proper noun (러시아, not 소프트웨어)."""
+    with _KIWI_LOCK:
+        tokens = _kiwi().tokenize(term)
+    return len(tokens) == 1 and str(tokens[0].tag) == "NNP"
+
+
 def detect_language(text: str) -> str:
     """'ko' when Hangul makes up at least a fifth of the letters, else 'en'."""
     hangul = len(_HANGUL.findall(text))

@@ -109,6 +109,29 @@ def test_a_question_naming_something_the_articles_never_mention_abstains_and_say
     assert answer.abstained and answer.citations == () and name in answer.answer
 
 
+@pytest.mark.parametrize(("question", "name"), [
+    ("Who is the CEO of Google?", "Google"),  # typed, but Zhipu's CEO is no answer
+    ("When was Amazon founded?", "Amazon"),
+    ("What did Sam Altman say about DeepSeek?", "Sam Altman"),
+    ("How much did ByteDance raise?", "ByteDance"),  # MiniMax's sum is no answer
+])
+def test_an_english_question_naming_something_the_articles_found_never_spell_abstains(service, question, name):
+    answer = service.ask(question)
+    assert answer.abstained and answer.citations == () and f"“{name}”" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("What does Yang Zhilin do at Moonshot?", "문샷의 양즈린"),  # Kiwi splits 문샷: heard in the text
+    ("According to Weber, what is social governance a euphemism for?", "베버"),  # German W: 베버
+    ("Which Chinese company developed Ernie Bot?", "어니봇"),  # run together: ErnieBot 어니봇
+    ("How does Tsinghua University relate to Zhipu AI?", "칭화대"),
+    ("What did the Cyberspace Administration of China tell information providers in March?", "판공실"),
+])
+def test_english_names_the_articles_spell_by_sound_or_translate_are_found(service, question, quoted):
+    answer = service.ask(question)
+    assert not answer.abstained and quoted in answer.answer
+
+
 @pytest.mark.parametrize(("question", "quoted"), [
     ("What did Tang Jie say about the gap with the US?", "실제 격차는 오히려 커지고"),  # his, not Hannas's
     ("탕제 CEO는 중국 AI와 미국의 격차에 대해 어떻게 말했나?", "실제 격차는 오히려 커지고"),

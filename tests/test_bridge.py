@@ -176,3 +176,4 @@ def test_a_possessive_ends_a_run_of_capitalised_words():
     candidates = name_candidates("What is the name of Tencent's AI model?", {})
     assert "Tencent" in candidates and "TencentAI" not in candidates
     assert "ZhipuAI" in name_candidates("How much did Zhipu AI raise?", {})
+

@@ -1,4 +1,4 @@
-from rag.text import QuestionWords, analyze, detect_language, question_words, tokenize
+from rag.text import QuestionWords, analyze, detect_language, is_proper_noun, question_words, tokenize
 
 
 def test_particles_are_split_off_nouns():
@@ -37,3 +37,8 @@ def test_nouns_kiwi_splits_into_syllables_are_given_as_written():
     assert words.split_nouns == ("주송춘",)  # 주 + 송 + 춘 + 은; 김정은 and 위원장 are one noun each
     assert question_words("야오순위의 현재 직함은?").split_nouns == ("야오순위",)  # 야 (IC) + 오 (NR) + 순위
     assert "우한시" in question_words("우한시가 올해 갖출 능력은?").split_nouns  # 우한 + 시
+
+
+def test_a_proper_noun_is_one_nnp_morpheme():
+    assert is_proper_noun("러시아") and is_proper_noun("화웨이")
+    assert not is_proper_noun("소프트웨어") and not is_proper_noun("중국 정부")

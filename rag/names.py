@@ -1,0 +1,168 @@
+"""Whether Korean articles name what an English question names.
+
+An English question about something the articles never mention ("Who is the CEO of Google?") must not
+get another company's CEO. Its names reach the Korean text only as Korean spells them, so each name
+(``question_names``) is looked for in Latin letters, through the term bridge, and by sound: some word of
+the text begins with whole syllables that sound like it (``sounds_in``: 문샷의 for Moonshot, 칭화대 for
+Tsinghua, 블룸버그통신 for Bloomberg). Words Korean may translate instead (``is_translated_word``: common
+words, months, demonyms, country names) prove nothing when they are not found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .bridge import POSSESSIVE, closed_a_key, english_key, is_hangul_term, korean_key, loanword_key, pinyin_key
+from .text import ENGLISH_STOPWORDS
+
+NAME_SOUND_MIN_SCORE = 85.0  # a word beginning this close to a reading of a name spells it (Moonshot 문샷 86)
+MIN_NAME_KEY_CHARS = 5  # shorter keys begin too many Korean words to tell anything (Google kukl ~ 국립 kuklip);
+# keys of this length must be matched exactly (Huang hwank ~ 즈왕 chwank 91)
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "de"})  # "Cyberspace Administration of China"
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split())  # noqa: SIM905 (a word list reads better as text)
+_DEMONYM = re.compile(r"(?:ese|ern|ish|ian|ean|can)$")  # Chinese, Western, British, Russian, European, American
+_INFLECTIONS = ("s", "es", "d", "ed", "ing")
+_NAME_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z0-9]|[^\sA-Za-z0-9]")
+_PLURAL_ACRONYM = re.compile(r"^([A-Z][A-Z0-9]+)s$")
+_NAMELIKE_FIRST = re.compile(r"[a-z][A-Z]|^[A-Z0-9]{2,}$")  # DeepSeek, CSET: a name even as a first word
+_TEXT_WORD = re.compile(r"[\uac00-\ud7a3A-Za-z0-9]+")
+_SCRIPT_RUN = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z]+")
+# Optional respellings of a name, tried in every combination: how Korean writes sounds that English
+# spelling hides (Reuters 로이터, Tsinghua 칭화, Georgetown 조지타운, Bloomberg 블룸버그, Google 구글, Tesla
+# 테슬라, Weber 베버, Ernie 어니, Moonshot 문샷, Charlie 찰리, Brown 브라운, Trump 트럼프). In this order: the ㅡ
+# inserted into "Google" makes no soft "ge".
+_NAME_RESPELLINGS = (
+    (r"eu", "oi"), (r"^ts", "j"), (r"g(?=[eiy])", "j"), (r"([bcdfgkpst])([lr])", r"\1eu\2"), (r"^w", "b"),
+    (r"er(?![aeiou])", "eo"), (r"sh(?=[aeiou])", "sy"), (r"ie$", "i"), (r"own", "aun"),
+    (r"u(?=[bcdfgkmnpst](?:[bcdfgkmnpst]|$))", "eo"),
+)
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
+
+
+def question_names(question: str) -> list[tuple[str, ...]]:
+    """The names an English question uses, each as its words: runs of capitalised words after the first
+    word (a first word only when spelt like a name: DeepSeek, CSET), joined over "of", "for", "and" and
+    "the" before another capitalised word ("Cyberspace Administration of China"), without possessive
+    endings; an acronym stands alone ("CEO of Google" is two names) and hyphenated words are split
+    ("AGI-Next")."""
+    tokens = _NAME_TOKEN.findall(question)
+    runs: list[list[str]] = []
+    current: list[str] = []
+
+    def close() -> None:
+        if current:
+            runs.append(list(current))
+            current.clear()
+
+    for i, token in enumerate(tokens):
+        word = _PLURAL_ACRONYM.sub(r"\1", POSSESSIVE.sub("", token.replace("’", "'")))  # "GPUs" names GPU
+        capitalised = word[:1].isupper() and word.lower() not in ENGLISH_STOPWORDS
+        if capitalised and (i > 0 or _NAMELIKE_FIRST.search(word)):
+            if is_acronym(word):
+                close()
+                runs.append([word])
+                continue
+            current.append(word)
+            if POSSESSIVE.search(token.replace("’", "'")):  # a possessive ends the name
+                close()
+        elif current and word.lower() in _NAME_JOINERS and tokens[i + 1 : i + 2] and tokens[i + 1][:1].isupper():
+            continue
+        else:
+            close()
+    close()
+    return [tuple(part for word in run for part in word.split("-") if part) for run in runs]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The lower-case entries of Webster's Second International (common words, not names)."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"]) if w.islower())
+
+
+@lru_cache(maxsize=1)
+def _territory_words() -> frozenset[str]:
+    """The words of the English names of countries and territories (CLDR)."""
+    from babel import Locale
+
+    return frozenset(w.lower() for name in Locale("en").territories.values() for w in re.findall(r"[A-Za-z]+", name))
+
+
+def is_translated_word(word: str) -> bool:
+    """Capitalised words Korean may translate rather than spell by sound: common words (Blue House 청와대,
+    Communist Party 공산당, President Moon 문 대통령, Recorded), months and weekdays, adjectives of peoples
+    and places (Chinese 중국, Western 서구), and words of country names (Korea 한국, Germany 독일)."""
+    lowered = word.lower()
+    common = _common_words()
+    stems = [lowered] + [lowered[: -len(end)] for end in _INFLECTIONS if lowered.endswith(end)]
+    return (any(stem in common for stem in stems) or lowered in _CALENDAR
+            or bool(_DEMONYM.search(lowered)) or lowered in _territory_words())
+
+
+def name_readings(word: str) -> set[str]:
+    """Phonetic keys of the ways Korean may spell an English or Chinese name: as English is read, with the
+    respellings of ``_NAME_RESPELLINGS`` in every combination, as pinyin, with a closed "a" read ㅐ, or as
+    a borrowed word."""
+    variants = {word.lower()}
+    for pattern, replacement in _NAME_RESPELLINGS:
+        variants |= {re.sub(pattern, replacement, v) for v in variants}
+    keys = {english_key(v) for v in variants} | {pinyin_key(word), closed_a_key(word), loanword_key(word)}
+    return {k for k in keys if k}
+
+
+def _word_key(word: str) -> str:
+    """Phonetic key of a text word, Hangul and Latin parts alike (오픈AI -> open + ai)."""
+    return "".join(korean_key(run) if is_hangul_term(run) else english_key(run) for run in _SCRIPT_RUN.findall(word))
+
+
+@lru_cache(maxsize=64)
+def _key_beginnings(text: str) -> dict[int, list[str]]:
+    """The keys of the beginnings of a text's words, whole syllables each, by length: a name opens its
+    word, which a particle or a noun may end (문샷의, 칭화대, 블룸버그통신), and ends with a syllable (환경 does
+    not begin with 황)."""
+    keys: dict[int, set[str]] = {}
+    for word in set(_TEXT_WORD.findall(text)):
+        syllables = [s for run in _SCRIPT_RUN.findall(word) for s in (run if is_hangul_term(run) else [run])]
+        for end in range(1, len(syllables) + 1):
+            key = _word_key("".join(syllables[:end]))
+            if len(key) >= MIN_NAME_KEY_CHARS - 2:
+                keys.setdefault(len(key), set()).add(key)
+    return {n: list(found) for n, found in keys.items()}
+
+
+def sounds_in(word: str, texts: Sequence[str]) -> bool | None:
+    """Whether one of ``texts`` (Korean) spells ``word`` by sound: some word of it begins with whole
+    syllables whose key is close to one of the word's readings (``name_readings``; equal to it, for a
+    reading of ``MIN_NAME_KEY_CHARS`` letters); None when every reading is shorter (Sam, Musk)."""
+    from rapidfuzz import fuzz, process
+
+    readings = [k for k in name_readings(word) if len(k) >= MIN_NAME_KEY_CHARS]
+    if not readings:
+        return None
+    for text in texts:
+        beginnings = _key_beginnings(text)
+        for key in readings:
+            cutoff = NAME_SOUND_MIN_SCORE if len(key) > MIN_NAME_KEY_CHARS else 100.0
+            for n in range(len(key) - 2, len(key) + 3):
+                if process.extractOne(key, beginnings.get(n, ()), scorer=fuzz.ratio, score_cutoff=cutoff):
+                    return True
+    return False
+
+
+def sound_similarity(word: str, term: str) -> float:
+    """How alike an English word and a Hangul term sound (0–100: the best ratio of a reading of the word
+    to the term's key; 0 when the term's key is too short to tell: Sam ~ 사)."""
+    from rapidfuzz import fuzz
+
+    key = korean_key(term)
+    if len(key) < MIN_NAME_KEY_CHARS:
+        return 0.0
+    return max((fuzz.ratio(reading, key) for reading in name_readings(word)), default=0.0)

@@ -1,0 +1,46 @@
+"""Whether Korean articles name what an English question names (by Latin letters, the bridge or sound)."""
+
+import pytest
+
+from rag.names import is_translated_word, question_names, sound_similarity, sounds_in
+
+
+def test_question_names_are_runs_of_capitalised_words():
+    assert question_names("Who is the CEO of Google?") == [("CEO",), ("Google",)]  # an acronym stands alone
+    assert question_names("What did the Cyberspace Administration of China say?") == [
+        ("Cyberspace", "Administration", "China")]
+    assert question_names("What did Sam Altman's firm say about Wuhan, Hubei?") == [
+        ("Sam", "Altman"), ("Wuhan",), ("Hubei",)]  # a possessive and a comma end a name
+    assert question_names("DeepSeek: who raised more, Zhipu and MiniMax?") == [("DeepSeek",), ("Zhipu", "MiniMax")]
+    assert question_names("Who organized the AGI-Next Frontier roundtable?") == [("AGI", "Next", "Frontier")]
+    assert question_names("How many GPUs does Zhipu AI own?") == [("GPU",), ("Zhipu",), ("AI",)]
+    assert question_names("When did it list?") == []
+
+
+@pytest.mark.parametrize(("english", "text"), [
+    ("Moonshot", "문샷의 양즈린 창업자"), ("Tsinghua", "칭화대 교수"), ("Hunter", "헌터는"),
+    ("Bloomberg", "블룸버그통신과 중국"), ("Reuters", "로이터 연합뉴스"), ("Georgetown", "조지타운 대학교"),
+    ("OpenAI", "오픈AI 출신"), ("Trump", "트럼프 행정부"),
+])
+def test_a_name_is_heard_at_the_start_of_a_korean_word(english, text):
+    assert sounds_in(english, [text]) is True
+
+
+def test_names_the_text_does_not_spell_are_not_heard_and_short_ones_are_undecided():
+    text = "즈푸AI 창업자이자 칭화대 교수이기도 한 탕제 최고경영자(CEO)가 진행자로 나섰고 문샷의 양즈린 창업자"
+    assert sounds_in("Google", [text]) is False and sounds_in("Tesla", [text]) is False
+    assert sounds_in("Samsung", [text]) is False
+    assert sounds_in("Sam", [text]) is None  # three letters begin too many Korean words to tell
+
+
+def test_words_korean_may_translate_are_told_from_names():
+    for word in ("President", "Blue", "House", "Recorded", "Sciences", "March", "Chinese", "Western", "Korea"):
+        assert is_translated_word(word), word
+    for word in ("Google", "Tesla", "Samsung", "Zhipu", "Moonshot", "ByteDance"):
+        assert not is_translated_word(word), word
+
+
+def test_sound_similarity_needs_a_term_long_enough_to_tell():
+    assert sound_similarity("Ascend", "어센드") >= 80
+    assert sound_similarity("Samsung", "소프트웨어") < 50
+    assert sound_similarity("Sam", "사") == 0.0
