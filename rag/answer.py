@@ -366,6 +366,19 @@ class ExtractiveComposer:
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
 
+    def rank_passages(self, query: Query, hits: Sequence[Hit]) -> list[Hit]:
+        """The hits reordered by the best sentence each holds (``score_sentences``: its cosine with the
+        question, the question's words and latent terms it holds, its passage's retrieval score and the
+        kind of answer asked for), retrieval order breaking ties: a second stage that reads sentences
+        where the first compared passages. Cross-lingual passage scores are close and noisy ("Who is
+        Insikt Group an official contractor for?" ranked the passage saying "미국 국방부 공식 협력업체"
+        third); the sentence that answers tells the passages apart."""
+        best: dict[int, float] = {}
+        for s in self.score_sentences(query, hits):  # best first
+            best.setdefault(s.hit_rank, s.score)
+        order = sorted(range(len(hits)), key=lambda i: (-best.get(i, float("-inf")), i))
+        return [hits[i] for i in order]
+
     def _with_antecedent(self, sentence_id: int, doc: ChunkedArticle, sentence: Sentence,
                          text: str) -> tuple[tuple[str, ...], str]:
         """The tokens and text that count for a sentence's coverage: its own, plus the previous

@@ -17,7 +17,7 @@ from .indexer import IndexReport, Progress, update_index
 from .library import FileResult, Staged, remove_article, stage_uploads
 from .llm import LLMClient, LLMConfig
 from .llm_answer import LLMAnswerer
-from .retrieval import Hit, Retriever
+from .retrieval import Hit, Query, Retriever
 from .store import Store, index_exists
 
 DEFAULT_CORPUS = Path("corpus")
@@ -86,7 +86,10 @@ class RagService:
         return report
 
     def search(self, question: str, history: Sequence[str] = (), k: int = 5, mode: str = "hybrid") -> list[Hit]:
-        return self.retriever.search(question, history, k=k, mode=mode)
+        """The k best passages, in the order the answer reads them (``_ranked``)."""
+        with self._lock:
+            retriever, composer = self.retriever, self.composer
+        return self._ranked(retriever, composer, retriever.prepare(question, history), k, mode, self._passages(None))[:k]
 
     @property
     def answer_modes(self) -> tuple[str, ...]:
@@ -128,8 +131,16 @@ class RagService:
         with self._lock:
             retriever, composer = self.retriever, self.composer
         query = retriever.prepare(question, history)
-        hits = retriever.rank(query, k=max(k, passages), mode=mode)
+        hits = self._ranked(retriever, composer, query, k, mode, passages)
         return composer.compose(query, hits[:passages]), hits[:k]
+
+    @staticmethod
+    def _ranked(retriever: Retriever, composer: ExtractiveComposer, query: Query, k: int, mode: str,
+                passages: int) -> list[Hit]:
+        """At least k hits: the ``passages`` best reordered by the sentences they hold
+        (``ExtractiveComposer.rank_passages``), then the rest in retrieval order."""
+        hits = retriever.rank(query, k=max(k, passages), mode=mode)
+        return composer.rank_passages(query, hits[:passages]) + hits[passages:]
 
     def articles(self) -> list[ArticleRow]:
         """One row per indexed article, in corpus order."""

@@ -319,3 +319,19 @@ def test_a_since_question_is_answered_by_a_starting_point_not_a_deadline(service
 def test_a_question_about_a_name_kiwi_splits_is_answered(service, question, quoted):
     answer = service.ask(question)
     assert not answer.abstained and quoted in answer.answer
+
+
+def test_passages_are_reordered_by_the_sentence_that_answers(service):
+    query = service.retriever.prepare("Who is Insikt Group an official contractor for?")
+    hits = service.retriever.rank(query, k=5)
+    reranked = service.composer.rank_passages(query, hits)
+    assert sorted(h.chunk_index for h in reranked) == sorted(h.chunk_index for h in hits)
+    assert "미국 국방부 공식 협력업체" not in hits[0].chunk.text  # the first stage ranked it lower
+    assert "미국 국방부 공식 협력업체" in reranked[0].chunk.text
+
+
+def test_search_lists_passages_in_the_order_the_answer_reads_them(service):
+    question = "Which other AI company listed in Hong Kong on the same day as Zhipu AI?"
+    _, hits = service.ask_with_hits(question, k=5)
+    assert [h.chunk_index for h in service.search(question, k=5)] == [h.chunk_index for h in hits]
+    assert "같은 날 미니맥스도" in hits[0].chunk.text
