@@ -412,13 +412,16 @@ class ExtractiveComposer:
     def absent_names(self, query: Query, hits: Sequence[Hit]) -> tuple[str, ...]:
         """Names the question uses that the articles never do; they cannot answer a question about
         something they never mention. A Korean question's proper nouns ("삼성전자") and acronyms ("GDP") are
-        looked up in the whole index: no index term contains them, nor their parts as Kiwi splits them. An
+        looked up in the whole index: no index term contains them, nor their parts as Kiwi splits them, nor
+        spells them almost alike (``TermBridge.by_spelling``: 리버모어 / 리버모아). An
         English question's names (``question_names``) reach the Korean text only by sound or meaning, so
         they are looked for in the retrieved articles (``_english_name_absent``)."""
         if query.language == "ko":
             bm25 = self.store.bm25
+            respelled = {m.word for m in query.bridged if m.how == "spelling"}
             return tuple(name for name in query.names
-                         if not bm25.mentions(name.lower()) and not all(bm25.mentions(t) for t in tokenize(name)))
+                         if not bm25.mentions(name.lower()) and not all(bm25.mentions(t) for t in tokenize(name))
+                         and not any(w.startswith(name) for w in respelled))
         texts = tuple(dict.fromkeys(hit.article.text for hit in hits))
         if not texts:
             return ()

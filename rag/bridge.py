@@ -22,6 +22,7 @@ A match carries its similarity as a weight; the retriever scores the matched ter
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -35,6 +36,8 @@ PINYIN_MIN_SCORE = 95.0  # pinyin reads many short English words too ("China" ~ 
 MIN_KEY_CHARS = 5  # shorter keys match common words by accident ("Kong" ~ 공개)
 SOUND_TIE = 3.0  # keep second-best sound matches only this close to the best
 LOANWORD_KEY_CHARS = 7  # a lower-case word this long may be a loanword ("computing" ~ 컴퓨팅)
+SPELLING_MIN_SCORE = 85.0  # Hangul words this alike, jamo by jamo, spell one name (발루치스탄 ~ 발로치스탄 92)
+MIN_SPELLING_SYLLABLES = 3  # shorter words have too many near neighbours (토스 ~ 도시; 유전자 ~ 운전자 is 80)
 SURNAME_WEIGHT = 0.9  # a Chinese surname alone ("린") is a weaker sign of the person than the full name
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 POSSESSIVE = re.compile(r"'s?$")
@@ -47,6 +50,8 @@ _ENGLISH_SPELLING = (("ph", "p"), ("th", "t"), ("sh", "s"), ("ck", "k"), ("qu", 
 _SHARED_SOUNDS = (("r", "l"), ("eo", "o"), ("eu", "e"), ("ae", "e"), ("oe", "e"), ("ui", "i"),
                   ("g", "k"), ("d", "t"), ("b", "p"), ("j", "ch"))
 
+
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 
 def is_hangul_term(term: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in term)
@@ -186,7 +191,7 @@ class TermMatch:
     word: str
     term: str
     weight: float
-    how: str  # "sound", "meaning", or "surname" (of the name the same ``word`` matched by sound)
+    how: str  # "sound", "meaning", "spelling" (a Hangul variant), or "surname" (of a name matched by sound)
 
 
 class TermBridge:
@@ -260,6 +265,30 @@ class TermBridge:
             if korean_key(prefix) == surname and (size > 1 or prefix in self._sound_term_set):
                 return [TermMatch(name, prefix, weight * SURNAME_WEIGHT, "surname")]
         return []
+
+    @cached_property
+    def _spellings(self) -> tuple[list[str], list[str]]:
+        """(jamo strings, terms) of the Hangul terms of ``MIN_SPELLING_SYLLABLES`` syllables or more."""
+        terms = [t for t in self.sound_terms if len(t) >= MIN_SPELLING_SYLLABLES and _HANGUL_WORD.fullmatch(t)]
+        return [unicodedata.normalize("NFD", t) for t in terms], terms
+
+    def by_spelling(self, words: Sequence[str]) -> list[TermMatch]:
+        """The term spelt most like each Hangul word the index lacks, jamo by jamo, when they are at least
+        ``SPELLING_MIN_SCORE`` alike: Korean writes foreign names several ways (발루치스탄 / 발로치스탄,
+        리버모어 / 리버모아, 미니애폴리스 / 미네아폴리스). Words shorter than ``MIN_SPELLING_SYLLABLES`` are
+        not matched."""
+        from rapidfuzz import fuzz, process
+
+        jamo, terms = self._spellings
+        matches = []
+        for word in words:
+            if len(word) < MIN_SPELLING_SYLLABLES or word in self._sound_term_set or not _HANGUL_WORD.fullmatch(word):
+                continue
+            found = process.extractOne(unicodedata.normalize("NFD", word), jamo, scorer=fuzz.ratio,
+                                       score_cutoff=SPELLING_MIN_SCORE)
+            if found:
+                matches.append(TermMatch(word, terms[found[2]], found[1] / 100, "spelling"))
+        return matches
 
     @cached_property
     def _sound_term_set(self) -> frozenset[str]:

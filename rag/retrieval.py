@@ -200,6 +200,11 @@ class Retriever:
             context_tokens = tuple(t for h in turn.context for t in tokenize(h))
             language = detect_language(question)
         bridged = self.bridge_matches(question, language, watch)
+        if language == "ko":
+            with watch.stage("bridge"):
+                respelled = self.bridge.by_spelling(words.noun_words)
+            tokens += tuple(dict.fromkeys(m.term for m in respelled if m.term not in tokens))
+            bridged += tuple(respelled)
         context = " ".join(turn.context)
         context_bridged = self.bridge_matches(context, detect_language(context), watch) if context else ()
         with watch.stage("encoding"):

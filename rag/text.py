@@ -105,6 +105,9 @@ class QuestionWords:
     # an unknown name splits before some particles ("주송춘은" -> 주 + 송 + 춘 + 은, "야오순위의" -> 야 + 오 +
     # 순위 + 의) and not before others.
     split_nouns: tuple[str, ...] = ()
+    # Words that begin with a noun, as written up to their first particle or symbol: a name Kiwi cuts
+    # wrongly stays whole here ("발루치스탄" -> 발루치스 + 타 + ㄴ), for ``TermBridge.by_spelling``.
+    noun_words: tuple[str, ...] = ()
 
 
 def question_words(text: str) -> QuestionWords:
@@ -125,8 +128,16 @@ def question_words(text: str) -> QuestionWords:
             runs.setdefault(t.word_position, []).append(t)
     split = [text[run[0].start : run[-1].start + run[-1].len] for run in runs.values()
              if len(run) > 1 and any(len(t.form) == 1 for t in run)]
+    words: dict[int, list] = {}
+    for t in analysed:
+        words.setdefault(t.word_position, []).append(t)
+    noun_words = []
+    for w in words.values():
+        if str(w[0].tag).startswith("NN"):
+            end = next((t.start for t in w if str(t.tag)[0] in "JS"), w[-1].start + w[-1].len)
+            noun_words.append(text[w[0].start : end])
     return QuestionWords(_search_tokens(analysed), tuple(dict.fromkeys(_ACRONYM.findall(text) + nouns)),
-                         tuple(dict.fromkeys(split)))
+                         tuple(dict.fromkeys(split)), tuple(dict.fromkeys(noun_words)))
 
 
 @lru_cache(maxsize=4096)

@@ -177,3 +177,24 @@ def test_a_possessive_ends_a_run_of_capitalised_words():
     assert "Tencent" in candidates and "TencentAI" not in candidates
     assert "ZhipuAI" in name_candidates("How much did Zhipu AI raise?", {})
 
+
+
+def test_a_hangul_word_the_index_lacks_matches_a_variant_spelling_jamo_by_jamo():
+    bridge = TermBridge(["발로치스탄", "리버모아", "운전자", "도시", "중국어"])
+    found = {(m.word, m.term, m.how) for m in bridge.by_spelling(["발루치스탄", "리버모어", "유전자", "토스", "중국"])}
+    assert found == {("발루치스탄", "발로치스탄", "spelling"), ("리버모어", "리버모아", "spelling")}
+    assert bridge.by_spelling(["발로치스탄"]) == []  # the index has it: nothing to respell
+
+
+def test_a_korean_question_searches_a_name_under_the_articles_spelling(tmp_path, default_encoder):
+    from rag.indexer import update_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("파키스탄 발로치스탄에서 발생한 총격전으로 20명이 숨졌다.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("파키스탄 정부는 총격전 이후 국경 경비를 강화했다고 밝혔다.\n", encoding="utf-8")
+    update_index(corpus, tmp_path / "index", default_encoder, show_progress=False)
+    retriever = Retriever(Store.load(tmp_path / "index", encoder_id=default_encoder.id), default_encoder)
+    query = retriever.prepare("발루치스탄 총격전으로 몇 명이 숨졌나?")
+    assert "발로치스탄" in query.tokens
+    assert retriever.rank(query, k=1)[0].article.source == "a.txt"

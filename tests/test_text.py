@@ -42,3 +42,9 @@ def test_nouns_kiwi_splits_into_syllables_are_given_as_written():
 def test_a_proper_noun_is_one_nnp_morpheme():
     assert is_proper_noun("러시아") and is_proper_noun("화웨이")
     assert not is_proper_noun("소프트웨어") and not is_proper_noun("중국 정부")
+
+
+def test_noun_words_keep_a_name_kiwi_cuts_wrongly_whole_and_drop_particles():
+    words = question_words("발루치스탄 총격전으로 몇 명이 숨졌나?")
+    assert "발루치스탄" in words.noun_words and "총격전" in words.noun_words
+    assert "숨졌나" not in " ".join(words.noun_words)
