@@ -33,9 +33,11 @@ from .answer_types import (
     MONEY,
     NAME,
     NUMBER,
+    PEOPLE,
     PERSON,
     answers_count,
     asks_attribute,
+    counted_word,
     expected_type,
     mentions,
     name_asked_for,
@@ -283,6 +285,7 @@ class Asked:
     names: tuple[tuple[str, ...], ...] = ()
     topic: tuple[str, ...] = ()
     thing: tuple[str, ...] = ()
+    counted: str = ""  # what a count question counts (``counted_word``), which the sentence must name
 
     def answered_by(self, text: str, covered: str, article_text: str) -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
@@ -299,7 +302,8 @@ class Asked:
             holds = (mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
-        return holds and about and names_attributes(q, covered, self.subjects) and self.named_in(article_text)
+        counts = not self.counted or self.counted in covered.lower()
+        return holds and about and counts and names_attributes(q, covered, self.subjects) and self.named_in(article_text)
 
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
@@ -490,7 +494,8 @@ class ExtractiveComposer:
             subjects = owner_first(query.text, subjects, thing)
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
         names = self._question_names(query) if wanted is not None or phrase else ()
-        return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing)
+        counted = counted_word(query.text) if wanted in (NUMBER, PEOPLE) else ""
+        return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted)
 
     def _thing(self, query: Query) -> tuple[str, ...]:
         """The spellings of the noun whose name a question asks for (``name_asked_for``) that the index

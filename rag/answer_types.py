@@ -241,7 +241,7 @@ def expected_type(question: str) -> str | None:
         return PERSON
     if _ASKS_FOR_NAME.search(question):
         return NAME
-    return NUMBER if ASKS_FOR_NUMBER.search(question) else None
+    return NUMBER if ASKS_FOR_NUMBER.search(question) or _COUNTED_BY_NOUN.search(question) else None
 
 
 # "What did Tang Jie say about Nvidia?", "탕제 CEO는 … 격차에 대해 어떻게 말했나?": what was said must be about
@@ -355,6 +355,29 @@ def answers_count(question: str, text: str) -> bool:
     counters = "|".join(f"개{_COUNTER_END}" if c == "개" else c for c in counters.split("|"))  # not 개월
     number = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:만|천|백)?|{_NATIVE}|수십|수백|수천)"
     return bool(re.search(rf"{number}\s*(?:{counters})", text))
+
+
+# What a count question counts: "사용자 수는?", "구역이 몇 개", "How many GPUs …". Korean news names it next to
+# the number ("3개의 국가 개발 구역"), so the answering sentence must name it too: the roundtable's "4대 AI
+# 기업" does not say how many GPUs Zhipu owns. An English noun reaches the Korean text only through the
+# noisy term bridge, so only a Latin-script one (GPUs, A100 chips) is required.
+_COUNTED_BY_NOUN = re.compile(r"(?P<noun>[가-힣A-Za-z0-9]+)(?:의\s*|\s+)수(?:는|가|를|은)?\s*(?:몇\S*|얼마\S*)?\s*\??\s*$")
+_COUNTED_BY_COUNTER = re.compile(  # not 몇 배: "엘 캐피탄보다 몇 배" compares, it counts nothing
+    r"(?P<noun>[가-힣A-Za-z0-9]+?)(?:이|가|을|를)?\s+몇\s*(?:"
+    + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배"}, key=len, reverse=True)) + r")(?![가-힣])")
+_COUNTED_EN = re.compile(r"\b[Hh]ow many\s+(?P<noun>[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)(?=[\s?])")
+# "딥시크는 몇 차례": the subject, not what is counted; other particles mark no counted noun either
+_NOT_COUNTED = re.compile(r"(?:은|는|에|에서|에는|도|로|으로|보다|처럼|만큼|까지|부터|와|과|의|에게|한테)$")
+
+
+def counted_word(question: str) -> str:
+    """The word for what a count question counts, lower-cased ("사용자" in "딥시크의 사용자 수는?", "구역" in
+    "…국가 개발 구역이 몇 개 있나?", "gpu" in "How many GPUs …"); "" when it names none the rule checks."""
+    m = _COUNTED_BY_NOUN.search(question) or _COUNTED_BY_COUNTER.search(question)
+    if m:
+        return "" if _NOT_COUNTED.search(m.group("noun")) else m.group("noun").lower()
+    m = _COUNTED_EN.search(question)
+    return re.sub(r"(?<=[A-Z0-9])s$", "", m.group("noun")).lower() if m else ""
 
 
 def mentions(answer_type: str | None, text: str) -> bool:

@@ -335,3 +335,14 @@ def test_search_lists_passages_in_the_order_the_answer_reads_them(service):
     _, hits = service.ask_with_hits(question, k=5)
     assert [h.chunk_index for h in service.search(question, k=5)] == [h.chunk_index for h in hits]
     assert "같은 날 미니맥스도" in hits[0].chunk.text
+
+
+@pytest.mark.parametrize("question", ["How many GPUs does Zhipu AI own?", "딥시크의 사용자 수는?"])
+def test_a_count_of_something_else_does_not_answer_a_count_question(service, question):
+    answer = service.ask(question)  # the roundtable's "4대 AI 기업", DeepSeek's "일곱 차례" updates
+    assert answer.abstained and answer.citations == ()
+
+
+def test_a_count_question_is_answered_by_the_sentence_counting_what_it_asks(service):
+    answer = service.ask("우한에는 국가 개발 구역이 몇 개 있나?")
+    assert not answer.abstained and "3개의 국가 개발 구역" in answer.answer

@@ -11,6 +11,7 @@ from rag.answer_types import (
     PERCENT,
     PERSON,
     answers_count,
+    counted_word,
     expected_type,
     mentions,
     name_asked_for,
@@ -253,3 +254,24 @@ def test_owner_first_puts_whose_thing_it_is_first():
 ])
 def test_names_transaction_wants_the_kind_of_transaction_asked(question, text, holds):
     assert names_transaction(question, text) is holds
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("딥시크의 사용자 수는?", "사용자"),
+    ("우한에는 국가 개발 구역이 몇 개 있나?", "구역"),
+    ("엔비디아 A100을 몇 개 보유했나?", "a100"),
+    ("How many GPUs does Zhipu AI own?", "gpu"),
+    ("How many A100 chips does China have?", "a100"),
+    ("딥시크는 몇 차례 업데이트했나?", ""),  # the subject, not what is counted
+    ("우한의 컴퓨팅 능력은 엘 캐피탄보다 몇 배 큰가?", ""),  # a comparison counts nothing
+    ("How many national development zones does Wuhan have?", ""),  # English words: the bridge is too noisy
+    ("How many times has DeepSeek updated its model?", ""),
+    ("딥시크 R1 공개 이후 모델 업데이트 횟수는?", ""),
+])
+def test_the_word_for_what_a_count_question_counts(question, word):
+    assert counted_word(question) == word
+
+
+def test_a_question_ending_on_the_number_of_something_asks_for_a_number():
+    assert expected_type("딥시크의 사용자 수는?") == NUMBER
+    assert expected_type("그렇게 할 수 있나?") is None
