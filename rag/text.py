@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections.abc import Iterable
@@ -117,25 +118,18 @@ def question_words(text: str) -> QuestionWords:
     with _KIWI_LOCK:
         analysed = _kiwi().tokenize(text)
     nouns = [t.form for t in analysed if str(t.tag) == "NNP" and len(t.form) > 1]
-    runs: dict[int, list] = {}  # each word's pieces before its first particle, ending, verb or symbol
-    ended: set[int] = set()
-    for t in analysed:
-        if t.word_position in ended:
-            continue
-        if str(t.tag)[0] in _WORD_END_TAGS:
-            ended.add(t.word_position)
-        else:
-            runs.setdefault(t.word_position, []).append(t)
-    split = [text[run[0].start : run[-1].start + run[-1].len] for run in runs.values()
-             if len(run) > 1 and any(len(t.form) == 1 for t in run)]
     words: dict[int, list] = {}
     for t in analysed:
         words.setdefault(t.word_position, []).append(t)
-    noun_words = []
-    for w in words.values():
-        if str(w[0].tag).startswith("NN"):
-            end = next((t.start for t in w if str(t.tag)[0] in "JS"), w[-1].start + w[-1].len)
-            noun_words.append(text[w[0].start : end])
+    split, noun_words = [], []
+    for word in words.values():
+        # the word's pieces before its first particle, ending, verb or symbol
+        run = list(itertools.takewhile(lambda t: str(t.tag)[0] not in _WORD_END_TAGS, word))
+        if len(run) > 1 and any(len(t.form) == 1 for t in run):
+            split.append(text[run[0].start : run[-1].start + run[-1].len])
+        if str(word[0].tag).startswith("NN"):  # as written up to its first particle or symbol
+            end = next((t.start for t in word if str(t.tag)[0] in "JS"), word[-1].start + word[-1].len)
+            noun_words.append(text[word[0].start : end])
     return QuestionWords(_search_tokens(analysed), tuple(dict.fromkeys(_ACRONYM.findall(text) + nouns)),
                          tuple(dict.fromkeys(split)), tuple(dict.fromkeys(noun_words)))
 
