@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -63,6 +63,7 @@ def _shared_key(spelling: str) -> str:
     return re.sub(r"(.)\1+", r"\1", spelling)
 
 
+@lru_cache(maxsize=65536)
 def korean_key(term: str) -> str:
     """Rough phonetic key of a Hangul term ("" when it has other characters)."""
     from anyascii import anyascii

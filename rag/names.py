@@ -123,6 +123,14 @@ def _word_key(word: str) -> str:
     return "".join(korean_key(run) if is_hangul_term(run) else english_key(run) for run in _SCRIPT_RUN.findall(word))
 
 
+@lru_cache(maxsize=65536)
+def _prefix_keys(word: str) -> tuple[str, ...]:
+    """The keys of a text word's beginnings, whole syllables each (cached: words recur across articles)."""
+    syllables = [s for run in _SCRIPT_RUN.findall(word) for s in (run if is_hangul_term(run) else [run])]
+    keys = (_word_key("".join(syllables[:end])) for end in range(1, len(syllables) + 1))
+    return tuple(k for k in keys if len(k) >= MIN_NAME_KEY_CHARS - 2)
+
+
 @lru_cache(maxsize=64)
 def _key_beginnings(text: str) -> dict[int, list[str]]:
     """The keys of the beginnings of a text's words, whole syllables each, by length: a name opens its
@@ -130,11 +138,8 @@ def _key_beginnings(text: str) -> dict[int, list[str]]:
     not begin with 황)."""
     keys: dict[int, set[str]] = {}
     for word in set(_TEXT_WORD.findall(text)):
-        syllables = [s for run in _SCRIPT_RUN.findall(word) for s in (run if is_hangul_term(run) else [run])]
-        for end in range(1, len(syllables) + 1):
-            key = _word_key("".join(syllables[:end]))
-            if len(key) >= MIN_NAME_KEY_CHARS - 2:
-                keys.setdefault(len(key), set()).add(key)
+        for key in _prefix_keys(word):
+            keys.setdefault(len(key), set()).add(key)
     return {n: list(found) for n, found in keys.items()}
 
 
