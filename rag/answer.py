@@ -37,6 +37,7 @@ from .answer_types import (
     PERSON,
     answers_count,
     asks_attribute,
+    asks_own_question,
     counted_word,
     expected_type,
     mentions,
@@ -224,7 +225,8 @@ def answer_type(query: Query) -> str | None:
     """The kind of answer the question asks for (``rag.answer_types``); an elliptic follow-up asks what
     its context asked."""
     own = expected_type(query.text)
-    if own is not None or not (query.turn.is_follow_up and len(query.tokens) <= ELLIPTIC_TOKENS):
+    if own is not None or asks_own_question(query.text) or not (
+            query.turn.is_follow_up and len(query.tokens) <= ELLIPTIC_TOKENS):
         return own
     return expected_type(query.turn.search_text)
 

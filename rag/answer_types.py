@@ -79,18 +79,18 @@ _ASKS_FOR_DATE = re.compile(
 # X?" by a description, and a title that only qualifies another name ("김정일 위원장의 … 대학생은 누구인가?")
 # is not what is asked.
 _TITLES = (r"창업자|창립자|설립자|최고경영자|CEO|대표(?!적)|회장|사장|총재|주석|대통령|총리|장관|책임자|저자|위원장|의장"
-           r"|원장|소장|교수|과학자|분석가|연구원")
+           r"|원장|소장|교수|과학자|분석가|연구원|진행자|사회자")
 _EN_ROLES = (r"(?:co-?)?founders?|ceo|chief(?: executive)?|head|leader|lead|chair(?:man|woman)?|president|director"
-             r"|author|professor|scientist|analyst|minister|executive|mayor|governor")
+             r"|author|professor|scientist|analyst|minister|executive|mayor|governor|moderator")
 _ASKS_FOR_ROLE = re.compile(
     rf"(?:{_TITLES}|시장|도지사)\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
     rf"|\bwho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_EN_ROLES})\b"
-    r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired)\b"
+    r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired|moderated|moderates)\b"
     rf"|(?:{_TITLES})\s*(?:의\s*)?이름|\bname of\s+(?:[\w'-]+\s+){{0,3}}?(?:{_EN_ROLES})\b",
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(rf"(?:{_TITLES}|설립|창업|창립|\b(?:{_EN_ROLES}|(?:co-?)?founded|heads|headed|leads|led|runs|ran"
-                         r"|chairs|chaired)\b)(?:은|는|이|가|의|을|를|도)?", re.IGNORECASE)
+                         r"|chairs|chaired|moderated|moderates)\b)(?:은|는|이|가|의|을|를|도)?", re.IGNORECASE)
 
 
 def _asked_and_named(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
@@ -111,6 +111,7 @@ _ROLES = _asked_and_named((
     (r"분석가|\banalyst\b", r"분석가|\banalyst\b"),
     (r"장관|\bminister\b", r"장관|\bminister\b"),
     (r"시장|\bmayor\b", r"시장|\bmayor\b"),  # a mayor: only asked as "시장은 누구" / "mayor", so not a market
+    (r"진행자|사회자|\bmoderat", r"진행자|진행을|사회자|사회를|\bmoderat"),
     (r"도지사|\bgovernor\b", r"도지사|성장|\bgovernor\b"),
 ))
 # Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
@@ -127,7 +128,10 @@ _ATTRIBUTES = _asked_and_named((
     # listed; "DeepSeek's release" (a noun) asks about no act of launching
     (r"출시|선보|공개(?:되|됐|했|한|된)|(?<!'s )(?<!the )(?<!its )\b(?:launch|release|unveil|debut)(?:e?d|e?s)?\b",
      r"출시|공개|선보|내놓|내놨|발표|론칭|발사|\b(?:launch|releas|unveil|debut|introduc)"),
-    (r"주가|종가|시초가|\b(?:share|stock|closing|opening) prices?\b", r"주가|주식|종가|시초가|\b(?:share|stock|closing|opening)"),
+    # a company's shares, not a stock exchange or market ("Which stock exchange did it list on?")
+    (r"주가|종가|시초가|주식(?!\s*시장)|\b(?:share|stock|closing|opening) prices?\b|\bshares\b"
+     r"|\bstocks?\b(?!\s+(?:exchange|market))",
+     r"주가|주식|종가|시초가|\b(?:share|stock|closing|opening)"),
     (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b", r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
@@ -150,6 +154,7 @@ _ATTRIBUTES = _asked_and_named((
 _TRANSACTIONS = _asked_and_named((
     (r"투자(?!자)|\binvest\w*", r"투자|\binvest"),
     (r"인수|매입|\b(?:acquir\w*|bought|buys?|pa(?:y|ys|id))\b", r"인수|매입|지불|지급|사들|\b(?:acqui|bought|buy|pa(?:y|id))"),
+    (r"지출|\bspen[dt]\w*", r"지출|투입|투자|쓰|썼|사용|들였|\bspen[dt]|\binvest"),
 ))
 # A native numeral is a word of its own ("저렴한 개발" is no count), and 개 a counter only when no word goes on.
 _NATIVE = r"(?<![가-힣])(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)"
@@ -242,6 +247,20 @@ def expected_type(question: str) -> str | None:
     if _ASKS_FOR_NAME.search(question):
         return NAME
     return NUMBER if ASKS_FOR_NUMBER.search(question) or _COUNTED_BY_NOUN.search(question) else None
+
+
+# A question word of the question's own: "What was it compared to?" asks its own question, "그럼 미니맥스는?"
+# and "What about MiniMax?" ask the earlier turn's again.
+_OWN_QUESTION_WORD = re.compile(
+    r"\b(?:who|whom|whose|when|where|which|why|how(?!\s+about)|what(?!\s+about))\b"
+    r"|무엇|뭐|누구|누가|언제|어디|얼마|몇|어떻|어떤|어느|왜",
+    re.IGNORECASE,
+)
+
+
+def asks_own_question(question: str) -> bool:
+    """Whether ``question`` has a question word of its own (not only "what about …")."""
+    return bool(_OWN_QUESTION_WORD.search(question))
 
 
 # "What did Tang Jie say about Nvidia?", "탕제 CEO는 … 격차에 대해 어떻게 말했나?": what was said must be about

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .documents import Article
-from .text import analyze
+from .text import TOKENS_VERSION, analyze
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,8 @@ class ChunkingConfig:
 
     @property
     def key(self) -> str:
-        return f"s{self.max_chars}-o{self.overlap}"
+        """Names how chunks and their search tokens are made: an index built another way is rebuilt."""
+        return f"s{self.max_chars}-o{self.overlap}-t{TOKENS_VERSION}"
 
 
 @dataclass(frozen=True)

@@ -14,16 +14,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+# A demonstrative word before any noun ("그 목표", "이 보고서", "해당 기업"), a few nouns it is written
+# together with ("그곳", "이들"), pronouns and openers, and "다른 …" opening the question ("다른 IT 기업들은
+# 어떻게 대응했어?": other than the one just asked about).
 KO_REFERENCE = re.compile(
-    r"(?:^|[\s(\"'])(?:그|이|저|해당)\s?(?:회사|기업|업체|사람|인물|기관|그룹|단체|나라|국가|곳|것|거|걸|게|"
-    r"모델|칩|제품|"
-    r"연구소|연구진|보고서|기사|사건|도시|시|분|때)"
+    r"(?:^|[\s(\"'])(?:그|이|저|해당)\s+[가-힣A-Za-z0-9]"
+    r"|(?:^|[\s(\"'])(?:그|이|저)(?:회사|기업|사람|곳|것|거|걸|게|분|때)"
+    r"|(?:^|\s)그(?:는|가|의|를|에게|한테|도|와)(?=\s|$|\?)"
     r"|(?:^|\s)(?:그녀|그들|그곳|거기|그것|그거|그걸|그게|이것|이걸|이거|이들|"
     r"그런데|그래서|그럼|그러면|그리고|또|그밖에|그 외)(?=\s|$|[?은는이가을를의도])"
+    r"|^\s*(?:(?:그럼|그러면|그리고|또)\s+)?(?:다른|나머지)\s"
 )
 EN_REFERENCE = re.compile(
     r"\b(?:it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|"
     r"the company|the firm|the group|the report|the city|the same)\b"
+    r"|(?<!each )\bothers?\b(?!\s+than)"
     r"|^(?:and|but|so|what about|how about|also|then|and what|what else)\b",
     re.IGNORECASE,
 )

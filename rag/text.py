@@ -27,6 +27,8 @@ ENGLISH_STOPWORDS = frozenset(
 KOREAN_STOPWORDS = frozenset(["하", "있", "되", "같", "어떻", "얼마", "위하", "대하", "말하", "이러하", "그러하"])
 STOPWORDS = ENGLISH_STOPWORDS | KOREAN_STOPWORDS
 
+TOKENS_VERSION = 2  # raised whenever the search tokens of a text change (2: acronyms are no stop words)
+
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")
 _KIWI_LOCK = threading.Lock()
@@ -52,8 +54,10 @@ def _kiwi():
 
 
 def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
-    """Content morphemes, lower-cased; adjacent Latin letters and digits join ("A"+"100" -> "a100")."""
+    """Content morphemes, lower-cased; adjacent Latin letters and digits join ("A"+"100" -> "a100"). An
+    acronym is no stop word: "IT기업" keeps "it", "US" keeps "us"."""
     out: list[str] = []
+    acronyms: set[int] = set()  # positions in ``out`` of tokens written in capitals
     prev_end = -1
     prev_joinable = False
     for tok in kiwi_tokens:
@@ -67,9 +71,12 @@ def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
             out[-1] += form
         else:
             out.append(form)
+            if len(tok.form) > 1 and tok.form.isupper():
+                acronyms.add(len(out) - 1)
         prev_end = tok.start + tok.len
         prev_joinable = joinable
-    return tuple(_PLURAL_CODE.sub(r"\1", t) for t in out if t and t not in STOPWORDS)
+    return tuple(_PLURAL_CODE.sub(r"\1", t) for i, t in enumerate(out)
+                 if t and (t not in STOPWORDS or i in acronyms))
 
 
 def analyze(texts: Iterable[str]) -> list[list[SentenceSpan]]:

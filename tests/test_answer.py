@@ -40,6 +40,8 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "우한시의 인구는 몇 명인가?",  # Wuhan's institutions are counted, its people are not
     "What was Alibaba's revenue last year?",
     "엘 캐피탄은 언제 가동을 시작했나?",  # its speed is given, not a date
+    "How much did Alibaba spend on AI research last year?",  # a sum raised is no spending
+    "How much did Zhipu AI's shares rise on their first trading day?",  # nor a share price
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)
@@ -214,6 +216,16 @@ def test_english_follow_up_keeps_the_topic(service):
     answer = service.ask("And what about MiniMax?", ["How much did Zhipu AI raise in its IPO?"])
     assert not answer.abstained and "6억 1900만 달러" in answer.answer
     assert answer.citations[0].source == "001_059b92a04e5dc1f0.txt"
+
+
+def test_korean_follow_up_about_others_answers_from_the_earlier_article(service):
+    answer = service.ask("다른 IT 기업들은 어떻게 대응했어?", ["바이두는 어니봇 개발에 어떤 칩을 쓰려 하나?"])
+    assert "3, 4개를 묶어" in answer.answer and answer.citations[0].source == "002_89ef6dcf7f0acffa.txt"
+
+
+def test_follow_up_asking_its_own_question_keeps_its_own_kind(service):
+    answer = service.ask("Who moderated it?", ["Who organised the AGI-Next Frontier roundtable?"])
+    assert "진행자로 나섰고" in answer.answer.split("[1]")[0]
 
 
 def test_number_question_leads_with_the_number_sentence(service):

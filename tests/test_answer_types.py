@@ -11,6 +11,7 @@ from rag.answer_types import (
     PERCENT,
     PERSON,
     answers_count,
+    asks_own_question,
     counted_word,
     expected_type,
     mentions,
@@ -64,6 +65,8 @@ from rag.answer_types import (
     ("Who is the CEO of Baidu?", PERSON),
     ("Who heads the New Development Bank?", PERSON),
     ("Who hosted the AGI Next Frontier roundtable?", None),  # an organisation may have
+    ("Who moderated the roundtable?", PERSON),
+    ("원탁회의 진행자는 누구야?", PERSON),
     ("PKU-우한 AI 연구소에서 가치 중심 AGI를 목표로 한다고 밝힌 사람은?", None),
     ("중국 인공지능 산업의 민간 투자 상황은 어떤가?", None),
     ("What did Tang say about funding?", None),
@@ -154,6 +157,8 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("Where is Baidu's headquarters?", (("바이두",),), False),
     ("Where are the labs that set up branches in Wuhan headquartered?", (("우한",),), True),
     ("즈푸AI의 주가는 얼마나 올랐나?", (), False),  # no share price named at all
+    ("How much did Zhipu AI's shares rise on their first day?", (), False),
+    ("Which stock exchange did the labs list on?", (), True),  # an exchange, not a share price
     ("What did the CSET report say?", (), True),  # no attribute asked
     ("How many iPhones did Apple sell last year?", (), False),  # a sale is asked, none is named
     ("When was the CSET report released?", (("cset",),), True),  # "내놓은 보고서"
@@ -251,6 +256,8 @@ def test_owner_first_puts_whose_thing_it_is_first():
     ("How much did Amazon pay for the startup?", "미니맥스도 6억 1900만 달러를 조달했다", False),
     ("텐센트는 AI에 얼마를 투자했나?", "텐센트는 AI에 1조 원을 투자했다", True),
     ("How much did Zhipu AI raise?", "즈푸AI는 5억 5800만 달러를 조달했다", True),  # no transaction asked
+    ("How much did Alibaba spend on AI research?", "즈푸AI는 5억 5800만 달러를 조달했다", False),  # raised, not spent
+    ("How much did Alibaba spend on AI research?", "알리바바는 AI 연구에 1조 원을 투입했다", True),
 ])
 def test_names_transaction_wants_the_kind_of_transaction_asked(question, text, holds):
     assert names_transaction(question, text) is holds
@@ -275,3 +282,13 @@ def test_the_word_for_what_a_count_question_counts(question, word):
 def test_a_question_ending_on_the_number_of_something_asks_for_a_number():
     assert expected_type("딥시크의 사용자 수는?") == NUMBER
     assert expected_type("그렇게 할 수 있나?") is None
+
+
+@pytest.mark.parametrize(("question", "own"), [
+    ("What was it compared to?", True),
+    ("그 목표를 위해 언제부터 준비했어?", True),
+    ("And what about MiniMax?", False),
+    ("그럼 미니맥스는?", False),
+])
+def test_asks_own_question_tells_a_question_from_a_bare_topic(question, own):
+    assert asks_own_question(question) is own

@@ -19,6 +19,12 @@ from rag.text import tokenize
         ("즈푸AI는?", ["미니맥스는 얼마를 조달했나?"], ["미니맥스는 얼마를 조달했나?"]),
         ("그럼 기술 단지는?", ["우한에는 국가 개발 구역이 몇 개 있나?"], ["우한에는 국가 개발 구역이 몇 개 있나?"]),
         ("우한시 정부가 공지에서 밝힌 5개 핵심 분야는?", ["즈푸AI는 언제 상장했나?"], []),
+        ("그 목표를 위해 언제부터 준비했어?", ["중국은 언제까지 AI 1위 국가가 되려고 해?"],
+         ["중국은 언제까지 AI 1위 국가가 되려고 해?"]),  # a demonstrative before any noun
+        ("다른 IT 기업들은 어떻게 대응했어?", ["바이두는 어떤 칩을 쓰려 하나?"], ["바이두는 어떤 칩을 쓰려 하나?"]),
+        ("How did other IT companies respond?", ["Which chip does Baidu use?"], ["Which chip does Baidu use?"]),
+        ("그는 뭐라고 했어?", ["린쥔양은 누구야?"], ["린쥔양은 누구야?"]),
+        ("중국은 다른 국가와 어떤 격차를 보이나?", ["즈푸AI는 언제 상장했나?"], []),  # "다른" inside: no reference
     ],
 )
 def test_follow_up_context(question, history, context):

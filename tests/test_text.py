@@ -12,6 +12,11 @@ def test_codes_and_numbers_join_and_english_stopwords_go():
     assert tokenize("How many H100s does China have?") == ["h100", "china"]
 
 
+def test_an_acronym_is_no_stop_word():
+    assert tokenize("다른 중국 IT기업들도") == ["중국", "it", "기업"]
+    assert tokenize("What is it?") == []
+
+
 def test_sentences_keep_offsets():
     text = "첫 문장입니다. 두 번째 문장은 A100을 다룹니다."
     [spans] = analyze([text])
