@@ -54,7 +54,7 @@ from .bridge import TermMatch, english_words
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date
 from .errors import QueryError
-from .names import is_acronym, is_translated_word, question_names, sound_similarity, sounds_in
+from .names import heard_in, is_acronym, is_translated_word, question_names, sound_similarity, sounds_in
 from .numbers import english_amount
 from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights
 from .store import Store
@@ -334,7 +334,8 @@ class ExtractiveComposer:
         language = "ko" if query.language == "ko" else "en"
         wanted = answer_type(query)
         subjects = self._definition_subjects(query)
-        asked = self.asked(query, wanted)
+        texts = tuple(dict.fromkeys(hit.article.text for hit in hits))
+        asked = self.asked(query, wanted, texts)
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
         candidates = [(rank, sid) for rank, hit in enumerate(hits)
@@ -342,7 +343,7 @@ class ExtractiveComposer:
         ids = np.array(sorted({sid for _, sid in candidates}), dtype=np.int64)
         latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))
         best_latent = max(latent.values(), default=0.0) or 1.0
-        own_weights = question_weights(store, query)
+        own_weights = self._with_heard_names(query, question_weights(store, query), texts)
         earlier_weights = context_weights(store, query)
         for rank, sid in candidates:
             hit = hits[rank]
@@ -371,6 +372,18 @@ class ExtractiveComposer:
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
+
+    def _with_heard_names(self, query: Query, weights: dict[str, float], texts: Sequence[str]) -> dict[str, float]:
+        """``weights`` with each English name the index has no term for but ``texts`` spell by sound
+        (``_english_names``: Moonshot 문샷, which Kiwi splits into 문 + 샷) counted under that spelling, so
+        a sentence holding it covers the name."""
+        if query.language == "ko":
+            return weights
+        out = dict(weights)
+        for word, *spellings in self._english_names(query, query.text, texts=texts):
+            if word in out and spellings and word not in self.store.bm25.vocab and spellings[0] not in out:
+                out[spellings[0]] = out.pop(word)
+        return out
 
     def rank_passages(self, query: Query, hits: Sequence[Hit]) -> list[Hit]:
         """The hits reordered by the best sentence each holds (``score_sentences``: its cosine with the
@@ -466,7 +479,7 @@ class ExtractiveComposer:
             return None
         return sounds_in(word, texts)
 
-    def _subjects(self, query: Query) -> tuple[tuple[str, ...], ...]:
+    def _subjects(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """For a question about someone's role or something's attribute ("미니맥스의 창업자는 누구인가?",
         "When was Insikt Group founded?"), the names whose role or attribute is asked, each as the
         spellings that count for it: the Korean question's other words that are its proper nouns or
@@ -480,22 +493,23 @@ class ExtractiveComposer:
             names = [(t,) for t in dict.fromkeys(query.tokens)
                      if t in rest_lowered and any(t == n or len(t) > 1 and t in n for n in proper)]
         else:
-            names = list(self._english_names(query, rest))
+            names = list(self._english_names(query, rest, texts=texts))
         names = [n for n in names if not self._everywhere(n)]  # as for the article's names (``_question_names``)
         # the most specific name first (highest IDF; a term the index lacks counts as rarest, then longer)
         specificity = [max((float(idf[vocab[n]]) if n in vocab else float("inf"), len(n)) for n in spellings)
                        for spellings in names]
         return tuple(n for _, n in sorted(zip(specificity, names), key=lambda pair: pair[0], reverse=True))
 
-    def asked(self, query: Query, wanted: str | None) -> Asked:
-        """What the question asks for (``Asked``), worked out once for all its candidate sentences."""
+    def asked(self, query: Query, wanted: str | None, texts: Sequence[str] = ()) -> Asked:
+        """What the question asks for (``Asked``), worked out once for all its candidate sentences; ``texts``,
+        the retrieved articles, tell how they spell an English question's names by sound."""
         thing = self._thing(query) if wanted == NAME else ()
-        subjects = self._subjects(query) if wanted in (PERSON, NAME) or asks_attribute(query.text) else ()
+        subjects = self._subjects(query, texts) if wanted in (PERSON, NAME) or asks_attribute(query.text) else ()
         subjects = tuple(s for s in subjects if not set(s) & set(thing))  # whose thing: not the thing itself
         if thing:
             subjects = owner_first(query.text, subjects, thing)
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
-        names = self._question_names(query) if wanted is not None or phrase else ()
+        names = self._question_names(query, texts) if wanted is not None or phrase else ()
         counted = counted_word(query.text) if wanted in (NUMBER, PEOPLE) else ""
         return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted)
 
@@ -526,7 +540,7 @@ class ExtractiveComposer:
         spellings = max(known)[1]
         return () if self._everywhere(spellings) else spellings
 
-    def _question_names(self, query: Query) -> tuple[tuple[str, ...], ...]:
+    def _question_names(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """The names a question asking for a sum, count, date or person is about, each as the spellings
         that count for it: a Korean question's proper nouns and acronyms, an English question's names
         (``_english_names``). The article holding the answer must name them all (the sentence
@@ -534,7 +548,7 @@ class ExtractiveComposer:
         never names DeepSeek do not say how many chips DeepSeek R1 used. A name in half the passages or
         more is left out: it tells no article apart, and an article may write it otherwise (AI 인공지능)."""
         names = (tuple((n.lower(),) for n in query.names) if query.language == "ko"
-                 else self._english_names(query, query.text))
+                 else self._english_names(query, query.text, texts=texts))
         return tuple(n for n in names if not self._everywhere(n))
 
     def _everywhere(self, spellings: tuple[str, ...]) -> bool:
@@ -545,14 +559,16 @@ class ExtractiveComposer:
         return bool(known) and min(known) >= bm25.size / 2
 
     def _english_names(self, query: Query, text: str, first_word: bool = False,
-                       min_weight: float = NAME_MIN_WEIGHT) -> tuple[tuple[str, ...], ...]:
+                       min_weight: float = NAME_MIN_WEIGHT, texts: Sequence[str] = ()) -> tuple[tuple[str, ...], ...]:
         """The capitalised words of an English ``text`` (after its first word, unless ``first_word``: a
         question capitalises its first word whatever it is) that name something the
         index spells: as the Korean terms they sound almost exactly like (``min_weight``: "Kim Jong-un"
         sounds 0.95 like 김정훈, a wrong name that must not be required), with
         the surname of a Chinese name and the word itself as other spellings, or, for a code or acronym
-        (CSET, A100), as the index term itself. Other capitalised words are not checked: a Korean corpus
-        may hold the English word in some other article ("Moon")."""
+        (CSET, A100), as the index term itself, or, for a name the index has no term for, as the beginnings
+        of words in ``texts`` that sound like it (``heard_in``: Moonshot 문샷, which Kiwi splits). Other
+        capitalised words are not checked: a Korean corpus may hold the English word in some other article
+        ("Moon"), and Korean may translate a common word (``is_translated_word``)."""
         vocab = self.store.bm25.vocab
         names = []
         for word in english_words(text)[0 if first_word else 1 :]:
@@ -566,6 +582,10 @@ class ExtractiveComposer:
                                                 and m.how in ("sound", "surname")}))
             elif _CODE.fullmatch(word) and lowered in vocab:
                 names.append((lowered,))
+            elif texts and not is_acronym(word) and not is_translated_word(word):
+                heard = heard_in(word, texts)
+                if heard:
+                    names.append((lowered, *(h.lower() for h in heard)))
         return tuple(dict.fromkeys(names))
 
     def support(self, language: str, best: ScoredSentence) -> float:

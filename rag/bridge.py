@@ -137,6 +137,28 @@ _PINYIN_SPELLING = (
 )
 
 
+# Optional respellings of a name, tried in every combination: how Korean writes sounds that English
+# spelling hides (Reuters 로이터, Tsinghua 칭화, Georgetown 조지타운, Bloomberg 블룸버그, Google 구글, Tesla
+# 테슬라, Weber 베버, Ernie 어니, Moonshot 문샷, Charlie 찰리, Brown 브라운, Trump 트럼프). In this order: the ㅡ
+# inserted into "Google" makes no soft "ge".
+_NAME_RESPELLINGS = (
+    (r"eu", "oi"), (r"^ts", "j"), (r"g(?=[eiy])", "j"), (r"([bcdfgkpst])([lr])", r"\1eu\2"), (r"^w", "b"),
+    (r"er(?![aeiou])", "eo"), (r"sh(?=[aeiou])", "sy"), (r"ie$", "i"), (r"own", "aun"),
+    (r"u(?=[bcdfgkmnpst](?:[bcdfgkmnpst]|$))", "eo"),
+)
+
+
+@lru_cache(maxsize=4096)
+def respelled_keys(word: str) -> frozenset[str]:
+    """Phonetic keys of a name with the respellings of ``_NAME_RESPELLINGS`` in every combination, the
+    plain reading (``english_key``) left out."""
+    variants = {word.lower()}
+    for pattern, replacement in _NAME_RESPELLINGS:
+        variants |= {re.sub(pattern, replacement, v) for v in variants}
+    plain = english_key(word)
+    return frozenset(k for k in map(english_key, variants) if k and k != plain)
+
+
 def pinyin_key(word: str) -> str:
     """Rough phonetic key of a word read as Mandarin pinyin, the way Korean writes Chinese names
     (Zhipu 즈푸, Shunyu 순위, Huawei 화웨이); "" when the word is not a run of pinyin syllables."""
@@ -236,9 +258,12 @@ class TermBridge:
                 continue
             found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=3)
             # Other readings count only when they sound clearly closer: Mandarin pinyin (near-exact only)
-            # the Korean spelling of English loanwords, and a closed-syllable "a" read ㅐ.
+            # the Korean spelling of English loanwords, a closed-syllable "a" read ㅐ, and a name's
+            # respellings (Moonshot 문샷, Bloomberg 블룸버그).
+            respelled = respelled_keys(word) if word[:1].isupper() else ()
             for reading, cutoff in ((pinyin_key(word), PINYIN_MIN_SCORE), (loanword_key(word), TRANSLIT_MIN_SCORE),
-                                    (closed_a_key(word), TRANSLIT_MIN_SCORE)):
+                                    (closed_a_key(word), TRANSLIT_MIN_SCORE),
+                                    *((k, TRANSLIT_MIN_SCORE) for k in sorted(respelled))):
                 if not reading or reading == key:
                     continue
                 other = process.extract(reading, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)

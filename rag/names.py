@@ -11,13 +11,23 @@ words, months, demonyms, country names) prove nothing when they are not found.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from .bridge import POSSESSIVE, closed_a_key, english_key, is_hangul_term, korean_key, loanword_key, pinyin_key
+from .bridge import (
+    POSSESSIVE,
+    closed_a_key,
+    english_key,
+    is_hangul_term,
+    korean_key,
+    loanword_key,
+    pinyin_key,
+    respelled_keys,
+)
 from .text import ENGLISH_STOPWORDS
 
 NAME_SOUND_MIN_SCORE = 85.0  # a word beginning this close to a reading of a name spells it (Moonshot 문샷 86)
+HEARD_TIE = 3.0  # how a name is spelt: the beginnings that sound this close to the closest
 MIN_NAME_KEY_CHARS = 5  # shorter keys begin too many Korean words to tell anything (Google kukl ~ 국립 kuklip);
 # keys of this length must be matched exactly (Huang hwank ~ 즈왕 chwank 91)
 _NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "de"})  # "Cyberspace Administration of China"
@@ -31,15 +41,6 @@ _PLURAL_ACRONYM = re.compile(r"^([A-Z][A-Z0-9]+)s$")
 _NAMELIKE_FIRST = re.compile(r"[a-z][A-Z]|^[A-Z0-9]{2,}$")  # DeepSeek, CSET: a name even as a first word
 _TEXT_WORD = re.compile(r"[\uac00-\ud7a3A-Za-z0-9]+")
 _SCRIPT_RUN = re.compile(r"[\uac00-\ud7a3]+|[A-Za-z]+")
-# Optional respellings of a name, tried in every combination: how Korean writes sounds that English
-# spelling hides (Reuters 로이터, Tsinghua 칭화, Georgetown 조지타운, Bloomberg 블룸버그, Google 구글, Tesla
-# 테슬라, Weber 베버, Ernie 어니, Moonshot 문샷, Charlie 찰리, Brown 브라운, Trump 트럼프). In this order: the ㅡ
-# inserted into "Google" makes no soft "ge".
-_NAME_RESPELLINGS = (
-    (r"eu", "oi"), (r"^ts", "j"), (r"g(?=[eiy])", "j"), (r"([bcdfgkpst])([lr])", r"\1eu\2"), (r"^w", "b"),
-    (r"er(?![aeiou])", "eo"), (r"sh(?=[aeiou])", "sy"), (r"ie$", "i"), (r"own", "aun"),
-    (r"u(?=[bcdfgkmnpst](?:[bcdfgkmnpst]|$))", "eo"),
-)
 
 
 def is_acronym(word: str) -> bool:
@@ -108,13 +109,9 @@ def is_translated_word(word: str) -> bool:
 
 
 def name_readings(word: str) -> set[str]:
-    """Phonetic keys of the ways Korean may spell an English or Chinese name: as English is read, with the
-    respellings of ``_NAME_RESPELLINGS`` in every combination, as pinyin, with a closed "a" read ㅐ, or as
-    a borrowed word."""
-    variants = {word.lower()}
-    for pattern, replacement in _NAME_RESPELLINGS:
-        variants |= {re.sub(pattern, replacement, v) for v in variants}
-    keys = {english_key(v) for v in variants} | {pinyin_key(word), closed_a_key(word), loanword_key(word)}
+    """Phonetic keys of the ways Korean may spell an English or Chinese name: as English is read, respelled
+    (``respelled_keys``), as pinyin, with a closed "a" read ㅐ, or as a borrowed word."""
+    keys = {english_key(word)} | respelled_keys(word) | {pinyin_key(word), closed_a_key(word), loanword_key(word)}
     return {k for k in keys if k}
 
 
@@ -124,42 +121,61 @@ def _word_key(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _prefix_keys(word: str) -> tuple[str, ...]:
-    """The keys of a text word's beginnings, whole syllables each (cached: words recur across articles)."""
+def _prefix_keys(word: str) -> tuple[tuple[str, str], ...]:
+    """(beginning, key) for the beginnings of a text word, whole syllables each (cached: words recur across
+    articles)."""
     syllables = [s for run in _SCRIPT_RUN.findall(word) for s in (run if is_hangul_term(run) else [run])]
-    keys = (_word_key("".join(syllables[:end])) for end in range(1, len(syllables) + 1))
-    return tuple(k for k in keys if len(k) >= MIN_NAME_KEY_CHARS - 2)
+    beginnings = ("".join(syllables[:end]) for end in range(1, len(syllables) + 1))
+    pairs = ((b, _word_key(b)) for b in beginnings)
+    return tuple((b, k) for b, k in pairs if len(k) >= MIN_NAME_KEY_CHARS - 2)
 
 
 @lru_cache(maxsize=64)
-def _key_beginnings(text: str) -> dict[int, list[str]]:
-    """The keys of the beginnings of a text's words, whole syllables each, by length: a name opens its
-    word, which a particle or a noun may end (문샷의, 칭화대, 블룸버그통신), and ends with a syllable (환경 does
-    not begin with 황)."""
-    keys: dict[int, set[str]] = {}
+def _key_beginnings(text: str) -> dict[int, dict[str, str]]:
+    """The beginnings of a text's words, whole syllables each, with their keys, by key length: a name opens
+    its word, which a particle or a noun may end (문샷의, 칭화대, 블룸버그통신), and ends with a syllable (환경
+    does not begin with 황)."""
+    keys: dict[int, dict[str, str]] = {}
     for word in set(_TEXT_WORD.findall(text)):
-        for key in _prefix_keys(word):
-            keys.setdefault(len(key), set()).add(key)
-    return {n: list(found) for n, found in keys.items()}
+        for beginning, key in _prefix_keys(word):
+            keys.setdefault(len(key), {})[beginning] = key
+    return keys
+
+
+def _readings_to_hear(word: str) -> list[str]:
+    return [k for k in name_readings(word) if len(k) >= MIN_NAME_KEY_CHARS]
+
+
+def _heard(readings: Sequence[str], texts: Sequence[str]) -> Iterator[tuple[str, float]]:
+    """(beginning, score) for the word beginnings of ``texts`` whose key is close to one of ``readings``,
+    the closest per reading, text and key length."""
+    from rapidfuzz import fuzz, process
+
+    for text in texts:
+        beginnings = _key_beginnings(text)
+        for key in readings:
+            cutoff = NAME_SOUND_MIN_SCORE if len(key) > MIN_NAME_KEY_CHARS else 100.0
+            for n in range(len(key) - 2, len(key) + 3):
+                found = process.extractOne(key, beginnings.get(n, {}), scorer=fuzz.ratio, score_cutoff=cutoff)
+                if found:
+                    yield found[2], found[1]
 
 
 def sounds_in(word: str, texts: Sequence[str]) -> bool | None:
     """Whether one of ``texts`` (Korean) spells ``word`` by sound: some word of it begins with whole
     syllables whose key is close to one of the word's readings (``name_readings``; equal to it, for a
     reading of ``MIN_NAME_KEY_CHARS`` letters); None when every reading is shorter (Sam, Musk)."""
-    from rapidfuzz import fuzz, process
+    readings = _readings_to_hear(word)
+    return next(_heard(readings, texts), None) is not None if readings else None
 
-    readings = [k for k in name_readings(word) if len(k) >= MIN_NAME_KEY_CHARS]
-    if not readings:
-        return None
-    for text in texts:
-        beginnings = _key_beginnings(text)
-        for key in readings:
-            cutoff = NAME_SOUND_MIN_SCORE if len(key) > MIN_NAME_KEY_CHARS else 100.0
-            for n in range(len(key) - 2, len(key) + 3):
-                if process.extractOne(key, beginnings.get(n, ()), scorer=fuzz.ratio, score_cutoff=cutoff):
-                    return True
-    return False
+
+def heard_in(word: str, texts: Sequence[str]) -> tuple[str, ...]:
+    """How ``texts`` spell ``word`` by sound (``sounds_in``): the word beginnings that sound most like it
+    (문샷 for Moonshot in "문샷의 양즈린"; 칭화, not 직후, for Tsinghua); empty when none does or the word is
+    too short to tell."""
+    heard = list(_heard(_readings_to_hear(word), texts))
+    best = max((score for _, score in heard), default=0.0)
+    return tuple(dict.fromkeys(b for b, score in heard if score >= best - HEARD_TIE))
 
 
 def sound_similarity(word: str, term: str) -> float:

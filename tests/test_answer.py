@@ -42,6 +42,7 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "엘 캐피탄은 언제 가동을 시작했나?",  # its speed is given, not a date
     "How much did Alibaba spend on AI research last year?",  # a sum raised is no spending
     "How much did Zhipu AI's shares rise on their first trading day?",  # nor a share price
+    "When was Moonshot AI founded?",  # the labs' branches were founded: the article naming Moonshot says nothing
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)
@@ -142,6 +143,11 @@ def test_english_names_the_articles_spell_by_sound_or_translate_are_found(servic
 def test_what_someone_said_about_something_is_quoted_from_their_article(service, question, quoted):
     answer = service.ask(question)
     assert not answer.abstained and quoted in answer.answer.split("[1]")[0]
+
+
+def test_a_name_heard_only_by_sound_is_the_subject_of_its_role(service):
+    answer = service.ask("Who founded Moonshot?")  # Kiwi splits 문샷 into 문 + 샷: no index term to bridge to
+    assert not answer.abstained and "양즈린" in answer.answer.split("[1]")[0]
 
 
 def test_a_person_named_by_surname_only_counts_as_named(service):

@@ -13,6 +13,7 @@ from rag.bridge import (
     loanword_key,
     name_candidates,
     pinyin_key,
+    respelled_keys,
 )
 from rag.retrieval import Retriever
 from rag.store import Store
@@ -52,6 +53,12 @@ def test_by_sound_finds_names_and_not_common_words():
     bridge = TermBridge(["발렌틴", "베버", "지나", "공개", "바이두", "컴퓨팅"])
     found = {(m.word, m.term) for m in bridge.by_sound(["Valentin", "China", "Baidu's", "computing"])}
     assert found == {("Valentin", "발렌틴"), ("Baidu's", "바이두"), ("computing", "컴퓨팅")}
+
+
+def test_a_name_is_also_matched_as_korean_respells_it():
+    assert [(m.word, m.term) for m in TermBridge(["문샷"]).by_sound(["Moonshot"])] == [("Moonshot", "문샷")]
+    assert TermBridge(["문샷"]).by_sound(["moonshot"]) == []  # respelt only when capitalised: a name
+    assert "munsyot" in respelled_keys("Moonshot")
 
 
 def test_a_chinese_name_matched_whole_also_gives_its_surname():

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.names import is_translated_word, question_names, sound_similarity, sounds_in
+from rag.names import heard_in, is_translated_word, question_names, sound_similarity, sounds_in
 
 
 def test_question_names_are_runs_of_capitalised_words():
@@ -31,6 +31,13 @@ def test_names_the_text_does_not_spell_are_not_heard_and_short_ones_are_undecide
     assert sounds_in("Google", [text]) is False and sounds_in("Tesla", [text]) is False
     assert sounds_in("Samsung", [text]) is False
     assert sounds_in("Sam", [text]) is None  # three letters begin too many Korean words to tell
+
+
+def test_heard_in_gives_how_the_text_spells_a_name():
+    text = "10일 블룸버그통신과 중국 현지 매체에 따르면 … 문샷의 양즈린 창업자 겸 CEO, 오픈AI 출신으로"
+    assert heard_in("Moonshot", [text]) == ("문샷",)
+    assert heard_in("Bloomberg", [text]) == ("블룸버그",)
+    assert heard_in("Google", [text]) == () and heard_in("Sam", [text]) == ()
 
 
 def test_words_korean_may_translate_are_told_from_names():
