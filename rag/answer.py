@@ -40,6 +40,7 @@ from .answer_types import (
     asks_own_question,
     counted_word,
     expected_type,
+    measured_word,
     mentions,
     name_asked_for,
     names_attributes,
@@ -287,7 +288,7 @@ class Asked:
     names: tuple[tuple[str, ...], ...] = ()
     topic: tuple[str, ...] = ()
     thing: tuple[str, ...] = ()
-    counted: str = ""  # what a count question counts (``counted_word``), which the sentence must name
+    counted: str = ""  # what a count or measure question counts or measures, which the sentence must name
 
     def answered_by(self, text: str, covered: str, article_text: str) -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
@@ -510,7 +511,7 @@ class ExtractiveComposer:
             subjects = owner_first(query.text, subjects, thing)
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
         names = self._question_names(query, texts) if wanted is not None or phrase else ()
-        counted = counted_word(query.text) if wanted in (NUMBER, PEOPLE) else ""
+        counted = measured_word(query.text) or (counted_word(query.text) if wanted in (NUMBER, PEOPLE) else "")
         return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted)
 
     def _thing(self, query: Query) -> tuple[str, ...]:

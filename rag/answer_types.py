@@ -385,8 +385,19 @@ _COUNTED_BY_COUNTER = re.compile(  # not 몇 배: "엘 캐피탄보다 몇 배" 
     r"(?P<noun>[가-힣A-Za-z0-9]+?)(?:이|가|을|를)?\s+몇\s*(?:"
     + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배"}, key=len, reverse=True)) + r")(?![가-힣])")
 _COUNTED_EN = re.compile(r"\b[Hh]ow many\s+(?P<noun>[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)(?=[\s?])")
+# "우한 컴퓨팅 중심지의 전력 소비량은?", "중국의 GDP 성장률은 얼마인가?": a measure named by a noun with a measure
+# suffix (-량 amount, -률/-율 rate, -액 sum) is answered only by a sentence naming what is measured (소비, 성장):
+# the 30 exaflops Wuhan will have say nothing of its consumption.
+_MEASURED = re.compile(r"(?P<stem>[가-힣]{2,}?)(?:량|률|율|액)(?:은|는|이|가)?\s*(?:얼마\S*|몇\S*|어느\s*정도\S*)?\s*\??\s*$")
 # "딥시크는 몇 차례": the subject, not what is counted; other particles mark no counted noun either
 _NOT_COUNTED = re.compile(r"(?:은|는|에|에서|에는|도|로|으로|보다|처럼|만큼|까지|부터|와|과|의|에게|한테)$")
+
+
+def measured_word(question: str) -> str:
+    """What a Korean question asking for a measure measures ("소비" in "…전력 소비량은?", "성장" in "GDP
+    성장률은 얼마인가?"); "" for other questions."""
+    m = _MEASURED.search(question)
+    return m.group("stem") if m else ""
 
 
 def counted_word(question: str) -> str:

@@ -139,12 +139,15 @@ _PINYIN_SPELLING = (
 
 # Optional respellings of a name, tried in every combination: how Korean writes sounds that English
 # spelling hides (Reuters 로이터, Tsinghua 칭화, Georgetown 조지타운, Bloomberg 블룸버그, Google 구글, Tesla
-# 테슬라, Weber 베버, Ernie 어니, Moonshot 문샷, Charlie 찰리, Brown 브라운, Trump 트럼프). In this order: the ㅡ
-# inserted into "Google" makes no soft "ge".
+# 테슬라, Weber 베버, Ernie 어니, Moonshot 문샷, Charlie 찰리, Brown 브라운, Trump 트럼프, McCain 매케인,
+# Kamchatka 캄차카, Brownsville 브론즈빌, Sarkozy 사르코지, Tauxe 톡스). In this order: the ㅡ inserted into "Google"
+# makes no soft "ge", and "ch" becomes ㅊ (j, which the shared key reads ch) before "c" is read k.
 _NAME_RESPELLINGS = (
     (r"eu", "oi"), (r"^ts", "j"), (r"g(?=[eiy])", "j"), (r"([bcdfgkpst])([lr])", r"\1eu\2"), (r"^w", "b"),
     (r"er(?![aeiou])", "eo"), (r"sh(?=[aeiou])", "sy"), (r"ie$", "i"), (r"own", "aun"),
     (r"u(?=[bcdfgkmnpst](?:[bcdfgkmnpst]|$))", "eo"),
+    (r"^mcc?", "mek"), (r"ai", "ei"), (r"au", "o"), (r"t?ch", "j"), (r"(?<=[aeioun])s(?=[bdglmnvw])", "z"),
+    (r"(?<=[aeiou])r(?=[bcdfgkpstvz])", "l"), (r"y$", "i"),
 )
 
 
@@ -258,12 +261,9 @@ class TermBridge:
                 continue
             found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=3)
             # Other readings count only when they sound clearly closer: Mandarin pinyin (near-exact only)
-            # the Korean spelling of English loanwords, a closed-syllable "a" read ㅐ, and a name's
-            # respellings (Moonshot 문샷, Bloomberg 블룸버그).
-            respelled = respelled_keys(word) if word[:1].isupper() else ()
+            # the Korean spelling of English loanwords, and a closed-syllable "a" read ㅐ.
             for reading, cutoff in ((pinyin_key(word), PINYIN_MIN_SCORE), (loanword_key(word), TRANSLIT_MIN_SCORE),
-                                    (closed_a_key(word), TRANSLIT_MIN_SCORE),
-                                    *((k, TRANSLIT_MIN_SCORE) for k in sorted(respelled))):
+                                    (closed_a_key(word), TRANSLIT_MIN_SCORE)):
                 if not reading or reading == key:
                     continue
                 other = process.extract(reading, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)

@@ -43,6 +43,7 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "How much did Alibaba spend on AI research last year?",  # a sum raised is no spending
     "How much did Zhipu AI's shares rise on their first trading day?",  # nor a share price
     "When was Moonshot AI founded?",  # the labs' branches were founded: the article naming Moonshot says nothing
+    "우한 컴퓨팅 중심지의 전력 소비량은?",  # its computing capacity is given, not what it consumes
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)

@@ -14,6 +14,7 @@ from rag.answer_types import (
     asks_own_question,
     counted_word,
     expected_type,
+    measured_word,
     mentions,
     name_asked_for,
     names_attributes,
@@ -292,3 +293,13 @@ def test_a_question_ending_on_the_number_of_something_asks_for_a_number():
 ])
 def test_asks_own_question_tells_a_question_from_a_bare_topic(question, own):
     assert asks_own_question(question) is own
+
+
+@pytest.mark.parametrize(("question", "stem"), [
+    ("우한 컴퓨팅 중심지의 전력 소비량은?", "소비"),
+    ("중국의 GDP 성장률은 얼마인가?", "성장"),
+    ("즈푸AI의 조달 금액은?", ""),  # a one-syllable stem (금) says nothing
+    ("우한시가 올해 갖출 컴퓨팅 능력은?", ""),
+])
+def test_measured_word_is_what_a_measure_noun_measures(question, stem):
+    assert measured_word(question) == stem

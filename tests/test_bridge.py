@@ -55,10 +55,10 @@ def test_by_sound_finds_names_and_not_common_words():
     assert found == {("Valentin", "발렌틴"), ("Baidu's", "바이두"), ("computing", "컴퓨팅")}
 
 
-def test_a_name_is_also_matched_as_korean_respells_it():
-    assert [(m.word, m.term) for m in TermBridge(["문샷"]).by_sound(["Moonshot"])] == [("Moonshot", "문샷")]
-    assert TermBridge(["문샷"]).by_sound(["moonshot"]) == []  # respelt only when capitalised: a name
-    assert "munsyot" in respelled_keys("Moonshot")
+def test_respelled_keys_read_a_name_as_korean_writes_it():
+    assert "munsyot" in respelled_keys("Moonshot")  # 문샷
+    assert "mekein" in respelled_keys("McCain")  # 매케인
+    assert english_key("Moonshot") not in respelled_keys("Moonshot")  # the plain reading is left out
 
 
 def test_a_chinese_name_matched_whole_also_gives_its_surname():

@@ -20,7 +20,8 @@ def test_question_names_are_runs_of_capitalised_words():
 @pytest.mark.parametrize(("english", "text"), [
     ("Moonshot", "문샷의 양즈린 창업자"), ("Tsinghua", "칭화대 교수"), ("Hunter", "헌터는"),
     ("Bloomberg", "블룸버그통신과 중국"), ("Reuters", "로이터 연합뉴스"), ("Georgetown", "조지타운 대학교"),
-    ("OpenAI", "오픈AI 출신"), ("Trump", "트럼프 행정부"),
+    ("OpenAI", "오픈AI 출신"), ("Trump", "트럼프 행정부"), ("McCain", "매케인은"), ("Kamchatka", "캄차카 툰드라"),
+    ("Brownsville", "브론즈빌부터"), ("Sarkozy", "니콜라 사르코지 대통령"),
 ])
 def test_a_name_is_heard_at_the_start_of_a_korean_word(english, text):
     assert sounds_in(english, [text]) is True
