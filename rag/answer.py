@@ -44,6 +44,7 @@ from .answer_types import (
     mentions,
     name_asked_for,
     names_attributes,
+    names_counted,
     names_role,
     names_thing,
     names_transaction,
@@ -305,7 +306,7 @@ class Asked:
             holds = (mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
-        counts = not self.counted or self.counted in covered.lower()
+        counts = names_counted(self.counted, covered.lower())
         return holds and about and counts and names_attributes(q, covered, self.subjects) and self.named_in(article_text)
 
     def named_in(self, article_text: str) -> bool:
@@ -433,14 +434,16 @@ class ExtractiveComposer:
         """Names the question uses that the articles never do; they cannot answer a question about
         something they never mention. A Korean question's proper nouns ("삼성전자") and acronyms ("GDP") are
         looked up in the whole index: no index term contains them, nor their parts as Kiwi splits them, nor
-        spells them almost alike (``TermBridge.by_spelling``: 리버모어 / 리버모아). An
+        spells them or their parts alike (``TermBridge.by_spelling``: 리버모어 / 리버모아; ``spelt_alike``:
+        화롄 / 화련, 실리콘밸리 / 실리콘 + 벨리). An
         English question's names (``question_names``) reach the Korean text only by sound or meaning, so
         they are looked for in the retrieved articles (``_english_name_absent``)."""
         if query.language == "ko":
-            bm25 = self.store.bm25
+            bm25, bridge = self.store.bm25, self.retriever.bridge
             respelled = {m.word for m in query.bridged if m.how == "spelling"}
             return tuple(name for name in query.names
-                         if not bm25.mentions(name.lower()) and not all(bm25.mentions(t) for t in tokenize(name))
+                         if not bm25.mentions(name.lower())
+                         and not all(bm25.mentions(t) or bridge.spelt_alike(t) for t in tokenize(name))
                          and not any(w.startswith(name) for w in respelled))
         texts = tuple(dict.fromkeys(hit.article.text for hit in hits))
         if not texts:
@@ -545,10 +548,12 @@ class ExtractiveComposer:
         """The names a question asking for a sum, count, date or person is about, each as the spellings
         that count for it: a Korean question's proper nouns and acronyms, an English question's names
         (``_english_names``). The article holding the answer must name them all (the sentence
-        itself often leaves to the one before it what it is about): the A100 counts of an article that
+        itself often leaves to the one before it what it is about; a Korean name also counts as the index
+        spells it, ``TermBridge.by_spelling``: 리버모어 as 리버모아): the A100 counts of an article that
         never names DeepSeek do not say how many chips DeepSeek R1 used. A name in half the passages or
         more is left out: it tells no article apart, and an article may write it otherwise (AI 인공지능)."""
-        names = (tuple((n.lower(),) for n in query.names) if query.language == "ko"
+        names = (tuple((n.lower(), *(m.term for m in query.bridged if m.how == "spelling" and m.word.startswith(n)))
+                       for n in query.names) if query.language == "ko"
                  else self._english_names(query, query.text, texts=texts))
         return tuple(n for n in names if not self._everywhere(n))
 

@@ -29,7 +29,7 @@ ASKS_FOR_NUMBER = re.compile(
 _ASKS_FOR_AMOUNT = re.compile(r"얼마|규모|금액|\bhow much\b", re.IGNORECASE)
 _MONEY_WORDS = re.compile(
     r"비용|가격|값|매출|수익|이익|투자|조달|자금|금액|연봉|임금|시가총액|몸값|판매액|예산|국내총생산|GDP"
-    r"|\b(?:prices?|priced|costs?|revenues?|sales|profits?|earnings|raised?|raising|funding|funds?|invest\w*|GDP"
+    r"|\b(?:prices?|priced|costs?|revenues?|sales|profits?|earn\w*|gross\w*|raised?|raising|funding|funds?|invest\w*|GDP"
     r"|worth|valuation|valued|pay|paid|salary|salaries|spend\w*|spent|budget)\b",
     re.IGNORECASE,
 )
@@ -53,13 +53,14 @@ _ASKS_FOR_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FOR_PERCENT = re.compile(
-    r"퍼센트|프로|%|비율|확률|점유율|\bpercent(?:age)?\b|\bprobability\b|\bwhat (?:chance|odds|likelihood|share)\b"
+    r"퍼센트|몇\s*프로(?!그|젝|덕|세|듀|필|야구|모|토|파)|%|비율|확률|점유율|\bpercent(?:age)?\b|\bprobability\b"
+    r"|\bwhat (?:chance|odds|likelihood|share)\b"
     r"|\bmarket share\b|\bshare of\b",
     re.IGNORECASE,
 )
 # "몇 개" is answered by "3개", not by "일곱 차례": the counter a Korean number question asks with, and the
 # counters that answer it. "How many …" is answered by a number with any counter.
-_KOREAN_COUNTERS = {"개": "개|가지", "곳": "곳|개", "차례": "차례|번|회", "번": "번|차례|회", "배": "배", "대": "대",
+_KOREAN_COUNTERS = {"개": "개|가지|곳", "곳": "곳|개", "차례": "차례|번|회", "번": "번|차례|회", "배": "배", "대": "대",
                     "년": "년", "개월": "개월|달", "달": "개월|달", "일": "일", "시간": "시간", "종": "종|개"}
 _ANY_COUNTER = "개|가지|곳|차례|번|회|배|대|명|종|건|편|척|위"  # "8일", "2017년" are dates unless asked for
 _EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간"}
@@ -123,10 +124,11 @@ _ATTRIBUTES = _asked_and_named((
     (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
     (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
     (r"매출|영업이익|순이익|판매량|판매했|팔았|\b(?:revenues?|profits?|sales|earnings|sell|sells|sold)\b",
-     r"매출|이익|수익|판매|팔았|\b(?:revenue|profit|sales|earnings|sold|sell)"),
+     r"매출|이익|수익|판매|팔았|팔리|팔린|팔려|\b(?:revenue|profit|sales|earnings|sold|sell)"),
     # a launch or release, not a listing: "즈푸AI의 다음 모델은 언제 출시되나?" is not answered by the day it
     # listed; "DeepSeek's release" (a noun) asks about no act of launching
-    (r"출시|선보|공개(?:되|됐|했|한|된)|(?<!'s )(?<!the )(?<!its )\b(?:launch|release|unveil|debut)(?:e?d|e?s)?\b",
+    (r"출시|선보|공개(?:되|됐|했|한|된)"
+     r"|(?<!'s )(?<!the )(?<!its )(?<!his )(?<!her )(?<!their )\b(?:launch|release|unveil|debut)(?:e?d|e?s)?\b",
      r"출시|공개|선보|내놓|내놨|발표|론칭|발사|\b(?:launch|releas|unveil|debut|introduc)"),
     # a company's shares, not a stock exchange or market ("Which stock exchange did it list on?")
     (r"주가|종가|시초가|주식(?!\s*시장)|\b(?:share|stock|closing|opening) prices?\b|\bshares\b"
@@ -140,12 +142,15 @@ _ATTRIBUTES = _asked_and_named((
      r"면적|넓이|㎢|km2|제곱킬로|\barea\b|\bsquare (?:kilomet|mile)"),
     (r"연간|매년|해마다|\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b",
      r"연간|매년|해마다|한\s*해|1년|\b(?:per|a|each) year\b|\bannual|\byearly\b"),
-    (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b", r"\d+\s*(?:세|살)|나이|출생|태어|\bborn\b|\baged?\b"),
+    # Korean news gives an age in brackets after the name: "시게오(73)는"
+    (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b",
+     r"\d+\s*(?:세|살)|[가-힣]\(\d{1,3}\)|나이|출생|태어|\bborn\b|\baged?\b"),
     (r"졸업|학력|\bgraduat\w*|\balma mater\b", r"졸업|학위|동문|\bgraduat|\bdegree\b|\balumn"),
     # a starting point: "Since when …?" is not answered by "2030년까지"
     (r"\bsince (?:when|what)\b|\bfrom when\b|언제부터|몇\s*년\s*부터", r"부터|이래|이후|\bsince\b|\bfrom\b"),
-    # an opening ("open-source" is no opening)
-    (r"개장|개소|개관|문을\s*열|(?<![\w-])open(?:s|ed|ing)?(?![\w-])", r"개장|개소|개관|가동|문을\s*열|열었|열린|오픈|\bopen"),
+    # an opening ("open-source" is no opening, nor a film's "opening weekend")
+    (r"개장|개소|개관|문을\s*열|(?<![\w-])open(?:s|ed|ing)?(?![\w-])(?!\s+(?:weekend|day|night|round|ceremony|remarks))",
+     r"개장|개소|개관|가동|문을\s*열|열었|열린|오픈|\bopen"),
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
 ))
@@ -153,17 +158,21 @@ _ATTRIBUTES = _asked_and_named((
 # or purchase ("How much did Samsung invest in AI chips?", "How much did Amazon pay for …?").
 _TRANSACTIONS = _asked_and_named((
     (r"투자(?!자)|\binvest\w*", r"투자|\binvest"),
-    (r"인수|매입|\b(?:acquir\w*|bought|buys?|pa(?:y|ys|id))\b", r"인수|매입|지불|지급|사들|\b(?:acqui|bought|buy|pa(?:y|id))"),
+    (r"인수|매입|\b(?:acquir\w*|bought|buys?|pa(?:y|ys|id))\b",
+     r"인수|매입|지불|지급|사들|치르|치렀|치른|냈|\b(?:acqui|bought|buy|pa(?:y|id))"),
     (r"지출|\bspen[dt]\w*", r"지출|투입|투자|쓰|썼|사용|들였|\bspen[dt]|\binvest"),
 ))
 # A native numeral is a word of its own ("저렴한 개발" is no count), and 개 a counter only when no word goes on.
 _NATIVE = r"(?<![가-힣])(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)"
 _COUNTER_END = r"(?!발|선|최|방|혁|념|인|월|편|정|성|입|척|별)"
 _NATIVE_COUNT = rf"{_NATIVE}\s?(?:차례|개{_COUNTER_END}|번|명|곳|가지)"
+# A unit of money ends its word or takes a particle ("1500달러의 몸값", "2700만 달러를"), not another syllable
+# ("3원칙", "2엔진").
+_UNIT_END = r"(?:(?![가-힣])|(?=(?:의|를|을|가|이|은|는|로|으로|에|와|과|씩|까지|도|만|나)(?![가-힣])))"
 _MENTIONS = {
     MONEY: re.compile(
-        r"\d[\d,.]*\s*(?:조|억|만|천|백)?\s*(?:달러|원|위안|엔|유로|파운드|불)(?![가-힣])"
-        r"|(?:조|억|만|천)\s*(?:달러|원|위안|엔|유로)(?![가-힣])|[$€£¥₩]\s?\d|\d\s*(?:dollars?|won|yuan|euros?)\b",
+        rf"\d[\d,.]*\s*(?:조|억|만|천|백)?\s*(?:달러|원|위안|엔|유로|파운드|불){_UNIT_END}"
+        rf"|(?:조|억|만|천)\s*(?:달러|원|위안|엔|유로){_UNIT_END}|[$€£¥₩]\s?\d|\d\s*(?:dollars?|won|yuan|euros?)\b",
         re.IGNORECASE,
     ),
     PEOPLE: re.compile(
@@ -372,7 +381,7 @@ def answers_count(question: str, text: str) -> bool:
     else:
         return True
     counters = "|".join(f"개{_COUNTER_END}" if c == "개" else c for c in counters.split("|"))  # not 개월
-    number = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:만|천|백)?|{_NATIVE}|수십|수백|수천)"
+    number = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:조|억|만|천|백)*|{_NATIVE}|수십|수백|수천)"
     return bool(re.search(rf"{number}\s*(?:{counters})", text))
 
 
@@ -408,6 +417,16 @@ def counted_word(question: str) -> str:
         return "" if _NOT_COUNTED.search(m.group("noun")) else m.group("noun").lower()
     m = _COUNTED_EN.search(question)
     return re.sub(r"(?<=[A-Z0-9])s$", "", m.group("noun")).lower() if m else ""
+
+
+def names_counted(word: str, text: str) -> bool:
+    """Whether the lower-cased ``text`` names what is counted or measured (``counted_word``,
+    ``measured_word``): the word itself or, for a Hangul word of three syllables or more, its first two
+    (소각장 as "소각 설비 3곳", 사용자 as 사용자 수); always for no word."""
+    if not word:
+        return True
+    stem = word[:2] if len(word) >= 3 and re.fullmatch(r"[가-힣]+", word) else word
+    return stem in text
 
 
 def mentions(answer_type: str | None, text: str) -> bool:

@@ -146,6 +146,11 @@ def test_what_someone_said_about_something_is_quoted_from_their_article(service,
     assert not answer.abstained and quoted in answer.answer.split("[1]")[0]
 
 
+def test_a_korean_name_spelt_with_a_confusable_vowel_is_not_called_unmentioned(service):
+    answer = service.ask("앤비디아의 A100은 중국에 몇 개 있나?")  # the article writes 엔비디아
+    assert not answer.abstained and "4만~5만 개" in answer.answer
+
+
 def test_a_name_heard_only_by_sound_is_the_subject_of_its_role(service):
     answer = service.ask("Who founded Moonshot?")  # Kiwi splits 문샷 into 문 + 샷: no index term to bridge to
     assert not answer.abstained and "양즈린" in answer.answer.split("[1]")[0]

@@ -18,6 +18,7 @@ from rag.answer_types import (
     mentions,
     name_asked_for,
     names_attributes,
+    names_counted,
     names_role,
     names_thing,
     names_transaction,
@@ -71,6 +72,9 @@ from rag.answer_types import (
     ("PKU-우한 AI 연구소에서 가치 중심 AGI를 목표로 한다고 밝힌 사람은?", None),
     ("중국 인공지능 산업의 민간 투자 상황은 어떤가?", None),
     ("What did Tang say about funding?", None),
+    ("석유-식량 프로그램에서 활동한 혐의를 받는 사람은?", None),  # 프로그램 asks for no percentage
+    ("지지율은 몇 프로야?", PERCENT),
+    ("How much did the film Bolt earn in its opening weekend?", MONEY),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) == kind
@@ -79,6 +83,8 @@ def test_expected_type(question, kind):
 @pytest.mark.parametrize(("kind", "text", "holds"), [
     (MONEY, "즈푸AI는 5억 5800만 달러(약 8100억 원)를 조달했다.", True),
     (MONEY, "It raised $558 million.", True),
+    (MONEY, "가족들이 1500달러의 몸값을 치르고 나서야", True),  # a particle may follow the unit
+    (MONEY, "3원칙을 세웠다", False),  # another syllable may not
     (MONEY, "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다.", False),
     (MONEY, "74개 이상의 자국 반도체 기업을 지원해 왔다.", False),
     (MONEY, "원래 계획대로 3개 분야를 키운다.", False),
@@ -160,6 +166,8 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("즈푸AI의 주가는 얼마나 올랐나?", (), False),  # no share price named at all
     ("How much did Zhipu AI's shares rise on their first day?", (), False),
     ("Which stock exchange did the labs list on?", (), True),  # an exchange, not a share price
+    ("How much did the film earn in its opening weekend?", (), True),  # no opening is asked
+    ("How much ransom did his family pay for his release?", (), True),  # nor a launch
     ("What did the CSET report say?", (), True),  # no attribute asked
     ("How many iPhones did Apple sell last year?", (), False),  # a sale is asked, none is named
     ("When was the CSET report released?", (("cset",),), True),  # "내놓은 보고서"
@@ -211,6 +219,8 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
     ("How long did the roundtable last?", "10일(현지 시간) 블룸버그통신과", False),  # a date, not a duration
     ("How long did the roundtable last?", "3일간 열렸다", True),
     ("What did he say?", "아무 문장", True),  # no count asked
+    ("슈퍼컴퓨터는 1초에 몇 번 계산할 수 있나?", "초당 12조3천억 번의 계산을 수행할", True),
+    ("소각장을 몇 개 더 지을 계획인가?", "소각 설비 3곳을 추가로 설립", True),  # places are counted in 곳
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds
@@ -303,3 +313,18 @@ def test_asks_own_question_tells_a_question_from_a_bare_topic(question, own):
 ])
 def test_measured_word_is_what_a_measure_noun_measures(question, stem):
     assert measured_word(question) == stem
+
+
+def test_an_age_in_brackets_after_a_name_gives_the_age():
+    assert names_attributes("배우 도쿠다 시게오는 몇 살인가?", "그러나 시게오(73)는 카메라 앞에서")
+    assert not names_attributes("배우 도쿠다 시게오는 몇 살인가?", "시게오는 카메라 앞에서 연기를 한다")
+
+
+@pytest.mark.parametrize(("word", "text", "named"), [
+    ("소각장", "소각 설비 3곳", True),  # the first two syllables of a longer word
+    ("구역", "3개의 국가 개발 구역", True),
+    ("사용자", "이용자 수", False),
+    ("", "아무 문장", True),
+])
+def test_names_counted_accepts_the_head_of_a_longer_word(word, text, named):
+    assert names_counted(word, text) is named

@@ -205,3 +205,10 @@ def test_a_korean_question_searches_a_name_under_the_articles_spelling(tmp_path,
     query = retriever.prepare("발루치스탄 총격전으로 몇 명이 숨졌나?")
     assert "발로치스탄" in query.tokens
     assert retriever.rank(query, k=1)[0].article.source == "a.txt"
+
+
+def test_spelt_alike_allows_only_vowels_foreign_names_mix_up():
+    bridge = TermBridge(["화련", "벨리", "일반", "엔비디아"])
+    assert bridge.spelt_alike("화롄") and bridge.spelt_alike("밸리") and bridge.spelt_alike("앤비디아")
+    assert not bridge.spelt_alike("일본")  # ㅗ / ㅏ make another word
+    assert not bridge.spelt_alike("엔비디아")  # the same spelling is no other one
