@@ -56,7 +56,15 @@ from .bridge import TermMatch, english_words
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date
 from .errors import QueryError
-from .names import heard_in, is_acronym, is_translated_word, question_names, sound_similarity, sounds_in
+from .names import (
+    heard_in,
+    is_acronym,
+    is_translated_word,
+    question_names,
+    sound_similarity,
+    sounds_in,
+    territory_spellings,
+)
 from .numbers import english_amount
 from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights
 from .store import Store
@@ -457,10 +465,14 @@ class ExtractiveComposer:
         in Latin letters, bridged to a term there (by sound, or by meaning to a proper noun: Russia 러시아;
         Samsung's nearest term by meaning, 소프트웨어, says nothing) or heard there (``sounds_in``). Words
         Korean may translate (``is_translated_word``: "Blue House" 청와대) and acronyms (EUV 극자외선) prove
-        nothing when they are not found."""
+        nothing when they are not found, except the whole English name of a country or region, which
+        Korean writes by its own name (``territory_spellings``: Japan 일본, European Union 유럽 연합)."""
         verdicts = [self._english_word_named(w, query, texts) for w in name]
         if len(name) > 1 and self._english_word_named("".join(name), query, texts):
             return False
+        korean = territory_spellings(name)
+        if korean is not None:  # a country or region: named by its Korean name, not heard
+            return True not in verdicts and not any(k in t for k in korean for t in texts)
         return False in verdicts and True not in verdicts
 
     @staticmethod

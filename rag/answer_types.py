@@ -62,12 +62,13 @@ _ASKS_FOR_PERCENT = re.compile(
 # counters that answer it. "How many …" is answered by a number with any counter.
 _KOREAN_COUNTERS = {"개": "개|가지|곳", "곳": "곳|개", "차례": "차례|번|회", "번": "번|차례|회", "배": "배", "대": "대",
                     "년": "년", "개월": "개월|달", "달": "개월|달", "일": "일", "시간": "시간", "종": "종|개"}
-_ANY_COUNTER = "개|가지|곳|차례|번|회|배|대|명|종|건|편|척|위"  # "8일", "2017년" are dates unless asked for
-_EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간"}
+# "8일", "2017년" are dates unless asked for, and "17배" a ratio unless "how many times" is asked
+_ANY_COUNTER = "개|가지|곳|차례|번|회|대|명|종|건|편|척|위"
+_EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간", "times": "배|번|차례|회"}
 _DURATION = r"년|개월|달|주|시간|분|초|일\s*(?:간|동안|째|만)"  # "10일(현지 시간)" is a date, "3일간" a duration
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b|얼마나\s*오래|얼마\s*동안|몇\s*시간", re.IGNORECASE)
 _ASKS_WITH_COUNTER = re.compile(r"몇\s*(" + "|".join(sorted(_KOREAN_COUNTERS, key=len, reverse=True)) + ")")
-_ASKS_HOW_MANY = re.compile(r"\bhow many(?:\s+(years|months|weeks|days|hours)\b)?", re.IGNORECASE)
+_ASKS_HOW_MANY = re.compile(r"\bhow many(?:\s+(years|months|weeks|days|hours|times)\b)?", re.IGNORECASE)
 _ASKS_FOR_DATE = re.compile(
     # "몇 년", "며칠" may ask for a duration (NUMBER), "몇 년부터" / "몇 년에" for a year
     r"언제|몇\s*년\s*(?:도|부터|에|까지|쯤)|몇\s*월|어느\s*해|시기|날짜|연도|년도"
@@ -151,6 +152,8 @@ _ATTRIBUTES = _asked_and_named((
     # an opening ("open-source" is no opening, nor a film's "opening weekend")
     (r"개장|개소|개관|문을\s*열|(?<![\w-])open(?:s|ed|ing)?(?![\w-])(?!\s+(?:weekend|day|night|round|ceremony|remarks))",
      r"개장|개소|개관|가동|문을\s*열|열었|열린|오픈|\bopen"),
+    # a speed: "How fast is Huawei's Ascend chip?" is not answered by how many H800s match an H100
+    (r"\bhow fast\b|\bspeeds?\b|속도|얼마나\s*빠르", r"속도|빠르|빠른|빨라|빨리|플롭스|\bflops\b|\bspeed|\bfast"),
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
 ))

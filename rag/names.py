@@ -108,6 +108,35 @@ def is_translated_word(word: str) -> bool:
             or bool(_DEMONYM.search(lowered)) or lowered in _territory_words())
 
 
+# Names Korean news uses besides CLDR's Korean one (대한민국 is mostly 한국; the EU is often just "EU").
+_KOREAN_ALIASES = {"KR": ("한국", "남한"), "EU": ("EU",), "GB": ("영국",), "US": ("美",), "CN": ("中",)}
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, tuple[str, ...]]:
+    """The English names of countries, territories and regions, lower-cased (CLDR, as babel gives them:
+    "japan", "european union", "hong kong"), with how Korean writes each (일본, 유럽 연합 / 유럽연합, 홍콩)."""
+    from babel import Locale
+
+    english, korean = Locale("en").territories, Locale("ko").territories
+    out: dict[str, tuple[str, ...]] = {}
+    for code, name in english.items():
+        if code not in korean:
+            continue
+        main = re.sub(r"\s*\(.*?\)", "", korean[code])  # 홍콩(중국 특별행정구) -> 홍콩
+        spellings = tuple(dict.fromkeys((main, main.replace(" ", ""), *_KOREAN_ALIASES.get(code, ()))))
+        for variant in (name, re.sub(r"\s+SAR China$", "", name).replace("&", "and")):
+            out[variant.lower()] = spellings
+    return out
+
+
+def territory_spellings(name: tuple[str, ...]) -> tuple[str, ...] | None:
+    """How Korean writes a name that is the whole English name of a country, territory or region ("Japan"
+    일본, "European Union" 유럽 연합, "South Korea" 대한민국 / 한국); None for other names. Korean writes these
+    by their own names, never by sound, so a text without one does not mention the place."""
+    return _territories().get(" ".join(name).lower())
+
+
 def name_readings(word: str) -> set[str]:
     """Phonetic keys of the ways Korean may spell an English or Chinese name: as English is read, respelled
     (``respelled_keys``), as pinyin, with a closed "a" read ㅐ, or as a borrowed word."""

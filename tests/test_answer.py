@@ -86,6 +86,12 @@ def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain
     assert answer.abstained and answer.citations == ()
 
 
+def test_a_country_the_articles_never_name_is_said_to_be_unmentioned(service):
+    answer = service.ask("What is Japan's AI strategy?")  # China's strategy is no answer
+    assert answer.abstained and "“Japan”" in answer.answer
+    assert not service.ask("What did Germany say about Chinese AI?").abstained  # 독일 외교관계위원회
+
+
 @pytest.mark.parametrize(("question", "name"), [
     ("Who is the technical lead of Alibaba's Qwen?", "린쥔양"),
     ("문샷의 창업자는 누구인가?", "양즈린"),
@@ -250,7 +256,7 @@ def test_support_is_reported_and_abstention_follows_the_floor(service):
     answered = service.ask("우한시가 올해 갖출 예정인 총 컴퓨팅 능력은?")
     assert answered.support >= service.answer_config.min_support["ko"]
     assert answered.to_json()["support"] == round(answered.support, 4)
-    declined = service.ask("What is the capital of Australia?")
+    declined = service.ask("What is the boiling point of water?")
     assert declined.abstained and declined.support < service.answer_config.min_support["en"]
 
 

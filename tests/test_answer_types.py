@@ -167,6 +167,7 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("How much did Zhipu AI's shares rise on their first day?", (), False),
     ("Which stock exchange did the labs list on?", (), True),  # an exchange, not a share price
     ("How much did the film earn in its opening weekend?", (), True),  # no opening is asked
+    ("How fast is Huawei's Ascend chip?", (), False),  # a speed is asked, none is named
     ("How much ransom did his family pay for his release?", (), True),  # nor a launch
     ("What did the CSET report say?", (), True),  # no attribute asked
     ("How many iPhones did Apple sell last year?", (), False),  # a sale is asked, none is named
@@ -221,6 +222,8 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
     ("What did he say?", "아무 문장", True),  # no count asked
     ("슈퍼컴퓨터는 1초에 몇 번 계산할 수 있나?", "초당 12조3천억 번의 계산을 수행할", True),
     ("소각장을 몇 개 더 지을 계획인가?", "소각 설비 3곳을 추가로 설립", True),  # places are counted in 곳
+    ("How many supercomputers does Wuhan operate?", "그 규모가 약 17배 더 크다", False),  # a ratio, no count
+    ("How many times larger is it than El Capitan?", "그 규모가 약 17배 더 크다", True),
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds

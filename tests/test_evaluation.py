@@ -100,9 +100,10 @@ def test_retrieval_only_leaves_answer_metrics_empty(service):
 
 
 def test_calibration_reports_support_distributions(service):
-    questions = [q for q in load_questions(OWN_SET) if q.id in {"q02", "q09", "u06"}]
+    questions = [q for q in load_questions(OWN_SET) if q.id in {"q02", "q09"}]
     # off topic, and naming nothing the type and name tests refuse first: only the floor decides
     questions.append(EvalQuestion("lunch", "ko", "점심 메뉴 추천해줘", (), None, None, ()))
+    questions.append(EvalQuestion("water", "en", "What is the boiling point of water?", (), None, None, ()))
     report = calibrate(service, questions)
     for row in report.values():
         assert len(row["answerable"]) + len(row["unanswerable"]) == 2

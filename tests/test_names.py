@@ -2,7 +2,14 @@
 
 import pytest
 
-from rag.names import heard_in, is_translated_word, question_names, sound_similarity, sounds_in
+from rag.names import (
+    heard_in,
+    is_translated_word,
+    question_names,
+    sound_similarity,
+    sounds_in,
+    territory_spellings,
+)
 
 
 def test_question_names_are_runs_of_capitalised_words():
@@ -52,3 +59,11 @@ def test_sound_similarity_needs_a_term_long_enough_to_tell():
     assert sound_similarity("Ascend", "어센드") >= 80
     assert sound_similarity("Samsung", "소프트웨어") < 50
     assert sound_similarity("Sam", "사") == 0.0
+
+
+def test_a_country_or_region_is_spelt_by_its_korean_name():
+    assert territory_spellings(("Japan",)) == ("일본",)
+    assert {"유럽 연합", "유럽연합", "EU"} <= set(territory_spellings(("European", "Union")))
+    assert "한국" in territory_spellings(("South", "Korea"))
+    assert territory_spellings(("Hong", "Kong")) == ("홍콩",)
+    assert territory_spellings(("Samsung",)) is None and territory_spellings(("Japanese",)) is None
