@@ -144,14 +144,16 @@ _PINYIN_SPELLING = (
 # Optional respellings of a name, tried in every combination: how Korean writes sounds that English
 # spelling hides (Reuters 로이터, Tsinghua 칭화, Georgetown 조지타운, Bloomberg 블룸버그, Google 구글, Tesla
 # 테슬라, Weber 베버, Ernie 어니, Moonshot 문샷, Charlie 찰리, Brown 브라운, Trump 트럼프, McCain 매케인,
-# Kamchatka 캄차카, Brownsville 브론즈빌, Sarkozy 사르코지, Tauxe 톡스). In this order: the ㅡ inserted into "Google"
-# makes no soft "ge", and "ch" becomes ㅊ (j, which the shared key reads ch) before "c" is read k.
+# Kamchatka 캄차카, Brownsville 브론즈빌, Sarkozy 사르코지, Tauxe 톡스, Cyber 사이버, Hyper 하이퍼). In this
+# order: the ㅡ inserted into "Google" makes no soft "ge", and "ch" becomes ㅊ (j, which the shared key reads
+# ch) before "c" is read k.
 _NAME_RESPELLINGS = (
     (r"eu", "oi"), (r"^ts", "j"), (r"g(?=[eiy])", "j"), (r"([bcdfgkpst])([lr])", r"\1eu\2"), (r"^w", "b"),
     (r"er(?![aeiou])", "eo"), (r"sh(?=[aeiou])", "sy"), (r"ie$", "i"), (r"own", "aun"),
     (r"u(?=[bcdfgkmnpst](?:[bcdfgkmnpst]|$))", "eo"),
     (r"^mcc?", "mek"), (r"ai", "ei"), (r"au", "o"), (r"t?ch", "j"), (r"(?<=[aeioun])s(?=[bdglmnvw])", "z"),
     (r"(?<=[aeiou])r(?=[bcdfgkpstvz])", "l"), (r"y$", "i"),
+    (r"cy(?=[bcdfgklmnprst])", "sai"), (r"(?<=[bdfghklmnprstv])y(?=[bcdfgklmnprst])", "ai"),
 )
 
 

@@ -208,11 +208,13 @@ def heard_in(word: str, texts: Sequence[str]) -> tuple[str, ...]:
 
 
 def sound_similarity(word: str, term: str) -> float:
-    """How alike an English word and a Hangul term sound (0–100: the best ratio of a reading of the word
-    to the term's key; 0 when the term's key is too short to tell: Sam ~ 사)."""
+    """How alike an English word, or its beginning, and a Hangul term sound (0–100: the best ratio of a
+    reading of the word, whole or cut to the term's length, to the term's key: Cyberspace ~ 사이버, a
+    loanword of its first part; 0 when the term's key is too short to tell: Sam ~ 사)."""
     from rapidfuzz import fuzz
 
     key = korean_key(term)
     if len(key) < MIN_NAME_KEY_CHARS:
         return 0.0
-    return max((fuzz.ratio(reading, key) for reading in name_readings(word)), default=0.0)
+    return max((max(fuzz.ratio(reading, key), fuzz.ratio(reading[: len(key)], key)) for reading in name_readings(word)),
+               default=0.0)

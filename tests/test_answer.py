@@ -86,6 +86,11 @@ def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain
     assert answer.abstained and answer.citations == ()
 
 
+def test_an_organisation_korean_translates_is_not_called_unmentioned(service):
+    answer = service.ask("When did China's Cyberspace Administration order providers not to share data abroad?")
+    assert not answer.abstained and "국가사이버정보판공실" in answer.answer.split("[1]")[1]
+
+
 def test_a_country_the_articles_never_name_is_said_to_be_unmentioned(service):
     answer = service.ask("What is Japan's AI strategy?")  # China's strategy is no answer
     assert answer.abstained and "“Japan”" in answer.answer

@@ -67,3 +67,8 @@ def test_a_country_or_region_is_spelt_by_its_korean_name():
     assert "한국" in territory_spellings(("South", "Korea"))
     assert territory_spellings(("Hong", "Kong")) == ("홍콩",)
     assert territory_spellings(("Samsung",)) is None and territory_spellings(("Japanese",)) is None
+
+
+def test_a_term_sounding_like_the_start_of_a_word_sounds_like_it():
+    assert sound_similarity("Cyberspace", "사이버") == 100.0  # 국가사이버정보판공실: a loanword of its first part
+    assert sound_similarity("Samsung", "소프트웨어") < 50
