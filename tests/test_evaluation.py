@@ -75,13 +75,16 @@ def test_own_set_regression(service):
     # off-topic English questions ("Who won the 2024 US presidential election?") mostly get through
     ("holdout10", 1.0, 0.65, 1.0, 1.0, 0.65, 0),
     ("holdout11", 1.0, 1.0, 1.0, 1.0, 1.0, 0),  # Korean money, name and "에 대해" questions
+    # fresh phrasings, 30 unanswerables (countries, spending, share prices, speeds), 4 conversations
+    ("holdout12", 1.0, 0.9, 1.0, 0.95, 0.9, 0),
+    ("holdout13", 0.9, 0.8, 1.0, 0.85, None, 0),  # answerable only: paraphrases and names heard by sound
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
     assert report["ko"]["recall@1"] >= ko and report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= en_r5
     assert report["ko"]["answer_has_fact"] >= ko and report["en"]["answer_has_fact"] >= en_fact
     assert report["all"]["false_abstentions"] <= false_abstentions
-    assert report["all"]["correct_abstentions"] >= abstaining
+    assert abstaining is None or report["all"]["correct_abstentions"] >= abstaining
 
 
 def test_follow_up_set_regression(service):
@@ -90,6 +93,14 @@ def test_follow_up_set_regression(service):
     report = evaluate(service, load_questions(FOLLOWUP_SET))
     assert report["all"]["answer_has_fact"] == 1.0 and report["all"]["gold_passage_cited"] == 1.0
     assert report["all"]["recall@5"] == 1.0 and report["all"]["false_abstentions"] == 0
+
+
+def test_second_follow_up_set_regression(service):
+    """eval/followups2.jsonl: 14 conversations written later ("그 목표를 위해 …", "다른 IT 기업들은 …", "Who
+    moderated it?"); two English ones still miss (their words reach the answer only through the bridge)."""
+    report = evaluate(service, load_questions(eval_set("followups2")))
+    assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.7
+    assert report["all"]["false_abstentions"] == 0
 
 
 def test_retrieval_only_leaves_answer_metrics_empty(service):
