@@ -38,7 +38,10 @@ SOUND_TIE = 3.0  # keep second-best sound matches only this close to the best
 LOANWORD_KEY_CHARS = 7  # a lower-case word this long may be a loanword ("computing" ~ 컴퓨팅)
 SPELLING_MIN_SCORE = 84.0  # Hangul words this alike, jamo by jamo, spell one name (발루치스탄 ~ 발로치스탄 92,
 # 미니애폴리스 ~ 미네아폴리스 84.6)
-MIN_SPELLING_SYLLABLES = 3  # shorter words have too many near neighbours (토스 ~ 도시; 유전자 ~ 운전자 is 80)
+MIN_SPELLING_SYLLABLES = 2  # single syllables have too many near neighbours
+# Two-syllable words have many neighbours at 80–85 (유전자 ~ 운전자 80 is three); only one jamo more or less
+# counts for them (토스 ~ 톡스 89; 토스 ~ 도시 is 50).
+SHORT_SPELLING_MIN_SCORE = 88.0
 # Vowels Korean spellings of foreign names mix up (밸리 / 벨리, 화롄 / 화련, 웨이 / 왜이), as Hangul vowel indices
 # (ㅏ = 0 … ㅣ = 20): ㅐ ㅔ, ㅒ ㅖ, ㅕ ㅖ, ㅙ ㅞ ㅚ.
 _CONFUSED_VOWELS = ({1, 5}, {3, 7}, {6, 7}, {10, 15, 11})
@@ -306,9 +309,9 @@ class TermBridge:
 
     def by_spelling(self, words: Sequence[str]) -> list[TermMatch]:
         """The term spelt most like each Hangul word the index lacks, jamo by jamo, when they are at least
-        ``SPELLING_MIN_SCORE`` alike: Korean writes foreign names several ways (발루치스탄 / 발로치스탄,
-        리버모어 / 리버모아, 미니애폴리스 / 미네아폴리스). Words shorter than ``MIN_SPELLING_SYLLABLES`` are
-        not matched."""
+        ``SPELLING_MIN_SCORE`` alike (two-syllable words ``SHORT_SPELLING_MIN_SCORE``): Korean writes foreign
+        names several ways (발루치스탄 / 발로치스탄, 리버모어 / 리버모아, 미니애폴리스 / 미네아폴리스, 토스 /
+        톡스). Words shorter than ``MIN_SPELLING_SYLLABLES`` are not matched."""
         from rapidfuzz import fuzz, process
 
         jamo, terms = self._spellings
@@ -317,7 +320,7 @@ class TermBridge:
             if len(word) < MIN_SPELLING_SYLLABLES or word in self._sound_term_set or not _HANGUL_WORD.fullmatch(word):
                 continue
             found = process.extractOne(unicodedata.normalize("NFD", word), jamo, scorer=fuzz.ratio,
-                                       score_cutoff=SPELLING_MIN_SCORE)
+                                       score_cutoff=SPELLING_MIN_SCORE if len(word) > 2 else SHORT_SPELLING_MIN_SCORE)
             if found:
                 matches.append(TermMatch(word, terms[found[2]], found[1] / 100, "spelling"))
         return matches
