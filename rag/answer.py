@@ -390,7 +390,7 @@ class ExtractiveComposer:
         if query.language == "ko":
             return weights
         out = dict(weights)
-        for word, *spellings in self._english_names(query, query.text, texts=texts):
+        for word, *spellings in self._english_names(query, query.text, texts=texts):  # the word itself first
             if word in out and spellings and word not in self.store.bm25.vocab and spellings[0] not in out:
                 out[spellings[0]] = out.pop(word)
         return out
@@ -596,8 +596,8 @@ class ExtractiveComposer:
             sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= min_weight
                        and lowered in m.word.lower()}
             if sounded:
-                names.append(tuple({lowered} | {m.term for m in query.bridged if m.word in sounded
-                                                and m.how in ("sound", "surname")}))
+                names.append((lowered, *sorted({m.term for m in query.bridged if m.word in sounded
+                                                 and m.how in ("sound", "surname")} - {lowered})))
             elif _CODE.fullmatch(word) and lowered in vocab:
                 names.append((lowered,))
             elif texts and not is_acronym(word) and not is_translated_word(word):
