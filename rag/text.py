@@ -13,6 +13,7 @@ from functools import lru_cache
 # verb/adjective stems. Particles, endings and punctuation are dropped.
 CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "SN", "SL", "SH", "XR", "VV", "VA"})
 _JOINABLE_TAGS = frozenset({"SL", "SN"})
+_NOUN_TAGS = frozenset({"NNG", "NNP", "NR"})
 
 ENGLISH_STOPWORDS = frozenset(
     """a about above according after again against all also am an and any are as at be because been
@@ -27,7 +28,9 @@ ENGLISH_STOPWORDS = frozenset(
 KOREAN_STOPWORDS = frozenset(["하", "있", "되", "같", "어떻", "얼마", "위하", "대하", "말하", "이러하", "그러하"])
 STOPWORDS = ENGLISH_STOPWORDS | KOREAN_STOPWORDS
 
-TOKENS_VERSION = 2  # raised whenever the search tokens of a text change (2: acronyms are no stop words)
+# Raised whenever the search tokens of a text change (2: acronyms are no stop words; 3: an interjection
+# glued to a noun joins it).
+TOKENS_VERSION = 3
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -55,18 +58,24 @@ def _kiwi():
 
 def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
     """Content morphemes, lower-cased; adjacent Latin letters and digits join ("A"+"100" -> "a100"). An
-    acronym is no stop word: "IT기업" keeps "it", "US" keeps "us"."""
+    acronym is no stop word: "IT기업" keeps "it", "US" keeps "us". An interjection written together with
+    the noun after it is the start of that word, which Kiwi misread ("야오" -> 야 + 오, "오전" -> 오 + 전,
+    "예포" -> 예 + 포): it joins the noun."""
     out: list[str] = []
     acronyms: set[int] = set()  # positions in ``out`` of tokens written in capitals
     prev_end = -1
     prev_joinable = False
+    interjection = None  # an interjection just before, as (form, end)
     for tok in kiwi_tokens:
         tag = str(tok.tag).split("-")[0]
         joinable = tag in _JOINABLE_TAGS
+        glued = interjection is not None and interjection[1] == tok.start and tag in _NOUN_TAGS
+        head = interjection[0] if glued else ""
+        interjection = (tok.form, tok.start + tok.len) if tag == "IC" else None
         if tag not in CONTENT_TAGS:
             prev_joinable = False
             continue
-        form = tok.form.lower().replace(",", "").strip(".") if joinable else tok.form
+        form = tok.form.lower().replace(",", "").strip(".") if joinable else head + tok.form
         if joinable and prev_joinable and tok.start == prev_end and out:
             out[-1] += form
         else:
