@@ -17,6 +17,13 @@ def test_an_acronym_is_no_stop_word():
     assert tokenize("What is it?") == []
 
 
+def test_an_interjection_glued_to_a_noun_is_the_start_of_that_word():
+    # Kiwi reads "야오" as the interjection 야 + 오, "오전" as 오 + 전
+    assert tokenize("야오 AI책임자는 병목현상을 지적했다.")[:2] == ["야오", "ai"]
+    assert tokenize("오전 10시에 예포를 쐈다")[:3] == ["오전", "10", "예포"]
+    assert "아" not in tokenize("아, 그렇군요")
+
+
 def test_sentences_keep_offsets():
     text = "첫 문장입니다. 두 번째 문장은 A100을 다룹니다."
     [spans] = analyze([text])
