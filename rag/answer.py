@@ -66,7 +66,7 @@ from .names import (
     territory_spellings,
 )
 from .numbers import english_amount
-from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights
+from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights, sentence_closeness
 from .store import Store
 from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, tokenize
 
@@ -104,6 +104,9 @@ class AnswerConfig:
     rank_weight: float = 0.3
     type_bonus: float = 0.02  # a sentence holding the kind of answer asked for (a sum, a date, a number)
     definition_bonus: float = 0.03  # "What is X?": a sentence that opens with X and ends "…이다."
+    # A follow-up: a sentence next to one the earlier answer quoted (``retrieval.sentence_closeness`` 1), or
+    # in the same article (0.5).
+    anchor_bonus: float = 0.03
     # A further sentence is quoted when it scores within this margin of the best. Korean scores spread
     # wider (twice the lexical weight); English ones (cross-lingual) separate the answer from its
     # neighbours less, so a close runner-up is worth quoting.
@@ -191,6 +194,7 @@ class Answer:
     mode: str = "extractive"  # or "llm"
     sentences: tuple[SentenceSupport, ...] = ()  # LLM answers: each sentence and whether its citations support it
     queries: dict = field(default_factory=dict)  # LLM mode: the rewritten / translated search queries
+    quoted: tuple[int, ...] = field(default=(), compare=False)  # extractive: the index's ids of the quoted sentences
 
     def to_json(self) -> dict:
         return {
@@ -379,6 +383,7 @@ class ExtractiveComposer:
                 + cfg.rank_weight * (hit.score - top)
                 + (cfg.type_bonus if wanted is not None and typed else 0.0)
                 + (cfg.definition_bonus if defines else 0.0)
+                + (cfg.anchor_bonus * sentence_closeness(store, query.anchors, sid) if query.anchors else 0.0)
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
@@ -670,7 +675,8 @@ class ExtractiveComposer:
         body = " ".join(parts)
         answer = body if language == "ko" else f"{lead}{EN_FRAME} {body}"
         ordered = tuple(sorted(citations.values(), key=lambda c: c.n))
-        return Answer(query.text, language, answer, False, ordered, query.turn.context, support=support)
+        return Answer(query.text, language, answer, False, ordered, query.turn.context, support=support,
+                      quoted=tuple(quoted))
 
 
 def cite(store: Store, hit: Hit, sentence_id: int | None, n: int, existing: Citation | None = None) -> Citation:

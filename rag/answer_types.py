@@ -34,11 +34,12 @@ _MONEY_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "What is/was the price of …", "What was Alibaba's revenue …", "What is Samsung Electronics' operating
-# profit …": a money question without "how much".
+# profit …", "What did Tencent pay to hire …": a money question without "how much" ("What did it invest
+# in?" asks for a thing).
 _WHAT_IS_MONEY = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}"
     r"(?:prices?|costs?|revenues?|sales|profits?|earnings|valuation|worth|salary|budget|GDP)\b"
-    r"|^\s*what\s+(?:does|do|did|will|would)\s+(?:[\w'-]+\s+){1,6}cost\b",
+    r"|^\s*what\s+(?:does|do|did|will|would)\s+(?:[\w'-]+\s+){1,6}(?:cost|pay|spend|charge|earn)\b",
     re.IGNORECASE,
 )
 # "엔비디아 H100의 가격은?", "우한시의 AI 예산은?": a Korean question that ends on a money noun asks for a sum.

@@ -54,6 +54,11 @@ BLEND_WEIGHTS = {"ko": (1.0, 0.0), "en": (0.8, 0.2)}
 SEARCH_TERM_MIN_WEIGHT = 0.9  # bridged terms this close are added to the searched text
 WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
+# A follow-up's passages from the article the earlier answer quoted score this much more: "What did it say
+# about China's chip technology?" after "What is Insikt Group?" is about the article that answered it
+# (the composer then prefers the sentences just after the quoted one, ``sentence_closeness``).
+ANCHOR_SCALE = 0.02
+ANCHOR_REACH = 2  # sentences after a quoted one that count as next to it
 MAX_QUESTION_CHARS = 2000
 
 
@@ -73,6 +78,7 @@ class Query:
     bridged: tuple[TermMatch, ...] = ()  # Korean terms matched to English words of the question
     context_bridged: tuple[TermMatch, ...] = ()  # the same for the earlier turns of a follow-up
     names: tuple[str, ...] = ()  # the question's acronyms and Kiwi's proper nouns (``text.question_words``)
+    anchors: tuple[int, ...] = ()  # a follow-up's: the sentences the answer to the turn before it quoted
 
     @property
     def text(self) -> str:
@@ -87,6 +93,22 @@ class Hit:
     score: float
     dense: float
     lexical: float
+
+
+def sentence_closeness(store: Store, anchors: Sequence[int], sentence_id: int) -> float:
+    """1 for a sentence an earlier answer quoted (``anchors``) or one up to ``ANCHOR_REACH`` sentences
+    after it, 0.5 for another sentence of the same article, 0 otherwise."""
+    article = store.sentence_article[sentence_id]
+    same = [a for a in anchors if store.sentence_article[a] == article]
+    if not same:
+        return 0.0
+    return 1.0 if any(0 <= sentence_id - a <= ANCHOR_REACH for a in same) else 0.5
+
+
+def anchor_closeness(store: Store, anchors: Sequence[int], chunk_ids: np.ndarray) -> np.ndarray:
+    """Per chunk, the highest ``sentence_closeness`` of its sentences."""
+    return np.array([max((sentence_closeness(store, anchors, s) for s in store.chunk_sentence_ids(int(c))), default=0.0)
+                     for c in chunk_ids])
 
 
 def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
@@ -346,6 +368,8 @@ class Retriever:
             latent = self.latent_scores(query, ids)
             if latent.max() > 0:
                 fused += LATENT_SCALE * latent / latent.max()
+            if query.anchors:
+                fused += ANCHOR_SCALE * (anchor_closeness(self.store, query.anchors, ids) > 0)
             if query.lexical_weight > 0:
                 top = np.argsort(-fused, kind="stable")[:RERANKED]
                 fused[top] += query.lexical_weight * SENTENCE_SCALE * self.sentence_coverage_scores(query, ids[top])

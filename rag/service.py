@@ -130,7 +130,17 @@ class RagService:
         passages = self._passages(passages)
         with self._lock:
             retriever, composer = self.retriever, self.composer
+        return self._answer(retriever, composer, question, history, k, mode, passages)
+
+    def _answer(self, retriever: Retriever, composer: ExtractiveComposer, question: str, history: Sequence[str],
+                k: int, mode: str, passages: int) -> tuple[Answer, list[Hit]]:
+        """``ask_with_hits`` with the store and composer given. A follow-up is anchored to the sentences the
+        answer to the turn before it quoted (``Query.anchors``), that answer composed the same way."""
         query = retriever.prepare(question, history)
+        history = [h for h in history if h and h.strip()]
+        if query.turn.is_follow_up and history:
+            earlier, _ = self._answer(retriever, composer, history[-1], history[:-1], passages, mode, passages)
+            query = replace(query, anchors=earlier.quoted)
         hits = self._ranked(retriever, composer, query, k, mode, passages)
         return composer.compose(query, hits[:passages]), hits[:k]
 

@@ -292,6 +292,18 @@ def test_follow_up_referring_back_answers_from_its_context(service, question, ea
     assert quoted in answer.answer and answer.citations[0].source == source
 
 
+def test_an_answer_records_the_sentences_it_quotes(service):
+    answer = service.ask("즈푸AI는 얼마를 조달했나?")
+    assert answer.quoted and all(service.store.sentence_text(s) in answer.answer for s in answer.quoted)
+
+
+def test_a_follow_up_searches_next_to_what_the_earlier_answer_quoted(service):
+    # "they ... that" is the WSJ sentence the first answer quoted; the reason is the sentence after it
+    earlier = "Which Chinese companies are jointly developing AI according to the WSJ?"
+    _, hits = service.ask_with_hits("Why did they start doing that?", [earlier])
+    assert "수출 규제로" in hits[0].chunk.text and "공동 연구·개발에 나섰다" in hits[0].chunk.text
+
+
 def test_bare_topic_follow_up_asks_the_earlier_question_about_it(service):
     answer = service.ask("즈푸AI는?", ["미니맥스는 얼마를 조달했나?"])
     assert "5억 5800만 달러" in answer.answer.split("[1]")[0]

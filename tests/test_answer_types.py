@@ -35,6 +35,8 @@ from rag.answer_types import (
     ("What was Alibaba's revenue last year?", MONEY),
     ("What is Samsung Electronics' semiconductor operating profit for 2018?", MONEY),
     ("What does Huawei's Ascend chip cost?", MONEY),
+    ("What did Tencent pay to hire Yao Shunyu?", MONEY),  # paid, spent or earned: a sum
+    ("What did Alibaba invest in?", None),  # invested in: a thing
     ("엔비디아 H100의 가격은?", MONEY),  # ends on a money noun
     ("우한시의 AI 예산은?", MONEY),
     ("삼성전자의 올해 반도체 투자 규모는?", MONEY),

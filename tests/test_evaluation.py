@@ -64,7 +64,8 @@ def test_own_set_regression(service):
 @pytest.mark.parametrize(("name", "ko", "en_r1", "en_r5", "en_fact", "abstaining", "false_abstentions"), [
     ("holdout", 1.0, 0.8, 0.95, 0.85, 1.0, 0),
     ("holdout2", 1.0, 0.75, 1.0, 0.9, 1.0, 0),
-    ("holdout3", 1.0, 0.8, 1.0, 0.9, 1.0, 0),  # written after role typing
+    # written after role typing; r25's follow-up now ranks the earlier answer's passage first, its own second
+    ("holdout3", 1.0, 0.75, 1.0, 0.9, 1.0, 0),
     ("holdout4", 1.0, 0.75, 1.0, 0.85, 1.0, 0),  # role, attribute and name questions
     ("holdout5", 1.0, 0.8, 0.8, 0.8, 0.9, 1),  # after all of them; a09's passage is retrieved 6th
     ("holdout6", 1.0, 1.0, 1.0, 1.0, 0.8, 0),  # untyped unanswerables ("CSET는 어느 도시에 있나?")
@@ -78,6 +79,8 @@ def test_own_set_regression(service):
     # fresh phrasings, 30 unanswerables (countries, spending, share prices, speeds), 4 conversations
     ("holdout12", 1.0, 0.9, 1.0, 0.95, 0.9, 0),
     ("holdout13", 0.9, 0.8, 1.0, 0.85, None, 0),  # answerable only: paraphrases and names heard by sound
+    # indirect phrasings, money asked with "What did … pay", 8 conversations; n04 and n16 need a lexicon
+    ("holdout14", 0.9, 0.85, 0.95, 0.85, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
@@ -97,9 +100,9 @@ def test_follow_up_set_regression(service):
 
 def test_second_follow_up_set_regression(service):
     """eval/followups2.jsonl: 14 conversations written later ("그 목표를 위해 …", "다른 IT 기업들은 …", "Who
-    moderated it?"); two English ones still miss (their words reach the answer only through the bridge)."""
+    moderated it?"); g11 still misses ("compared" reaches 유사 only through the bridge)."""
     report = evaluate(service, load_questions(eval_set("followups2")))
-    assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.7
+    assert report["ko"]["answer_has_fact"] == 1.0 and report["en"]["answer_has_fact"] >= 0.85
     assert report["all"]["false_abstentions"] == 0
 
 

@@ -3,7 +3,7 @@ import pytest
 
 from rag.errors import QueryError
 from rag.indexer import update_index
-from rag.retrieval import Retriever
+from rag.retrieval import ANCHOR_REACH, Retriever, anchor_closeness, sentence_closeness
 from rag.store import Store
 
 
@@ -52,6 +52,37 @@ def test_follow_up_uses_the_earlier_question(fake_store, fake_encoder):
     follow = r.prepare("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"])
     assert alone.context_tokens == () and "즈푸" in follow.context_tokens
     assert "5억 5800만 달러" in r.rank(follow, 1, "bm25")[0].chunk.text
+
+
+def test_closeness_to_an_earlier_answer_is_one_next_to_it_a_half_in_its_article(fake_store):
+    store = fake_store
+    anchor = int(store.sentence_offset[1]) + 3  # a sentence of the second article
+    second = range(int(store.sentence_offset[1]), int(store.sentence_offset[2]))
+    assert [sentence_closeness(store, (anchor,), s) for s in range(anchor, anchor + ANCHOR_REACH + 1)] == \
+        [1.0] * (ANCHOR_REACH + 1)
+    assert sentence_closeness(store, (anchor,), anchor - 1) == 0.5
+    assert sentence_closeness(store, (anchor,), second[-1]) == 0.5
+    assert sentence_closeness(store, (anchor,), 0) == 0.0
+    chunks = np.arange(len(store.chunks))
+    reference = [max(sentence_closeness(store, (anchor,), s) for s in store.chunk_sentence_ids(c)) for c in chunks]
+    np.testing.assert_array_equal(anchor_closeness(store, (anchor,), chunks), reference)
+    assert max(reference) == 1.0 and 0.0 in reference
+
+
+def test_a_follow_up_anchored_to_an_earlier_answer_ranks_its_article_higher(fake_store, fake_encoder):
+    from dataclasses import replace
+
+    r = Retriever(fake_store, fake_encoder)
+    query = r.prepare("그 이유는 뭐야?", ["중국 기업들은 어떻게 AI를 개발하나?"])
+    anchor = int(fake_store.sentence_offset[2]) + 5
+    plain = {h.chunk_index: h.score for h in r.rank(query, len(fake_store.chunks))}
+    anchored = {h.chunk_index: h.score for h in r.rank(replace(query, anchors=(anchor,)), len(fake_store.chunks))}
+    closeness = anchor_closeness(fake_store, (anchor,), np.arange(len(fake_store.chunks)))
+    for chunk, score in plain.items():
+        assert anchored[chunk] >= score - 1e-9
+        if closeness[chunk] == 0:
+            assert anchored[chunk] == pytest.approx(score)
+    assert any(anchored[c] > plain[c] + 1e-6 for c in plain if closeness[c] == 1.0)
 
 
 @pytest.mark.parametrize(("question", "k", "mode"), [("   ", 5, "hybrid"), ("질문", 0, "hybrid"), ("질문", 5, "magic")])
