@@ -4,6 +4,7 @@ search and ask calls (CLI, Gradio app and evaluation all go through it)."""
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from .store import Store, index_exists
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_INDEX = Path("index")
 MAX_PASSAGES = 20
+QUOTED_CACHE_SIZE = 256  # recent answers whose quoted sentences anchor the follow-ups asked next
 ANSWER_MODES = ("extractive", "llm")
 
 
@@ -56,6 +58,8 @@ class RagService:
         self.llm_config = llm
         self._lock = threading.Lock()  # swaps of the live store
         self._write_lock = threading.Lock()  # one corpus change at a time
+        self._quoted: OrderedDict[tuple, tuple[int, ...]] = OrderedDict()  # ``_answer``'s recent answers' sentences
+        self._quoted_lock = threading.Lock()
         self._load()
 
     def _load(self, store: Store | None = None) -> None:
@@ -68,6 +72,8 @@ class RagService:
             llm = LLMAnswerer(LLMClient(self.llm_config), retriever, composer, CitationChecker(store, self.encoder))
         with self._lock:
             self.store, self.retriever, self.composer, self.llm = store, retriever, composer, llm
+        with self._quoted_lock:
+            self._quoted.clear()
 
     @classmethod
     def open(cls, paths: Paths = Paths(), encoder: BaseEncoder | None = None, build_if_missing: bool = True,
@@ -135,14 +141,33 @@ class RagService:
     def _answer(self, retriever: Retriever, composer: ExtractiveComposer, question: str, history: Sequence[str],
                 k: int, mode: str, passages: int) -> tuple[Answer, list[Hit]]:
         """``ask_with_hits`` with the store and composer given. A follow-up is anchored to the sentences the
-        answer to the turn before it quoted (``Query.anchors``), that answer composed the same way."""
+        answer to the turn before it quoted (``Query.anchors``): that answer as this service last composed
+        it (a chat asks the turns in order), else composed again the same way."""
         query = retriever.prepare(question, history)
         history = [h for h in history if h and h.strip()]
         if query.turn.is_follow_up and history:
-            earlier, _ = self._answer(retriever, composer, history[-1], history[:-1], passages, mode, passages)
-            query = replace(query, anchors=earlier.quoted)
+            query = replace(query, anchors=self._quoted_by(retriever, composer, history[-1], history[:-1], mode,
+                                                           passages))
         hits = self._ranked(retriever, composer, query, k, mode, passages)
-        return composer.compose(query, hits[:passages]), hits[:k]
+        answer = composer.compose(query, hits[:passages])
+        self._remember(composer, question, history, mode, passages, answer.quoted)
+        return answer, hits[:k]
+
+    def _quoted_by(self, retriever: Retriever, composer: ExtractiveComposer, question: str, history: Sequence[str],
+                   mode: str, passages: int) -> tuple[int, ...]:
+        """The sentences the extractive answer to ``question`` (after ``history``) quotes."""
+        with self._quoted_lock:
+            known = self._quoted.get((id(composer), question, tuple(history), mode, passages))
+        if known is not None:
+            return known
+        return self._answer(retriever, composer, question, history, passages, mode, passages)[0].quoted
+
+    def _remember(self, composer: ExtractiveComposer, question: str, history: Sequence[str], mode: str,
+                  passages: int, quoted: tuple[int, ...]) -> None:
+        with self._quoted_lock:
+            self._quoted[(id(composer), question, tuple(history), mode, passages)] = quoted
+            while len(self._quoted) > QUOTED_CACHE_SIZE:
+                self._quoted.popitem(last=False)
 
     @staticmethod
     def _ranked(retriever: Retriever, composer: ExtractiveComposer, query: Query, k: int, mode: str,

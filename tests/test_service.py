@@ -70,3 +70,24 @@ def test_passages_setting_is_validated(fake_service):
         fake_service.ask("우한", passages=0)
     answer, hits = fake_service.ask_with_hits("즈푸AI 상장 조달", passages=1)
     assert len({c.chunk_id for c in answer.citations}) <= 1
+
+
+def test_a_follow_up_is_anchored_to_the_answer_the_turn_before_got(corpus_copy, tmp_path, fake_encoder, monkeypatch):
+    from rag.answer import AnswerConfig
+
+    update_index(corpus_copy, tmp_path / "index", fake_encoder, show_progress=False)
+    never_abstains = AnswerConfig(min_support={"ko": -1.0, "en": -1.0})
+    fake_service = RagService(Paths(corpus_copy, tmp_path / "index"), fake_encoder, answer_config=never_abstains)
+    earlier = "즈푸AI는 언제 홍콩증권거래소에 상장했나?"
+    first = fake_service.ask(earlier, answer_mode="extractive")
+    composed = []
+    compose = fake_service.composer.compose
+    monkeypatch.setattr(fake_service.composer, "compose", lambda q, h: composed.append(q) or compose(q, h))
+    fake_service.ask("그 회사는 얼마를 조달했어?", [earlier], answer_mode="extractive")
+    # the earlier answer is remembered, not composed again, and its sentences anchor the follow-up
+    assert len(composed) == 1 and composed[0].anchors == first.quoted and first.quoted
+    fake_service.reindex()  # a new index: remembered sentence ids no longer apply
+    composed.clear()
+    monkeypatch.setattr(fake_service.composer, "compose", lambda q, h: composed.append(q) or compose(q, h))
+    fake_service.ask("그 회사는 얼마를 조달했어?", [earlier], answer_mode="extractive")
+    assert [q.text for q in composed] == [earlier, "그 회사는 얼마를 조달했어?"]
