@@ -105,10 +105,9 @@ def sentence_closeness(store: Store, anchors: Sequence[int], sentence_id: int) -
     return 1.0 if any(0 <= sentence_id - a <= ANCHOR_REACH for a in same) else 0.5
 
 
-def anchor_closeness(store: Store, anchors: Sequence[int], chunk_ids: np.ndarray) -> np.ndarray:
-    """Per chunk, the highest ``sentence_closeness`` of its sentences."""
-    return np.array([max((sentence_closeness(store, anchors, s) for s in store.chunk_sentence_ids(int(c))), default=0.0)
-                     for c in chunk_ids])
+def in_anchored_article(store: Store, anchors: Sequence[int], chunk_ids: np.ndarray) -> np.ndarray:
+    """Per chunk, whether its article holds a sentence an earlier answer quoted (``anchors``)."""
+    return np.isin(store.chunk_article[chunk_ids], store.sentence_article[np.asarray(anchors, dtype=np.int64)])
 
 
 def idf_weights(store: Store, query_tokens: Iterable[str]) -> dict[str, float]:
@@ -369,7 +368,7 @@ class Retriever:
             if latent.max() > 0:
                 fused += LATENT_SCALE * latent / latent.max()
             if query.anchors:
-                fused += ANCHOR_SCALE * (anchor_closeness(self.store, query.anchors, ids) > 0)
+                fused += ANCHOR_SCALE * in_anchored_article(self.store, query.anchors, ids)
             if query.lexical_weight > 0:
                 top = np.argsort(-fused, kind="stable")[:RERANKED]
                 fused[top] += query.lexical_weight * SENTENCE_SCALE * self.sentence_coverage_scores(query, ids[top])

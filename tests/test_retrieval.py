@@ -3,7 +3,7 @@ import pytest
 
 from rag.errors import QueryError
 from rag.indexer import update_index
-from rag.retrieval import ANCHOR_REACH, Retriever, anchor_closeness, sentence_closeness
+from rag.retrieval import ANCHOR_REACH, Retriever, in_anchored_article, sentence_closeness
 from rag.store import Store
 
 
@@ -64,9 +64,9 @@ def test_closeness_to_an_earlier_answer_is_one_next_to_it_a_half_in_its_article(
     assert sentence_closeness(store, (anchor,), second[-1]) == 0.5
     assert sentence_closeness(store, (anchor,), 0) == 0.0
     chunks = np.arange(len(store.chunks))
-    reference = [max(sentence_closeness(store, (anchor,), s) for s in store.chunk_sentence_ids(c)) for c in chunks]
-    np.testing.assert_array_equal(anchor_closeness(store, (anchor,), chunks), reference)
-    assert max(reference) == 1.0 and 0.0 in reference
+    reference = [any(sentence_closeness(store, (anchor,), s) > 0 for s in store.chunk_sentence_ids(c)) for c in chunks]
+    np.testing.assert_array_equal(in_anchored_article(store, (anchor,), chunks), reference)
+    assert any(reference) and not all(reference)
 
 
 def test_a_follow_up_anchored_to_an_earlier_answer_ranks_its_article_higher(fake_store, fake_encoder):
@@ -77,12 +77,12 @@ def test_a_follow_up_anchored_to_an_earlier_answer_ranks_its_article_higher(fake
     anchor = int(fake_store.sentence_offset[2]) + 5
     plain = {h.chunk_index: h.score for h in r.rank(query, len(fake_store.chunks))}
     anchored = {h.chunk_index: h.score for h in r.rank(replace(query, anchors=(anchor,)), len(fake_store.chunks))}
-    closeness = anchor_closeness(fake_store, (anchor,), np.arange(len(fake_store.chunks)))
+    anchored_article = in_anchored_article(fake_store, (anchor,), np.arange(len(fake_store.chunks)))
     for chunk, score in plain.items():
         assert anchored[chunk] >= score - 1e-9
-        if closeness[chunk] == 0:
+        if not anchored_article[chunk]:
             assert anchored[chunk] == pytest.approx(score)
-    assert any(anchored[c] > plain[c] + 1e-6 for c in plain if closeness[c] == 1.0)
+    assert any(anchored[c] > plain[c] + 1e-6 for c in plain if anchored_article[c])
 
 
 @pytest.mark.parametrize(("question", "k", "mode"), [("   ", 5, "hybrid"), ("질문", 0, "hybrid"), ("질문", 5, "magic")])
