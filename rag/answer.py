@@ -38,6 +38,7 @@ from .answer_types import (
     answers_count,
     asks_attribute,
     asks_own_question,
+    counted_noun_en,
     counted_word,
     expected_type,
     measured_word,
@@ -66,7 +67,7 @@ from .names import (
     territory_spellings,
 )
 from .numbers import english_amount
-from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights, sentence_closeness
+from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights, sentence_closeness, with_surnamed
 from .store import Store
 from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, tokenize
 
@@ -86,6 +87,7 @@ ASKS_FOR_DEFINITION = re.compile(
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names.
 POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와|이들은|이들이|그는|그녀는|그들은|해당)(?=\s)")
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
+COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
@@ -301,11 +303,12 @@ class Asked:
     names: tuple[tuple[str, ...], ...] = ()
     topic: tuple[str, ...] = ()
     thing: tuple[str, ...] = ()
-    counted: str = ""  # what a count or measure question counts or measures, which the sentence must name
+    counted: tuple[str, ...] = ()  # spellings of what a count or measure question counts, one of which the sentence must name
 
     def answered_by(self, text: str, covered: str, article_text: str) -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
-        holds an answer of the asked kind: a sum, count, date … (the count with the asked counter), or
+        holds an answer of the asked kind: a sum, count, date … (the count with the asked counter, and
+        what is counted named there), or
         the asked title near the person's subject, or a name next to the thing whose name is asked; every
         asked attribute named near the subject; the topic asked about; and every name of the question
         somewhere in the article."""
@@ -372,6 +375,8 @@ class ExtractiveComposer:
             text = doc.article.text[sentence.start : sentence.end]
             tokens, covered = self._with_antecedent(sid, doc, sentence, text)
             tokens = with_full_names(tokens, covered, query.bridged + query.context_bridged)
+            if language == "ko":
+                tokens = with_surnamed(tokens, covered, query.tokens)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
             typed = asked.answered_by(text, covered, doc.article.text)
@@ -531,8 +536,26 @@ class ExtractiveComposer:
             subjects = owner_first(query.text, subjects, thing)
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
         names = self._question_names(query, texts) if wanted is not None or phrase else ()
-        counted = measured_word(query.text) or (counted_word(query.text) if wanted in (NUMBER, PEOPLE) else "")
+        measured = measured_word(query.text)
+        counted = (measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE) else ()
         return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted)
+
+    def _counted(self, query: Query) -> tuple[str, ...]:
+        """The spellings of what a count question counts, one of which the sentence holding the count must
+        name: the Korean word, or an English question's Latin code (GPUs), or the Korean terms an English
+        counted noun is bridged to by sound or closely by meaning (``COUNTED_MIN_MEANING``: supercomputers
+        슈퍼컴퓨터, employees 직원; not zones ~ 선도) with the noun itself. Empty when there are none, and the
+        count is not checked. Korean often leaves the noun to an earlier sentence ("A100가 5,000~1만 개",
+        two sentences after "칩"); such a count does not lead the answer to "How many chips …?", but is
+        still quoted when it scores close to the best."""
+        word = counted_word(query.text)
+        if word or query.language == "ko":
+            return (word,) if word else ()
+        noun = counted_noun_en(query.text)
+        terms = tuple(dict.fromkeys(m.term for m in query.bridged if m.word.lower() == noun
+                                    and (m.how != "meaning" or m.weight >= COUNTED_MIN_MEANING)))
+        singular = re.sub(r"ies$", "y", noun) if noun.endswith("ies") else re.sub(r"(?<!s)s$", "", noun)
+        return (singular, *terms) if noun and terms else ()
 
     def _thing(self, query: Query) -> tuple[str, ...]:
         """The spellings of the noun whose name a question asks for (``name_asked_for``) that the index

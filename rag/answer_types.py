@@ -34,12 +34,13 @@ _MONEY_WORDS = re.compile(
     re.IGNORECASE,
 )
 # "What is/was the price of …", "What was Alibaba's revenue …", "What is Samsung Electronics' operating
-# profit …", "What did Tencent pay to hire …": a money question without "how much" ("What did it invest
-# in?" asks for a thing).
+# profit …", "What did Tencent pay to hire …", "What salary does Tencent pay …": a money question without
+# "how much" ("What did it invest in?" asks for a thing).
 _WHAT_IS_MONEY = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}"
     r"(?:prices?|costs?|revenues?|sales|profits?|earnings|valuation|worth|salary|budget|GDP)\b"
-    r"|^\s*what\s+(?:does|do|did|will|would)\s+(?:[\w'-]+\s+){1,6}(?:cost|pay|spend|charge|earn)\b",
+    r"|^\s*what\s+(?:does|do|did|will|would)\s+(?:[\w'-]+\s+){1,6}(?:cost|pay|spend|charge|earn)\b"
+    r"|^\s*what\s+(?:[\w'-]+\s+){0,2}(?:prices?|costs?|salary|salaries|fees?|budget|wages?)\s+(?:does|do|did|will|would|is|was)\b",
     re.IGNORECASE,
 )
 # "엔비디아 H100의 가격은?", "우한시의 AI 예산은?": a Korean question that ends on a money noun asks for a sum.
@@ -132,6 +133,9 @@ _ATTRIBUTES = _asked_and_named((
     (r"출시|선보|공개(?:되|됐|했|한|된)"
      r"|(?<!'s )(?<!the )(?<!its )(?<!his )(?<!her )(?<!their )\b(?:launch|release|unveil|debut)(?:e?d|e?s)?\b",
      r"출시|공개|선보|내놓|내놨|발표|론칭|발사|\b(?:launch|releas|unveil|debut|introduc)"),
+    # energy: the 30 exaflops Wuhan will have say nothing of the electricity it uses
+    (r"전력|전기|에너지|\b(?:electricity|energy|power consumption)\b",
+     r"전력|전기|에너지|소비|소모|사용량|와트|\b(?:[kMG]W|kWh|electric|energy|consum|watts?)\b"),
     # a company's shares, not a stock exchange or market ("Which stock exchange did it list on?")
     (r"주가|종가|시초가|주식(?!\s*시장)|\b(?:share|stock|closing|opening) prices?\b|\bshares\b"
      r"|\bstocks?\b(?!\s+(?:exchange|market))",
@@ -335,6 +339,14 @@ _CLAUSE_END = re.compile(r"[,;:·]|(?<=[가-힣]고)\s|(?<=[가-힣]며)\s|(?<=�
 TITLE_AFTER, TITLE_BEFORE = 40, 25
 
 
+def names_by_surname(text: str, name: str) -> bool:
+    """Whether ``text`` names the person ``name`` (Hangul, three syllables or more) the way Korean news does
+    after the first mention: the surname (its first syllable, or two: 야오 of 야오순위) as a word of its
+    own, then a title, maybe compounded ("린 기술책임자는", "야오 AI책임자는")."""
+    return any(re.search(rf"(?<![가-힣]){name[:size]}\s+(?:[A-Za-z]+\s*)?[가-힣]{{0,3}}(?:{_TITLES})", text)
+               for size in (1, 2))
+
+
 def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` names someone by a title that answers the role question ``question``: the role it
     asks about when it names one (founder, CEO, president, author …), else any title. With ``names``
@@ -398,6 +410,14 @@ _COUNTED_BY_COUNTER = re.compile(  # not 몇 배: "엘 캐피탄보다 몇 배" 
     r"(?P<noun>[가-힣A-Za-z0-9]+?)(?:이|가|을|를)?\s+몇\s*(?:"
     + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배"}, key=len, reverse=True)) + r")(?![가-힣])")
 _COUNTED_EN = re.compile(r"\b[Hh]ow many\s+(?P<noun>[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)(?=[\s?])")
+# "How many chip companies has …": the words before the verb; the last is the noun counted ("companies")
+_COUNTED_PHRASE_EN = re.compile(
+    r"\b[Hh]ow many\s+(?P<phrase>(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should"
+    r"|may|might|must|of|in|on|at|by|for|from|to|with)\b)[A-Za-z][\w-]*\s+)+?)"
+    r"(?=(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b)")
+# counts of these are not named by a noun next to the number: "몇 명", "3년", "17배"
+_NOT_COUNTED_EN = frozenset({"people", "persons", "person", "times", "more", "fewer", "less", "years", "months",
+                             "weeks", "days", "hours", "minutes", "ones", "orders"})
 # "우한 컴퓨팅 중심지의 전력 소비량은?", "중국의 GDP 성장률은 얼마인가?": a measure named by a noun with a measure
 # suffix (-량 amount, -률/-율 rate, -액 sum) is answered only by a sentence naming what is measured (소비, 성장):
 # the 30 exaflops Wuhan will have say nothing of its consumption.
@@ -423,14 +443,24 @@ def counted_word(question: str) -> str:
     return re.sub(r"(?<=[A-Z0-9])s$", "", m.group("noun")).lower() if m else ""
 
 
-def names_counted(word: str, text: str) -> bool:
+def counted_noun_en(question: str) -> str:
+    """The lower-case noun an English "How many …" question counts ("companies" in "How many chip companies
+    has the government funded?"), for checking through the term bridge; "" when the counted phrase has a
+    word whose count no noun names (people, times, years: ``_NOT_COUNTED_EN``) or the question has none."""
+    m = _COUNTED_PHRASE_EN.search(question)
+    if not m:
+        return ""
+    words = m.group("phrase").lower().split()
+    return "" if set(words) & _NOT_COUNTED_EN else words[-1]
+
+
+def names_counted(spellings: tuple[str, ...], text: str) -> bool:
     """Whether the lower-cased ``text`` names what is counted or measured (``counted_word``,
-    ``measured_word``): the word itself or, for a Hangul word of three syllables or more, its first two
-    (소각장 as "소각 설비 3곳", 사용자 as 사용자 수); always for no word."""
-    if not word:
-        return True
-    stem = word[:2] if len(word) >= 3 and re.fullmatch(r"[가-힣]+", word) else word
-    return stem in text
+    ``measured_word``, or the Korean terms of ``counted_noun_en``), by one of its ``spellings``: the word
+    itself or, for a Hangul word of three syllables or more, its first two (소각장 as "소각 설비 3곳", 사용자
+    as 사용자 수); always for no spelling."""
+    return not spellings or any((w[:2] if len(w) >= 3 and re.fullmatch(r"[가-힣]+", w) else w) in text
+                                for w in spellings)
 
 
 def mentions(answer_type: str | None, text: str) -> bool:

@@ -28,6 +28,7 @@ from functools import cached_property
 
 import numpy as np
 
+from .answer_types import names_by_surname
 from .bridge import TermBridge, TermMatch, english_candidates, is_hangul_term, name_candidates
 from .chunking import Chunk
 from .conversation import Turn, resolve_turn
@@ -127,6 +128,15 @@ def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: st
         return 0.0
     present = set(text_tokens)
     return sum(w for t, w in weights.items() if t in present or (len(t) > 1 and t in text)) / total
+
+
+def with_surnamed(tokens: tuple[str, ...], text: str, question_tokens: Sequence[str]) -> tuple[str, ...]:
+    """A sentence's tokens plus each full name of a Korean question (a Hangul word of three syllables or
+    more) that it names by surname and title ("린 기술책임자는" for 린쥔양, "탕 CEO도" for 탕제's
+    colleague asked as 탕제 CEO, "야오 AI책임자는" for 야오순위), with the question's shorter tokens that begin
+    the name (Kiwi's 린쥔 of 린쥔양)."""
+    named = [t for t in question_tokens if len(t) >= 3 and is_hangul_term(t) and names_by_surname(text, t)]
+    return tokens + tuple(t for t in question_tokens if any(n.startswith(t) and len(t) > 1 for n in named))
 
 
 def _sentences_of(ranges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -303,7 +313,9 @@ class Retriever:
         def coverage(sentence_id: int) -> float:
             if sentence_id not in covered:
                 doc, sentence = store.sentence(sentence_id)
-                covered[sentence_id] = idf_coverage(weights, sentence.tokens, doc.article.text[sentence.start : sentence.end])
+                text = doc.article.text[sentence.start : sentence.end]
+                tokens = with_surnamed(sentence.tokens, text, query.tokens) if query.language == "ko" else sentence.tokens
+                covered[sentence_id] = idf_coverage(weights, tokens, text)
             return covered[sentence_id]
 
         return np.array([max((coverage(s) for s in store.chunk_sentence_ids(c)), default=0.0) for c in chunk_ids.tolist()])

@@ -44,6 +44,8 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "How much did Zhipu AI's shares rise on their first trading day?",  # nor a share price
     "When was Moonshot AI founded?",  # the labs' branches were founded: the article naming Moonshot says nothing
     "우한 컴퓨팅 중심지의 전력 소비량은?",  # its computing capacity is given, not what it consumes
+    "How much electricity does Wuhan's computing grid consume?",  # nor the electricity it uses
+    "How many supercomputers does Wuhan operate?",  # its zones and parks are counted, not supercomputers
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)
@@ -178,6 +180,12 @@ def test_with_full_names_adds_the_person_a_surname_stands_for():
     assert with_full_names(("린", "기술", "책임자"), "린 기술책임자는", bridged) == ("린", "기술", "책임자", "린쥔양")
     assert with_full_names(("오", "ai"), "야오 AI책임자는", bridged) == ("오", "ai", "야오순위")
     assert with_full_names(("탕",), "탕 CEO는", bridged) == ("탕",)
+
+
+def test_a_korean_question_naming_a_person_in_full_finds_the_sentence_naming_them_by_surname(service):
+    answer = service.ask("린쥔양은 중국이 어떻게 한계를 넘어야 한다고 했나?")
+    assert not answer.abstained
+    assert answer.answer.startswith("린 기술책임자는 “제한된 자원이")  # not the panel roster naming him in full
 
 
 def test_only_names_the_bridge_spells_almost_exactly_must_be_in_the_answer_article(service):

@@ -12,12 +12,14 @@ from rag.answer_types import (
     PERSON,
     answers_count,
     asks_own_question,
+    counted_noun_en,
     counted_word,
     expected_type,
     measured_word,
     mentions,
     name_asked_for,
     names_attributes,
+    names_by_surname,
     names_counted,
     names_role,
     names_thing,
@@ -36,6 +38,8 @@ from rag.answer_types import (
     ("What is Samsung Electronics' semiconductor operating profit for 2018?", MONEY),
     ("What does Huawei's Ascend chip cost?", MONEY),
     ("What did Tencent pay to hire Yao Shunyu?", MONEY),  # paid, spent or earned: a sum
+    ("What salary does Tencent pay Yao Shunyu?", MONEY),  # "what salary/price/fee …": a sum
+    ("What sales does Baidu expect?", None),  # not a money noun that asks for a sum here
     ("What did Alibaba invest in?", None),  # invested in: a thing
     ("엔비디아 H100의 가격은?", MONEY),  # ends on a money noun
     ("우한시의 AI 예산은?", MONEY),
@@ -325,11 +329,48 @@ def test_an_age_in_brackets_after_a_name_gives_the_age():
     assert not names_attributes("배우 도쿠다 시게오는 몇 살인가?", "시게오는 카메라 앞에서 연기를 한다")
 
 
-@pytest.mark.parametrize(("word", "text", "named"), [
-    ("소각장", "소각 설비 3곳", True),  # the first two syllables of a longer word
-    ("구역", "3개의 국가 개발 구역", True),
-    ("사용자", "이용자 수", False),
-    ("", "아무 문장", True),
+@pytest.mark.parametrize(("spellings", "text", "named"), [
+    (("소각장",), "소각 설비 3곳", True),  # the first two syllables of a longer word
+    (("구역",), "3개의 국가 개발 구역", True),
+    (("사용자",), "이용자 수", False),
+    (("supercomputer", "슈퍼컴퓨터"), "엘 캐피탄 슈퍼컴퓨터보다", True),  # any one spelling
+    (("supercomputer", "슈퍼컴퓨터"), "3개의 국가 개발 구역, 4개의 기술 단지", False),
+    ((), "아무 문장", True),
 ])
-def test_names_counted_accepts_the_head_of_a_longer_word(word, text, named):
-    assert names_counted(word, text) is named
+def test_names_counted_accepts_the_head_of_a_longer_word(spellings, text, named):
+    assert names_counted(spellings, text) is named
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("How many supercomputers does Wuhan operate?", "supercomputers"),
+    ("How many chip companies has the Chinese government supported?", "companies"),  # the phrase's head
+    ("How many generative AI models were registered as of January?", "models"),
+    ("How many people live in Beijing?", ""),  # counted in 명: no noun next to the number
+    ("How many times larger is Wuhan's computing power?", ""),
+    ("How many of them does China have?", ""),
+    ("What does Wuhan have?", ""),
+])
+def test_counted_noun_en_is_the_head_of_the_counted_phrase(question, noun):
+    assert counted_noun_en(question) == noun
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("How much electricity does the Wuhan computing center consume?", "올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정", False),
+    ("How much electricity does the Wuhan computing center consume?", "연간 전력 소비량은 100메가와트시", True),
+    ("우한 데이터센터의 전기 사용량은?", "전력 및 비용 효율성이 뛰어난 기술", True),
+    ("In Lin Junyang's view, what is consuming much of China's compute?", "많은 연산 자원이 소모", True),
+])
+def test_an_energy_question_wants_a_sentence_about_energy(question, text, holds):
+    assert names_attributes(question, text) is holds
+
+
+@pytest.mark.parametrize(("text", "name", "named"), [
+    ("린 기술책임자는 “제한된 자원이 혁신을 촉진했다”며", "린쥔양", True),  # surname, then a compounded title
+    ("야오 AI책임자는 “리소그래피 기계를", "야오순위", True),  # a two-syllable surname, a Latin word before the title
+    ("탕 CEO도 “연구자들이", "탕제", True),
+    ("린쥔양 기술책임자, 문샷의 양즈린 창업자", "린쥔양", False),  # the full name is no surname mention
+    ("양 기관은 협력했다", "양즈린", False),  # no title after it
+    ("시진핑 주석", "린쥔양", False),
+])
+def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
+    assert names_by_surname(text, name) is named

@@ -74,13 +74,15 @@ def test_own_set_regression(service):
     ("holdout8", 0.8, 0.85, 1.0, 1.0, 1.0, 0),
     ("holdout9", 0.9, 0.8, 1.0, 0.9, 0.9, 0),  # fresh phrasings; i10's passage comes second
     # off-topic English questions ("Who won the 2024 US presidential election?") mostly get through
-    ("holdout10", 1.0, 0.65, 1.0, 1.0, 0.65, 0),
+    ("holdout10", 1.0, 0.65, 1.0, 1.0, 0.8, 0),
     ("holdout11", 1.0, 1.0, 1.0, 1.0, 1.0, 0),  # Korean money, name and "에 대해" questions
     # fresh phrasings, 30 unanswerables (countries, spending, share prices, speeds), 4 conversations
-    ("holdout12", 1.0, 0.9, 1.0, 0.95, 0.9, 0),
+    ("holdout12", 1.0, 0.9, 1.0, 0.95, 0.95, 0),
     ("holdout13", 0.9, 0.8, 1.0, 0.85, None, 0),  # answerable only: paraphrases and names heard by sound
     # indirect phrasings, money asked with "What did … pay", 8 conversations; n04 and n16 need a lexicon
     ("holdout14", 0.9, 0.85, 0.95, 0.85, 1.0, 0),
+    # people named by surname and title after the first mention, salaries, counts of things never counted
+    ("holdout15", 0.9, 0.85, 1.0, 0.95, 0.9, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))

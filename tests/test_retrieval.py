@@ -1,9 +1,10 @@
 import numpy as np
 import pytest
 
+from rag.answer_types import names_by_surname
 from rag.errors import QueryError
 from rag.indexer import update_index
-from rag.retrieval import ANCHOR_REACH, Retriever, in_anchored_article, sentence_closeness
+from rag.retrieval import ANCHOR_REACH, Retriever, in_anchored_article, sentence_closeness, with_surnamed
 from rag.store import Store
 
 
@@ -113,7 +114,9 @@ def test_sentence_coverage_is_the_best_share_of_the_question_words_one_sentence_
         for s in fake_store.chunk_sentence_ids(int(c)):
             doc, sentence = fake_store.sentence(s)
             text = doc.article.text[sentence.start : sentence.end]
-            held = sum(w for t, w in idf.items() if t in sentence.tokens or (len(t) > 1 and t in text))
+            surnamed = [n for n in idf if len(n) >= 3 and names_by_surname(text, n)]  # "야오 AI책임자는"
+            held = sum(w for t, w in idf.items() if t in sentence.tokens or (len(t) > 1 and t in text)
+                       or any(n.startswith(t) and len(t) > 1 for n in surnamed))
             shares.append(held / sum(idf.values()))
         expected.append(max(shares))
     np.testing.assert_allclose(r.sentence_coverage_scores(query, ids), expected)
@@ -164,3 +167,10 @@ def test_answer_scoring_sees_the_primary_model_s_cosine_of_the_searched_text(ble
     sentences = np.asarray(retriever.store.sentence_vectors)
     e5_cos = sentences[:, : e5.dim] @ searched / np.sqrt(retriever.encoder.parts[0][1])
     np.testing.assert_allclose(sentences @ query.search_vector, e5_cos, atol=1e-4)
+
+
+def test_with_surnamed_adds_a_korean_questions_full_name_a_surname_stands_for():
+    question_tokens = ("린쥔", "중국", "한계", "돌파", "린쥔양")
+    assert with_surnamed(("린", "기술", "책임자"), "린 기술책임자는 …", question_tokens) == (
+        "린", "기술", "책임자", "린쥔", "린쥔양")
+    assert with_surnamed(("린쥔양",), "린쥔양 기술책임자", question_tokens) == ("린쥔양",)  # named in full
