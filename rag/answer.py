@@ -55,7 +55,8 @@ from .answer_types import (
 )
 from .bridge import TermMatch, english_words
 from .chunking import ChunkedArticle, Sentence
-from .dates import english_date
+from .dates import english_date, holds_years, years_named
+from .documents import Article
 from .errors import QueryError
 from .names import (
     heard_in,
@@ -304,14 +305,15 @@ class Asked:
     topic: tuple[str, ...] = ()
     thing: tuple[str, ...] = ()
     counted: tuple[str, ...] = ()  # spellings of what a count or measure question counts, one of which the sentence must name
+    years: tuple[str, ...] = ()  # the years the question names ("the 2024 election")
 
-    def answered_by(self, text: str, covered: str, article_text: str) -> bool:
+    def answered_by(self, text: str, covered: str, article: Article) -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
         holds an answer of the asked kind: a sum, count, date … (the count with the asked counter, and
         what is counted named there), or
         the asked title near the person's subject, or a name next to the thing whose name is asked; every
-        asked attribute named near the subject; the topic asked about; and every name of the question
-        somewhere in the article."""
+        asked attribute named near the subject; the topic asked about; every year the question names
+        (``holds_years``); and every name of the question somewhere in the article."""
         q = self.question
         if self.kind == PERSON:
             holds = names_role(q, covered, self.subjects)
@@ -322,7 +324,8 @@ class Asked:
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = names_counted(self.counted, covered.lower())
-        return holds and about and counts and names_attributes(q, covered, self.subjects) and self.named_in(article_text)
+        return (holds and about and counts and names_attributes(q, covered, self.subjects)
+                and holds_years(self.years, covered, article.date) and self.named_in(article.text))
 
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
@@ -379,7 +382,7 @@ class ExtractiveComposer:
                 tokens = with_surnamed(tokens, covered, query.tokens)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
-            typed = asked.answered_by(text, covered, doc.article.text)
+            typed = asked.answered_by(text, covered, doc.article)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -538,7 +541,8 @@ class ExtractiveComposer:
         names = self._question_names(query, texts) if wanted is not None or phrase else ()
         measured = measured_word(query.text)
         counted = (measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE) else ()
-        return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted)
+        return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted,
+                     years_named(query.text))
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The spellings of what a count question counts, one of which the sentence holding the count must

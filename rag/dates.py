@@ -1,5 +1,6 @@
 """Korean dates in English, so an English answer to "When …?" can lead with the date it quotes:
-"지난해 10월" -> "October last year", "2025년 4월 29일" -> "April 29, 2025", "8일" -> "on the 8th".
+"지난해 10월" -> "October last year", "2025년 4월 29일" -> "April 29, 2025", "8일" -> "on the 8th"; and
+the years a question names, which a sentence must name to answer it.
 
 Only a sentence that holds exactly one date is read: with two ("2025년 4월 29일 … 지난 3월"), which one
 answers the question is not for a pattern to decide, and the quoted Korean sentence stands alone.
@@ -53,3 +54,20 @@ def english_date(text: str) -> str | None:
     else:
         words = f"on the {_ordinal(int(day))}"
     return f"since {words}" if m.group("since") else words
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a year named relative to the article's date: which one it is, the sentence alone cannot say
+_RELATIVE_YEAR = re.compile(r"올해|금년|지난해|작년|재작년|내년|이듬해|그해|전년|\b(?:this|last|next) year\b", re.IGNORECASE)
+
+
+def years_named(question: str) -> tuple[str, ...]:
+    """The years a question names ("Who won the 2024 US presidential election?" -> ("2024",))."""
+    return tuple(dict.fromkeys(_YEAR.findall(question)))
+
+
+def holds_years(years: tuple[str, ...], text: str, article_date: str = "") -> bool:
+    """Whether a sentence may speak of every one of ``years``: it names each (or its article is dated
+    that year), or it names a year relative to the article's date ("올해 1월", "지난해 10월"). A
+    sentence about 2025 does not say who won in 2024."""
+    return all(y in text or y in article_date for y in years) or bool(years and _RELATIVE_YEAR.search(text))

@@ -7,6 +7,7 @@ import pytest
 from rag.answer import Asked, with_full_names
 from rag.answer_types import NUMBER, PERSON
 from rag.bridge import TermMatch
+from rag.documents import Article
 
 
 def _norm(s):
@@ -46,6 +47,8 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "우한 컴퓨팅 중심지의 전력 소비량은?",  # its computing capacity is given, not what it consumes
     "How much electricity does Wuhan's computing grid consume?",  # nor the electricity it uses
     "How many supercomputers does Wuhan operate?",  # its zones and parks are counted, not supercomputers
+    "Who became US president in 2024?",  # the president named is in a photo caption of 2025
+    "Which company led China's AI market in 2024?",  # no sentence speaks of 2024
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)
@@ -196,17 +199,29 @@ def test_only_names_the_bridge_spells_almost_exactly_must_be_in_the_answer_artic
     assert not any("moonshot" in n for n in names)  # 문샷 is split by Kiwi: no spelling, not checked
 
 
-def test_asked_wants_the_kind_the_counter_and_the_names():
+def test_asked_wants_the_kind_the_counter_the_names_and_the_years():
+    def article(text: str, date: str = "") -> Article:
+        return Article("a.txt", text, date=date)
+
     a100 = "예컨대 챗GPT 같은 대화형 AI 개발·구동엔 A100가 5,000~1만 개가 필요한데, 중국엔 4만~5만 개밖에 없다."
     chips = Asked("딥시크 R1 개발에 사용된 칩은 몇 개인가?", NUMBER, (), (("딥시크",), ("r1",)))
-    assert not chips.answered_by(a100, a100, "바이두 … " + a100)  # the article never names DeepSeek
-    assert chips.answered_by(a100, a100, "딥시크 R1 … " + a100)
+    assert not chips.answered_by(a100, a100, article("바이두 … " + a100))  # the article never names DeepSeek
+    assert chips.answered_by(a100, a100, article("딥시크 R1 … " + a100))
     updates = "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다."
-    assert not chips.answered_by(updates, updates, "딥시크 R1 … " + updates)  # 차례 does not count 개
+    assert not chips.answered_by(updates, updates, article("딥시크 R1 … " + updates))  # 차례 does not count 개
     ceo = Asked("알리바바의 CEO는 누구인가?", PERSON, (("알리바바",),), (("알리바바",),))
     panel = "탕제 최고경영자(CEO)가 진행자로 나섰고 알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양 기술책임자가 참석했다."
-    assert not ceo.answered_by(panel, panel, panel)
-    assert Asked("What did he say?", None).answered_by(updates, updates, updates)
+    assert not ceo.answered_by(panel, panel, article(panel))
+    assert Asked("What did he say?", None).answered_by(updates, updates, article(updates))
+    xi = "시진핑 중국 국가주석이 2025년 4월 29일 중국 상하이에서 박수를 보내고 있다."
+    election = Asked("Who won the 2024 US presidential election?", None, years=("2024",))
+    assert not election.answered_by(xi, xi, article(xi))  # a sentence about 2025 says nothing of 2024
+    wsj = "7일(현지시간) 미국 월스트리트저널(WSJ)에 따르면 중국 IT 기업들은 공동 연구에 나섰다."
+    report = Asked("What did the WSJ report in 2023?", None, years=("2023",))
+    assert report.answered_by(wsj, wsj, article(wsj, date="2023-05-08 20:02"))  # the article is of that year
+    assert not report.answered_by(wsj, wsj, article(wsj))
+    plan = "우한시는 올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이다."
+    assert Asked("What is Wuhan's 2025 capacity target?", None, years=("2025",)).answered_by(plan, plan, article(plan))
 
 
 def test_a_quoted_sentence_that_points_back_comes_with_the_sentence_before(service):

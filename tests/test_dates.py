@@ -1,8 +1,9 @@
-"""Korean dates read in English, for the lead of an English answer to a date question."""
+"""Korean dates read in English, for the lead of an English answer to a date question; the years a question
+names, which its answer must speak of."""
 
 import pytest
 
-from rag.dates import english_date
+from rag.dates import english_date, holds_years, years_named
 
 
 @pytest.mark.parametrize(("text", "english"), [
@@ -21,3 +22,25 @@ from rag.dates import english_date
 ])
 def test_english_date(text, english):
     assert english_date(text) == english
+
+
+@pytest.mark.parametrize(("question", "years"), [
+    ("Who won the 2024 US presidential election?", ("2024",)),
+    ("중국은 2017년부터 2030년까지 무엇을 하려 하나?", ("2017", "2030")),
+    ("How many A100 chips does China have?", ()),  # A100 is no year
+    ("What did 20,000 companies do?", ()),
+])
+def test_years_named_are_the_four_digit_years_of_a_question(question, years):
+    assert years_named(question) == years
+
+
+@pytest.mark.parametrize(("text", "date", "holds"), [
+    ("2025년 4월 29일 상하이에서", "", False),  # another year
+    ("2024년 대선에서 승리했다", "", True),
+    ("지난해 10월 미국 정부의 반도체 수출 규제", "", True),  # relative to the article's date: may be 2024
+    ("WSJ에 따르면 공동 연구에 나섰다", "2024-05-08", True),  # the article is of that year
+    ("WSJ에 따르면 공동 연구에 나섰다", "2023-05-08", False),
+])
+def test_holds_years_wants_the_year_or_a_relative_one(text, date, holds):
+    assert holds_years(("2024",), text, date) is holds
+    assert holds_years((), text, date)  # a question naming no year

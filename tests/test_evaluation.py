@@ -73,8 +73,8 @@ def test_own_set_regression(service):
     # name, launch and "said about" questions; e05's launch is also told in 003, which is quoted instead
     ("holdout8", 0.8, 0.85, 1.0, 1.0, 1.0, 0),
     ("holdout9", 0.9, 0.8, 1.0, 0.9, 0.9, 0),  # fresh phrasings; i10's passage comes second
-    # off-topic English questions ("Who won the 2024 US presidential election?") mostly get through
-    ("holdout10", 1.0, 0.65, 1.0, 1.0, 0.8, 0),
+    # off-topic English questions; "Which country has the most AI researchers?" still gets through
+    ("holdout10", 1.0, 0.65, 1.0, 1.0, 0.9, 0),
     ("holdout11", 1.0, 1.0, 1.0, 1.0, 1.0, 0),  # Korean money, name and "에 대해" questions
     # fresh phrasings, 30 unanswerables (countries, spending, share prices, speeds), 4 conversations
     ("holdout12", 1.0, 0.9, 1.0, 0.95, 0.95, 0),
