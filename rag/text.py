@@ -28,9 +28,9 @@ ENGLISH_STOPWORDS = frozenset(
 KOREAN_STOPWORDS = frozenset(["하", "있", "되", "같", "어떻", "얼마", "위하", "대하", "말하", "이러하", "그러하"])
 STOPWORDS = ENGLISH_STOPWORDS | KOREAN_STOPWORDS
 
-# Raised whenever the search tokens of a text change (2: acronyms are no stop words; 3: an interjection
-# glued to a noun joins it).
-TOKENS_VERSION = 3
+# Raised whenever the search tokens or sentences of a text change (2: acronyms are no stop words; 3: an
+# interjection glued to a noun joins it; 4: a quoted headline's sentence goes on after the quote).
+TOKENS_VERSION = 4
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -95,7 +95,28 @@ def analyze(texts: Iterable[str]) -> list[list[SentenceSpan]]:
         return []
     with _KIWI_LOCK:
         results = _kiwi().split_into_sents(texts, return_tokens=True)
-        return [[SentenceSpan(s.start, s.end, _search_tokens(s.tokens)) for s in sents if s.text.strip()] for sents in results]
+        spans = [[SentenceSpan(s.start, s.end, _search_tokens(s.tokens)) for s in sents if s.text.strip()]
+                 for sents in results]
+    return [_with_quotes_continued(text, sentences) for text, sentences in zip(texts, spans)]
+
+
+# A quote closed right after a sentence ending, without a full stop: "…자극했다' 제하의 기사에서 …"
+_OPEN_QUOTE_END = re.compile(r"[가-힣]['’\"”]\s*$")
+
+
+def _with_quotes_continued(text: str, sentences: list[SentenceSpan]) -> list[SentenceSpan]:
+    """``sentences`` with each one Kiwi ends at the closing quote of a quoted clause joined to the rest of
+    its sentence: "WSJ는 이날 '미국 싱크탱크의 보고서가 … 자극했다' 제하의 기사에서 이같이 보도했다." is one
+    sentence (Kiwi cuts after the quote, and "제하의 기사에서 …" alone says nothing). A quote closed after a
+    full stop ('…했다.') or at the end of a line ends its sentence."""
+    out: list[SentenceSpan] = []
+    for s in sentences:
+        last = out[-1] if out else None
+        if last and _OPEN_QUOTE_END.search(text[last.start : last.end]) and not text[last.end : s.start].strip(" \t"):
+            out[-1] = SentenceSpan(last.start, s.end, last.tokens + s.tokens)
+        else:
+            out.append(s)
+    return out
 
 
 def tokenize(text: str) -> list[str]:

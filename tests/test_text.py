@@ -31,6 +31,18 @@ def test_sentences_keep_offsets():
     assert "a100" in spans[1].tokens
 
 
+def test_a_sentence_goes_on_after_a_quoted_clause_kiwi_cut_it_at():
+    text = "중국은 수위를 끌어올리고 있다. WSJ는 이날 '미국 싱크탱크의 보고서가 자극했다' 제하의 기사에서 이같이 보도했다."
+    [spans] = analyze([text])
+    assert [text[s.start : s.end] for s in spans] == [
+        "중국은 수위를 끌어올리고 있다.",
+        "WSJ는 이날 '미국 싱크탱크의 보고서가 자극했다' 제하의 기사에서 이같이 보도했다.",  # one sentence
+    ]
+    assert {"싱크탱크", "제하", "보도"} <= set(spans[1].tokens)  # the tokens of both parts
+    [spans] = analyze(["'제목이다'\n본문이다."])
+    assert len(spans) == 2  # a line break ends a sentence whatever comes before it
+
+
 def test_language_detection():
     assert detect_language("즈푸AI는 얼마를 조달했나?") == "ko"
     assert detect_language("How much did Zhipu AI raise?") == "en"
