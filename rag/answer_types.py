@@ -126,6 +126,10 @@ _ROLES = _asked_and_named((
 _ATTRIBUTES = _asked_and_named((
     (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
     (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
+    # where something is: "CSET는 어느 도시에 있나?" is not answered by the Beijing labs of its report
+    (r"(?:어디|어느\s*(?:도시|나라|국가|지역|곳))에\s*(?:있|위치)|\bin which (?:city|country|town|region) (?:is|are|was|were)\b"
+     r"|\bwhere\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){1,6}?(?:located|based)\b",
+     r"위치|소재|에\s*있는|에\s*있다|자리\s*잡|자리한|\b(?:located|based)\b"),
     (r"매출|영업이익|순이익|판매량|판매했|팔았|\b(?:revenues?|profits?|sales|earnings|sell|sells|sold)\b",
      r"매출|이익|수익|판매|팔았|팔리|팔린|팔려|\b(?:revenue|profit|sales|earnings|sold|sell)"),
     # a launch or release, not a listing: "즈푸AI의 다음 모델은 언제 출시되나?" is not answered by the day it

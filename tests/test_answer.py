@@ -49,6 +49,7 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "How many supercomputers does Wuhan operate?",  # its zones and parks are counted, not supercomputers
     "Who became US president in 2024?",  # the president named is in a photo caption of 2025
     "Which company led China's AI market in 2024?",  # no sentence speaks of 2024
+    "CSET는 어디에 있나?",  # the labs its report is about are in Beijing; where CSET is, no sentence says
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)

@@ -364,6 +364,17 @@ def test_an_energy_question_wants_a_sentence_about_energy(question, text, holds)
     assert names_attributes(question, text) is holds
 
 
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("CSET는 어느 도시에 있나?", "CSET가 내놓은 보고서에서는 베이징에 본사를 둔 두 개 주요 AI 연구소가", False),
+    ("화웨이 5GtoB 연구소는 어느 도시에 있나?", "중국 쑤저우에 위치한 '화웨이 5GtoB' 연구소에서", True),
+    ("Where is the Huawei 5GtoB lab located?", "중국 쑤저우에 위치한 '화웨이 5GtoB' 연구소에서", True),
+    ("In which city is Insikt Group based?", "11일 미국 보안 전문 분석업체 인식트그룹 보고서를 보면", False),
+    ("Where did two Beijing-based AI labs set up branches?", "우한에 지사를 설립해", True),  # asks no location
+])
+def test_a_where_is_question_wants_a_sentence_saying_where_it_is(question, text, holds):
+    assert names_attributes(question, text) is holds
+
+
 @pytest.mark.parametrize(("text", "name", "named"), [
     ("린 기술책임자는 “제한된 자원이 혁신을 촉진했다”며", "린쥔양", True),  # surname, then a compounded title
     ("야오 AI책임자는 “리소그래피 기계를", "야오순위", True),  # a two-syllable surname, a Latin word before the title
