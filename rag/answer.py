@@ -310,10 +310,10 @@ class Asked:
     def answered_by(self, text: str, covered: str, article: Article) -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
         holds an answer of the asked kind: a sum, count, date … (the count with the asked counter, and
-        what is counted named there), or
-        the asked title near the person's subject, or a name next to the thing whose name is asked; every
-        asked attribute named near the subject; the topic asked about; every year the question names
-        (``holds_years``); and every name of the question somewhere in the article."""
+        what is counted named there), or the asked title near the person's subject, or a name next to the
+        thing whose name is asked; every asked attribute named near the subject; the topic asked about;
+        every year the question names (``holds_years``); and every name of the question somewhere in the
+        article."""
         q = self.question
         if self.kind == PERSON:
             holds = names_role(q, covered, self.subjects)

@@ -347,7 +347,7 @@ def names_by_surname(text: str, name: str) -> bool:
     """Whether ``text`` names the person ``name`` (Hangul, three syllables or more) the way Korean news does
     after the first mention: the surname (its first syllable, or two: 야오 of 야오순위) as a word of its
     own, then a title, maybe compounded ("린 기술책임자는", "야오 AI책임자는")."""
-    return any(re.search(rf"(?<![가-힣]){name[:size]}\s+(?:[A-Za-z]+\s*)?[가-힣]{{0,3}}(?:{_TITLES})", text)
+    return any(re.search(rf"(?<![가-힣]){re.escape(name[:size])}\s+(?:[A-Za-z]+\s*)?[가-힣]{{0,3}}(?:{_TITLES})", text)
                for size in (1, 2))
 
 

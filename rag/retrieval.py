@@ -132,9 +132,8 @@ def idf_coverage(weights: dict[str, float], text_tokens: Iterable[str], text: st
 
 def with_surnamed(tokens: tuple[str, ...], text: str, question_tokens: Sequence[str]) -> tuple[str, ...]:
     """A sentence's tokens plus each full name of a Korean question (a Hangul word of three syllables or
-    more) that it names by surname and title ("린 기술책임자는" for 린쥔양, "탕 CEO도" for 탕제's
-    colleague asked as 탕제 CEO, "야오 AI책임자는" for 야오순위), with the question's shorter tokens that begin
-    the name (Kiwi's 린쥔 of 린쥔양)."""
+    more) that it names by surname and title ("린 기술책임자는" for 린쥔양, "야오 AI책임자는" for 야오순위),
+    with the question's shorter tokens that begin the name (Kiwi's 린쥔 of 린쥔양)."""
     named = [t for t in question_tokens if len(t) >= 3 and is_hangul_term(t) and names_by_surname(text, t)]
     return tokens + tuple(t for t in question_tokens if any(n.startswith(t) and len(t) > 1 for n in named))
 
