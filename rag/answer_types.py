@@ -16,6 +16,7 @@ sentence close enough to the question holds an answer of the expected kind.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MONEY, PEOPLE, DATE, NUMBER, PERSON, PERCENT, NAME = "money", "people", "date", "number", "person", "percent", "name"
 
@@ -347,8 +348,14 @@ def names_by_surname(text: str, name: str) -> bool:
     """Whether ``text`` names the person ``name`` (Hangul, three syllables or more) the way Korean news does
     after the first mention: the surname (its first syllable, or two: 야오 of 야오순위) as a word of its
     own, then a title, maybe compounded ("린 기술책임자는", "야오 AI책임자는")."""
-    return any(re.search(rf"(?<![가-힣]){re.escape(name[:size])}\s+(?:[A-Za-z]+\s*)?[가-힣]{{0,3}}(?:{_TITLES})", text)
-               for size in (1, 2))
+    return bool(_surname_pattern(name).search(text))
+
+
+@lru_cache(maxsize=256)
+def _surname_pattern(name: str) -> re.Pattern:
+    """``names_by_surname``'s pattern, compiled once per name (it runs on every candidate sentence)."""
+    surnames = "|".join(re.escape(name[:size]) for size in (2, 1))
+    return re.compile(rf"(?<![가-힣])(?:{surnames})\s+(?:[A-Za-z]+\s*)?[가-힣]{{0,3}}(?:{_TITLES})")
 
 
 def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
@@ -415,10 +422,10 @@ _COUNTED_BY_COUNTER = re.compile(  # not 몇 배: "엘 캐피탄보다 몇 배" 
     + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배"}, key=len, reverse=True)) + r")(?![가-힣])")
 _COUNTED_EN = re.compile(r"\b[Hh]ow many\s+(?P<noun>[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)(?=[\s?])")
 # "How many chip companies has …": the words before the verb; the last is the noun counted ("companies")
+_AUXILIARIES = "do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must"
 _COUNTED_PHRASE_EN = re.compile(
-    r"\b[Hh]ow many\s+(?P<phrase>(?:(?!(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should"
-    r"|may|might|must|of|in|on|at|by|for|from|to|with)\b)[A-Za-z][\w-]*\s+)+?)"
-    r"(?=(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b)")
+    rf"\b[Hh]ow many\s+(?P<phrase>(?:(?!(?:{_AUXILIARIES}|of|in|on|at|by|for|from|to|with)\b)[A-Za-z][\w-]*\s+)+?)"
+    rf"(?=(?:{_AUXILIARIES})\b)")
 # counts of these are not named by a noun next to the number: "몇 명", "3년", "17배"
 _NOT_COUNTED_EN = frozenset({"people", "persons", "person", "times", "more", "fewer", "less", "years", "months",
                              "weeks", "days", "hours", "minutes", "ones", "orders"})

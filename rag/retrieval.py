@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -134,8 +134,15 @@ def with_surnamed(tokens: tuple[str, ...], text: str, question_tokens: Sequence[
     """A sentence's tokens plus each full name of a Korean question (a Hangul word of three syllables or
     more) that it names by surname and title ("린 기술책임자는" for 린쥔양, "야오 AI책임자는" for 야오순위),
     with the question's shorter tokens that begin the name (Kiwi's 린쥔 of 린쥔양)."""
-    named = [t for t in question_tokens if len(t) >= 3 and is_hangul_term(t) and names_by_surname(text, t)]
+    named = [t for t in _full_name_candidates(tuple(question_tokens)) if names_by_surname(text, t)]
     return tokens + tuple(t for t in question_tokens if any(n.startswith(t) and len(t) > 1 for n in named))
+
+
+@lru_cache(maxsize=256)
+def _full_name_candidates(question_tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The question's Hangul tokens of three syllables or more, worked out once per question, not once per
+    candidate sentence."""
+    return tuple(t for t in question_tokens if len(t) >= 3 and is_hangul_term(t))
 
 
 def _sentences_of(ranges: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

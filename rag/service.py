@@ -28,6 +28,12 @@ QUOTED_CACHE_SIZE = 256  # recent answers whose quoted sentences anchor the foll
 ANSWER_MODES = ("extractive", "llm")
 
 
+def _quoted_key(composer: ExtractiveComposer, question: str, history: Sequence[str], mode: str,
+                passages: int) -> tuple:
+    """What the sentences an answer quoted depend on: the index (its composer), the turns and the settings."""
+    return id(composer), question, tuple(history), mode, passages
+
+
 @dataclass(frozen=True)
 class ArticleRow:
     """An indexed article as the corpus tab lists it."""
@@ -157,7 +163,7 @@ class RagService:
                    mode: str, passages: int) -> tuple[int, ...]:
         """The sentences the extractive answer to ``question`` (after ``history``) quotes."""
         with self._quoted_lock:
-            known = self._quoted.get((id(composer), question, tuple(history), mode, passages))
+            known = self._quoted.get(_quoted_key(composer, question, history, mode, passages))
         if known is not None:
             return known
         return self._answer(retriever, composer, question, history, passages, mode, passages)[0].quoted
@@ -165,7 +171,7 @@ class RagService:
     def _remember(self, composer: ExtractiveComposer, question: str, history: Sequence[str], mode: str,
                   passages: int, quoted: tuple[int, ...]) -> None:
         with self._quoted_lock:
-            self._quoted[(id(composer), question, tuple(history), mode, passages)] = quoted
+            self._quoted[_quoted_key(composer, question, history, mode, passages)] = quoted
             while len(self._quoted) > QUOTED_CACHE_SIZE:
                 self._quoted.popitem(last=False)
 
