@@ -50,6 +50,7 @@ from .answer_types import (
     names_thing,
     names_transaction,
     owner_first,
+    owner_noun_en,
     said_about,
     subject_words,
 )
@@ -304,7 +305,9 @@ class Asked:
     names: tuple[tuple[str, ...], ...] = ()
     topic: tuple[str, ...] = ()
     thing: tuple[str, ...] = ()
-    counted: tuple[str, ...] = ()  # spellings of what a count or measure question counts, one of which the sentence must name
+    # spellings of what a count or measure question counts, or of what an English sum belongs to ("fund"), one of
+    # which the sentence must name
+    counted: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # the years the question names ("the 2024 election")
 
     def answered_by(self, text: str, covered: str, article: Article) -> bool:
@@ -540,7 +543,8 @@ class ExtractiveComposer:
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
         names = self._question_names(query, texts) if wanted is not None or phrase else ()
         measured = measured_word(query.text)
-        counted = (measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE) else ()
+        counted = ((measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE)
+                   else self._bridged_noun(query, owner_noun_en(query.text)) if wanted == MONEY else ())
         return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted,
                      years_named(query.text))
 
@@ -555,8 +559,13 @@ class ExtractiveComposer:
         word = counted_word(query.text)
         if word or query.language == "ko":
             return (word,) if word else ()
-        noun = counted_noun_en(query.text)
-        terms = tuple(dict.fromkeys(m.term for m in query.bridged if m.word.lower() == noun
+        return self._bridged_noun(query, counted_noun_en(query.text))
+
+    @staticmethod
+    def _bridged_noun(query: Query, noun: str) -> tuple[str, ...]:
+        """An English ``noun``'s singular and the Korean terms it is bridged to by sound or closely by meaning
+        (``COUNTED_MIN_MEANING``); empty when there are none (or no noun), and the noun is not checked."""
+        terms = tuple(dict.fromkeys(m.term for m in query.bridged if noun and m.word.lower() == noun
                                     and (m.how != "meaning" or m.weight >= COUNTED_MIN_MEANING)))
         singular = re.sub(r"ies$", "y", noun) if noun.endswith("ies") else re.sub(r"(?<!s)s$", "", noun)
         return (singular, *terms) if noun and terms else ()

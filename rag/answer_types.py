@@ -51,8 +51,8 @@ _KOREAN_MONEY_TOPIC = re.compile(
 )
 _ASKS_FOR_PEOPLE = re.compile(
     r"몇\s*명|인구|직원\s*수|인원|임직원\s*수|직원이\s*몇"
-    r"|\bhow many (?:people|employees|staff|workers|residents|members|users|persons|engineers|researchers"
-    r"|students|inhabitants)\b|\bpopulation\b|\bheadcount\b|\bworkforce\b",
+    r"|\bhow many (?:[\w-]+\s+){0,2}?(?:people|employees|staff|workers|residents|members|users|persons|engineers"
+    r"|researchers|scientists|students|inhabitants)\b|\bpopulation\b|\bheadcount\b|\bworkforce\b",
     re.IGNORECASE,
 )
 _ASKS_FOR_PERCENT = re.compile(
@@ -64,7 +64,9 @@ _ASKS_FOR_PERCENT = re.compile(
 # "몇 개" is answered by "3개", not by "일곱 차례": the counter a Korean number question asks with, and the
 # counters that answer it. "How many …" is answered by a number with any counter.
 _KOREAN_COUNTERS = {"개": "개|가지|곳", "곳": "곳|개", "차례": "차례|번|회", "번": "번|차례|회", "배": "배", "대": "대",
-                    "년": "년", "개월": "개월|달", "달": "개월|달", "일": "일", "시간": "시간", "종": "종|개"}
+                    "년": "년", "개월": "개월|달", "달": "개월|달", "일": "일", "시간": "시간", "종": "종|개",
+                    "쪽": "쪽|페이지", "페이지": "페이지|쪽", "건": "건|차례|번|회|개", "편": "편|건|차례|번|회",
+                    "권": "권", "층": "층"}
 # "8일", "2017년" are dates unless asked for, and "17배" a ratio unless "how many times" is asked
 _ANY_COUNTER = "개|가지|곳|차례|번|회|대|명|종|건|편|척|위"
 _EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간", "times": "배|번|차례|회"}
@@ -166,6 +168,20 @@ _ATTRIBUTES = _asked_and_named((
     (r"\bhow fast\b|\bspeeds?\b|속도|얼마나\s*빠르", r"속도|빠르|빠른|빨라|빨리|플롭스|\bflops\b|\bspeed|\bfast"),
     (r"몸무게|체중|신장|\bheight\b|\bweight\b|\bhow tall\b",
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
+    # an ordinal: "When did Insikt Group publish its first report?" is not answered by the world's first
+    # satellite, nor by the day of the report the article quotes
+    (r"\bfirst\b|최초|처음|(?<![가-힣])첫", r"최초|처음|(?<![가-힣])첫|\bfirst\b"),
+    # a quantity superlative: "Which country has the most AI researchers?" is not answered by "중국 최고의 국영
+    # AI 기관들" (the best, not the most)
+    (r"\b(?:has|have|had|with|employs?|owns?|holds?)\s+the (?:most|largest number of)\b|가장\s*많(?:은|이)|최다",
+     r"가장\s*많|최다|제일\s*많|\bmost\b"),
+    # a court's sentence: an indictment ("적발돼 기소된") says nothing of the prison term
+    (r"형량|징역|실형|\b(?:prison|jail)\b|\bsentenced\b|\b(?:what|which) sentence\b",
+     r"형량|징역|실형|집행유예|선고|\b(?:prison|jail|sentenced)\b"),
+    # a unit the question names: "the H100's peak performance in teraflops" wants a figure in flops
+    (r"플롭스|\b[kmgtpe]?flops\b|\b(?:giga|tera|peta|exa)flops\b", r"플롭스|flops\b"),
+    (r"나노미터|\bnanomet(?:er|re)s?\b|\bnm\b", r"나노|\bnm\b|\bnanomet"),
+    (r"바이트|\b[kmgtp]b\b|\b(?:kilo|mega|giga|tera|peta)?bytes?\b", r"바이트|\b[kmgtp]b\b|bytes?\b"),
 ))
 # What a sum of money was for, when a money question names it: a sum raised in an IPO is no investment
 # or purchase ("How much did Samsung invest in AI chips?", "How much did Amazon pay for …?").
@@ -417,9 +433,12 @@ def answers_count(question: str, text: str) -> bool:
 # 기업" does not say how many GPUs Zhipu owns. An English noun reaches the Korean text only through the
 # noisy term bridge, so only a Latin-script one (GPUs, A100 chips) is required.
 _COUNTED_BY_NOUN = re.compile(r"(?P<noun>[가-힣A-Za-z0-9]+)(?:의\s*|\s+)수(?:는|가|를|은)?\s*(?:몇\S*|얼마\S*)?\s*\??\s*$")
-_COUNTED_BY_COUNTER = re.compile(  # not 몇 배: "엘 캐피탄보다 몇 배" compares, it counts nothing
+# Not 몇 배: "엘 캐피탄보다 몇 배" compares, it counts nothing; nor pieces of writing and pages, which news
+# names otherwise ("기고문을 몇 편" is answered by "반박문을 7차례").
+_COUNTED_BY_COUNTER = re.compile(
     r"(?P<noun>[가-힣A-Za-z0-9]+?)(?:이|가|을|를)?\s+몇\s*(?:"
-    + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배"}, key=len, reverse=True)) + r")(?![가-힣])")
+    + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배", "쪽", "페이지", "건", "편", "권", "층"}, key=len, reverse=True))
+    + r")(?![가-힣])")
 _COUNTED_EN = re.compile(r"\b[Hh]ow many\s+(?P<noun>[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)(?=[\s?])")
 # "How many chip companies has …": the words before the verb; the last is the noun counted ("companies")
 _AUXILIARIES = "do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must"
@@ -465,9 +484,28 @@ def counted_noun_en(question: str) -> str:
     return "" if set(words) & _NOT_COUNTED_EN else words[-1]
 
 
+# "How much money did China's semiconductor fund raise?": the noun whose sum is asked for (the fund), which
+# the answering sentence must name; MiniMax's $619 million is no fund's. A name (MiniMax, Zhipu AI, H100)
+# is left to the names check, a pronoun to the conversation.
+_OWNER_PHRASE_EN = re.compile(
+    rf"\b[Hh]ow much\s+(?:money\s+)?(?:{_AUXILIARIES})\s+(?P<phrase>(?:[\w'-]+\s+){{1,5}}?)"
+    r"(?=(?:raise|invest|spend|spent|pay|paid|cost|earn|make|made|receive|lose|lost|generate|charge|get|got)\w*\b)")
+_NOT_OWNER_EN = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "these", "those", "them",
+                           "one", "ones", "each"})
+
+
+def owner_noun_en(question: str) -> str:
+    """The lower-case common noun whose sum an English "How much … <verb>?" question asks for ("fund" in
+    "How much money did China's semiconductor fund raise?"); "" when the owner is a name (capitalised, a
+    code) or a pronoun, or the question is not of that form."""
+    m = _OWNER_PHRASE_EN.search(question)
+    head = m.group("phrase").split()[-1] if m else ""
+    return head if re.fullmatch(r"[a-z][a-z-]*", head) and head not in _NOT_OWNER_EN else ""
+
+
 def names_counted(spellings: tuple[str, ...], text: str) -> bool:
     """Whether the lower-cased ``text`` names what is counted or measured (``counted_word``,
-    ``measured_word``, or the Korean terms of ``counted_noun_en``), by one of its ``spellings``: the word
+    ``measured_word``, or the Korean terms of ``counted_noun_en`` or ``owner_noun_en``), by one of its ``spellings``: the word
     itself or, for a Hangul word of three syllables or more, its first two (소각장 as "소각 설비 3곳", 사용자
     as 사용자 수); always for no spelling."""
     return not spellings or any((w[:2] if len(w) >= 3 and re.fullmatch(r"[가-힣]+", w) else w) in text

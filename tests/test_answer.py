@@ -50,6 +50,13 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "Who became US president in 2024?",  # the president named is in a photo caption of 2025
     "Which company led China's AI market in 2024?",  # no sentence speaks of 2024
     "CSET는 어디에 있나?",  # the labs its report is about are in Beijing; where CSET is, no sentence says
+    "How much money did China's semiconductor fund raise?",  # the fund sentence names no sum, MiniMax's no fund
+    "How many AI researchers work in Wuhan?",  # its institutions and firms are counted, no people
+    "What prison sentence did the former SK Hynix employee receive?",  # indicted, no sentence given
+    "What is the peak performance of Nvidia's H100 in teraflops?",  # no figure in flops
+    "When did Insikt Group publish its first report?",  # Sputnik was the first satellite
+    "Which country has the most AI researchers?",  # "중국 최고의 국영 AI 기관들": the best, not the most
+    "인식트그룹 보고서는 몇 쪽 분량인가?",  # no page count
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)

@@ -25,6 +25,7 @@ from rag.answer_types import (
     names_thing,
     names_transaction,
     owner_first,
+    owner_noun_en,
     said_about,
     subject_words,
 )
@@ -47,6 +48,7 @@ from rag.answer_types import (
     ("우한시의 인구는 몇 명인가?", PEOPLE),
     ("What is Wuhan's population?", PEOPLE),
     ("How many employees does Huawei have?", PEOPLE),
+    ("How many AI researchers work in Wuhan?", PEOPLE),  # people, whatever the words before them
     ("딥시크는 언제 공개되었나?", DATE),
     ("Since what year has China set AI leadership as a government goal?", DATE),
     ("중국이 극자외선 리소그래피 기계 시제품을 만든 시기는?", DATE),
@@ -385,3 +387,51 @@ def test_a_where_is_question_wants_a_sentence_saying_where_it_is(question, text,
 ])
 def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     assert names_by_surname(text, name) is named
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    # an indictment is no sentence
+    ("What prison sentence did the former SK Hynix employee receive?",
+     "SK하이닉스 전직 직원이 반도체 기술 정보를 화웨이에 유출하려다 적발돼 기소된 사례", False),
+    ("What prison sentence did the former SK Hynix employee receive?", "전직 직원은 징역 2년을 선고받았다", True),
+    # a unit the question names
+    ("What is the peak performance of Nvidia's H100 in teraflops?", "1,000개의 H100 성능 구현을 위해선", False),
+    ("What is the peak performance of Nvidia's H100 in teraflops?", "H100의 성능은 67테라플롭스다", True),
+    ("How many exaflops will Wuhan have?", "올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정", True),
+    # an ordinal
+    ("When did Insikt Group publish its first report?", "11일 미국 보안 전문 분석업체 인식트그룹 보고서를 보면", False),
+    ("Which company was the first Chinese AI startup to list in Hong Kong?",
+     "즈푸AI는 8일 중국 AI 스타트업으로는 최초로 홍콩증권거래소에 상장해", True),
+    # a quantity superlative: the best is not the most
+    ("Which country has the most AI researchers?", "중국 최고의 국영 AI 기관들은", False),
+    ("Which country has the most AI researchers?", "AI 연구자가 가장 많은 나라는 중국이다", True),
+    ("What is China's largest academic database?", "중국 최대 학술정보 사이트 '즈왕'", True),  # asks no quantity
+])
+def test_sentences_must_name_the_sentence_unit_ordinal_or_superlative_asked(question, text, holds):
+    assert names_attributes(question, text) is holds
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("인식트그룹 보고서는 몇 쪽 분량인가?", "미국 트럼프 2기 정부에서 과학 분야 연구개발 지원을 축소하고", False),
+    ("인식트그룹 보고서는 몇 쪽 분량인가?", "보고서는 모두 48페이지로", True),
+    ("뉴욕타임스는 매케인의 기고문을 몇 편 실었나?", "1996년부터 매케인의 반박문을 7차례 개재했었고", True),
+])
+def test_pages_and_pieces_are_counted_in_their_counters(question, text, holds):
+    assert answers_count(question, text) is holds
+
+
+def test_pieces_of_writing_need_not_be_named_next_to_their_count():
+    assert counted_word("뉴욕타임스는 매케인의 기고문을 몇 편 실었나?") == ""  # 반박문을 7차례: named otherwise
+    assert counted_word("우한에는 국가 개발 구역이 몇 개 있나?") == "구역"
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("How much money did China's semiconductor fund raise?", "fund"),
+    ("How much did the Chinese government invest in Wuhan's AI hub?", "government"),
+    ("How much did MiniMax raise on the Hong Kong stock exchange?", ""),  # a name: the names check's
+    ("How much did Zhipu AI raise in its IPO?", ""),
+    ("How much did it raise?", ""),  # a pronoun: the conversation's
+    ("How much larger is US computing power than China's?", ""),
+])
+def test_owner_noun_en_is_whose_sum_is_asked(question, noun):
+    assert owner_noun_en(question) == noun

@@ -72,9 +72,8 @@ def test_own_set_regression(service):
     ("holdout7", 1.0, 0.7, 1.0, 0.85, 0.9, 0),  # unanswerables about companies the articles never name
     # name, launch and "said about" questions; e05's launch is also told in 003, which is quoted instead
     ("holdout8", 0.8, 0.85, 1.0, 1.0, 1.0, 0),
-    ("holdout9", 0.9, 0.8, 1.0, 0.9, 0.9, 0),  # fresh phrasings; i10's passage comes second
-    # off-topic English questions; "Which country has the most AI researchers?" still gets through
-    ("holdout10", 1.0, 0.65, 1.0, 1.0, 0.9, 0),
+    ("holdout9", 0.9, 0.8, 1.0, 0.9, 1.0, 0),  # fresh phrasings; i10's passage comes second
+    ("holdout10", 1.0, 0.65, 1.0, 1.0, 1.0, 0),  # off-topic English questions ("… the most AI researchers?")
     ("holdout11", 1.0, 1.0, 1.0, 1.0, 1.0, 0),  # Korean money, name and "에 대해" questions
     # fresh phrasings, 30 unanswerables (countries, spending, share prices, speeds), 4 conversations
     ("holdout12", 1.0, 0.9, 1.0, 0.95, 0.95, 0),
@@ -83,6 +82,9 @@ def test_own_set_regression(service):
     ("holdout14", 0.9, 0.85, 0.95, 0.85, 1.0, 0),
     # people named by surname and title after the first mention, salaries, counts of things never counted
     ("holdout15", 0.9, 0.85, 1.0, 0.95, 0.9, 0),
+    # units, ordinals, superlatives, sentences and page counts asked of things the articles name; k02 ("원탁회의
+    # 소식을 전한 외신은?") abstains: its sentence shares one word with the question
+    ("holdout16", 0.85, 0.9, 1.0, 0.9, 1.0, 1),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
