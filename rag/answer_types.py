@@ -66,7 +66,7 @@ _ASKS_FOR_PERCENT = re.compile(
 _KOREAN_COUNTERS = {"개": "개|가지|곳", "곳": "곳|개", "차례": "차례|번|회", "번": "번|차례|회", "배": "배", "대": "대",
                     "년": "년", "개월": "개월|달", "달": "개월|달", "일": "일", "시간": "시간", "종": "종|개",
                     "쪽": "쪽|페이지", "페이지": "페이지|쪽", "건": "건|차례|번|회|개", "편": "편|건|차례|번|회",
-                    "권": "권", "층": "층"}
+                    "권": "권", "층": "층", "위": "위"}
 # "8일", "2017년" are dates unless asked for, and "17배" a ratio unless "how many times" is asked
 _ANY_COUNTER = "개|가지|곳|차례|번|회|대|명|종|건|편|척|위"
 _EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간", "times": "배|번|차례|회"}
@@ -433,11 +433,11 @@ def answers_count(question: str, text: str) -> bool:
 # 기업" does not say how many GPUs Zhipu owns. An English noun reaches the Korean text only through the
 # noisy term bridge, so only a Latin-script one (GPUs, A100 chips) is required.
 _COUNTED_BY_NOUN = re.compile(r"(?P<noun>[가-힣A-Za-z0-9]+)(?:의\s*|\s+)수(?:는|가|를|은)?\s*(?:몇\S*|얼마\S*)?\s*\??\s*$")
-# Not 몇 배: "엘 캐피탄보다 몇 배" compares, it counts nothing; nor pieces of writing and pages, which news
-# names otherwise ("기고문을 몇 편" is answered by "반박문을 7차례").
+# Not 몇 배: "엘 캐피탄보다 몇 배" compares, it counts nothing, nor 몇 위 (a rank); nor pieces of writing and
+# pages, which news names otherwise ("기고문을 몇 편" is answered by "반박문을 7차례").
 _COUNTED_BY_COUNTER = re.compile(
     r"(?P<noun>[가-힣A-Za-z0-9]+?)(?:이|가|을|를)?\s+몇\s*(?:"
-    + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배", "쪽", "페이지", "건", "편", "권", "층"}, key=len, reverse=True))
+    + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배", "위", "쪽", "페이지", "건", "편", "권", "층"}, key=len, reverse=True))
     + r")(?![가-힣])")
 _COUNTED_EN = re.compile(r"\b[Hh]ow many\s+(?P<noun>[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)(?=[\s?])")
 # "How many chip companies has …": the words before the verb; the last is the noun counted ("companies")

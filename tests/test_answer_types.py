@@ -415,13 +415,16 @@ def test_sentences_must_name_the_sentence_unit_ordinal_or_superlative_asked(ques
     ("인식트그룹 보고서는 몇 쪽 분량인가?", "미국 트럼프 2기 정부에서 과학 분야 연구개발 지원을 축소하고", False),
     ("인식트그룹 보고서는 몇 쪽 분량인가?", "보고서는 모두 48페이지로", True),
     ("뉴욕타임스는 매케인의 기고문을 몇 편 실었나?", "1996년부터 매케인의 반박문을 7차례 개재했었고", True),
+    ("중국 생성형 AI 모델은 세계 몇 위 수준인가?", "생성형 인공지능 모델은 올해 1월 기준 302개에 이르는 것으로", False),
+    ("중국 생성형 AI 모델은 세계 몇 위 수준인가?", "3~6개월 정도 뒤처진 것으로 파악되지만 확실한 2위 자리를", True),
 ])
-def test_pages_and_pieces_are_counted_in_their_counters(question, text, holds):
+def test_pages_pieces_and_ranks_are_counted_in_their_counters(question, text, holds):
     assert answers_count(question, text) is holds
 
 
-def test_pieces_of_writing_need_not_be_named_next_to_their_count():
+def test_pieces_of_writing_and_ranks_need_not_be_named_next_to_their_count():
     assert counted_word("뉴욕타임스는 매케인의 기고문을 몇 편 실었나?") == ""  # 반박문을 7차례: named otherwise
+    assert counted_word("중국 생성형 AI 모델은 세계 몇 위 수준인가?") == ""  # a rank counts no 세계
     assert counted_word("우한에는 국가 개발 구역이 몇 개 있나?") == "구역"
 
 
