@@ -5,9 +5,10 @@ question (and, for a follow-up, to the question in its context), the IDF-weighte
 question's words the sentence contains (English words through the term bridge; a sentence that points
 back, "이는 …", also counts the words of the sentence before it), the rank of its passage, whether it
 holds the kind of answer the question asks for (a sum, a count of people, a date, a number, a name:
-``rag.answer_types``), and whether it defines the subject of a "What/Who is X?" question ("X은 …
-기관이다."). It quotes the best sentence that holds the asked-for kind of answer and up to two more
-close behind it (never the same sentence twice, though overlapping chunks share sentences), typed and
+``rag.answer_types``), whether it defines the subject of a "What/Who is X?" question ("X은 …
+기관이다."), and whether it says a reason ("… 탓이다") when the question asks why. It quotes the best
+sentence that holds the asked-for kind of answer and up to two more close behind it (never the same
+sentence twice, though overlapping chunks share sentences), typed and
 definition sentences first, each followed by a citation marker [n]; citations are numbered in order of
 first use and point at the passage that contains the quoted sentence, with the sentence's offsets for
 highlighting. An English answer to a money or date question leads with the sum or date written in English.
@@ -51,6 +52,7 @@ from .answer_types import (
     names_transaction,
     owner_first,
     owner_noun_en,
+    reads_as_question,
     said_about,
     subject_words,
 )
@@ -88,10 +90,15 @@ ASKS_FOR_DEFINITION = re.compile(
 )
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names.
 POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와|이들은|이들이|그는|그녀는|그들은|해당)(?=\s)")
+# A sentence that opens with "that day / at the time" is dated by the sentence before it ("연평도 포격 사건은 2010년
+# 11월 23일 … 이날 포격으로 해병 2명이 사망하고"), though it may be about something else ("같은 날 미니맥스도").
+DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬해|이튿날|다음\s*날)(?=\s)")
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
 COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
+ASKS_WHY = re.compile(r"\bwhy\b|왜|이유|원인", re.IGNORECASE)
+GIVES_REASON = re.compile(r"때문|탓|이유|원인|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
 
 
@@ -108,6 +115,8 @@ class AnswerConfig:
     rank_weight: float = 0.3
     type_bonus: float = 0.02  # a sentence holding the kind of answer asked for (a sum, a date, a number)
     definition_bonus: float = 0.03  # "What is X?": a sentence that opens with X and ends "…이다."
+    # "Why …?": a sentence giving a reason ("… 수출 규제로 … 들여올 수 없게 된 탓이다"); tried at 0.03 too
+    reason_bonus: float = 0.05
     # A follow-up: a sentence next to one the earlier answer quoted (``retrieval.sentence_closeness`` 1), or
     # in the same article (0.5).
     anchor_bonus: float = 0.03
@@ -310,13 +319,13 @@ class Asked:
     counted: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # the years the question names ("the 2024 election")
 
-    def answered_by(self, text: str, covered: str, article: Article) -> bool:
+    def answered_by(self, text: str, covered: str, article: Article, dated_by: str = "") -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
         holds an answer of the asked kind: a sum, count, date … (the count with the asked counter, and
         what is counted named there), or the asked title near the person's subject, or a name next to the
         thing whose name is asked; every asked attribute named near the subject; the topic asked about;
-        every year the question names (``holds_years``); and every name of the question somewhere in the
-        article."""
+        every year the question names (``holds_years``; in the sentence, or in ``dated_by``, the sentence
+        before it when it opens "이날 …"); and every name of the question somewhere in the article."""
         q = self.question
         if self.kind == PERSON:
             holds = names_role(q, covered, self.subjects)
@@ -328,7 +337,7 @@ class Asked:
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = names_counted(self.counted, covered.lower())
         return (holds and about and counts and names_attributes(q, covered, self.subjects)
-                and holds_years(self.years, covered, article.date) and self.named_in(article.text))
+                and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
 
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
@@ -359,6 +368,7 @@ class ExtractiveComposer:
         subjects = self._definition_subjects(query)
         texts = tuple(dict.fromkeys(hit.article.text for hit in hits))
         asked = self.asked(query, wanted, texts)
+        why = bool(ASKS_WHY.search(query.text))
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
         candidates = [(rank, sid) for rank, hit in enumerate(hits)
@@ -385,7 +395,7 @@ class ExtractiveComposer:
                 tokens = with_surnamed(tokens, covered, query.tokens)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
-            typed = asked.answered_by(text, covered, doc.article)
+            typed = asked.answered_by(text, covered, doc.article, self._dated_by(sid, doc, text))
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -394,6 +404,7 @@ class ExtractiveComposer:
                 + cfg.rank_weight * (hit.score - top)
                 + (cfg.type_bonus if wanted is not None and typed else 0.0)
                 + (cfg.definition_bonus if defines else 0.0)
+                + (cfg.reason_bonus if why and GIVES_REASON.search(covered) else 0.0)
                 + (cfg.anchor_bonus * sentence_closeness(store, query.anchors, sid) if query.anchors else 0.0)
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
@@ -417,11 +428,21 @@ class ExtractiveComposer:
         kind of answer asked for), retrieval order breaking ties: a second stage that reads sentences
         where the first compared passages. Cross-lingual passage scores are close and noisy ("Who is
         Insikt Group an official contractor for?" ranked the passage saying "미국 국방부 공식 협력업체"
-        third); the sentence that answers tells the passages apart."""
-        best: dict[int, float] = {}
+        third); the sentence that answers tells the passages apart. Passages holding a sentence that would
+        answer (of the asked kind, ``typed``, and above the abstention floor) come first, ranked by that
+        sentence: "What odds did Alibaba's Qwen lead give China …?" ranks the panel roster naming Alibaba,
+        Qwen and Lin Junyang below the passage giving his 20%."""
+        language = "ko" if query.language == "ko" else "en"
+        # no sentence answers a question naming what the articles never mention, nor a statement searched for
+        answerable = reads_as_question(query.text) and not self.absent_names(query, hits)
+        floor = self.config.min_support[language] if answerable else float("inf")
+        best: dict[int, tuple[bool, float]] = {}  # hit rank -> (holds an answer, score of its best such sentence)
         for s in self.score_sentences(query, hits):  # best first
-            best.setdefault(s.hit_rank, s.score)
-        order = sorted(range(len(hits)), key=lambda i: (-best.get(i, float("-inf")), i))
+            answers = s.typed and self.support(language, s) >= floor
+            if s.hit_rank not in best or (answers and not best[s.hit_rank][0]):
+                best[s.hit_rank] = (answers, s.score)
+        missing = (False, float("-inf"))
+        order = sorted(range(len(hits)), key=lambda i: (not best.get(i, missing)[0], -best.get(i, missing)[1], i))
         return [hits[i] for i in order]
 
     def _with_antecedent(self, sentence_id: int, doc: ChunkedArticle, sentence: Sentence,
@@ -429,12 +450,22 @@ class ExtractiveComposer:
         """The tokens and text that count for a sentence's coverage: its own, plus the previous
         sentence's when it opens by pointing back ("이는 1957년 … 스푸트니크 …" is about the DeepSeek of
         the sentence before) and that sentence is in the same article."""
-        if sentence_id == 0 or not POINTS_BACK.match(text):
-            return sentence.tokens, text
-        previous_doc, previous = self.store.sentence(sentence_id - 1)
-        if previous_doc.article.source != doc.article.source:
+        previous = self._previous(sentence_id, doc) if POINTS_BACK.match(text) else None
+        if previous is None:
             return sentence.tokens, text
         return sentence.tokens + previous.tokens, doc.article.text[previous.start : previous.end] + " " + text
+
+    def _dated_by(self, sentence_id: int, doc: ChunkedArticle, text: str) -> str:
+        """The sentence before one opening "이날 …" / "당시 …" in the same article (what dates it); ""."""
+        previous = self._previous(sentence_id, doc) if DATED_BACK.match(text) else None
+        return doc.article.text[previous.start : previous.end] if previous is not None else ""
+
+    def _previous(self, sentence_id: int, doc: ChunkedArticle) -> Sentence | None:
+        """The sentence before ``sentence_id`` when the same article holds it."""
+        if sentence_id == 0:
+            return None
+        previous_doc, previous = self.store.sentence(sentence_id - 1)
+        return previous if previous_doc.article.source == doc.article.source else None
 
     def _antecedent_to_quote(self, sentence_id: int, hit: Hit, quoted: set[int]) -> tuple[int, ...]:
         """The sentence before a quoted one that opens by pointing back ("이는 … 때문이다."), when the same

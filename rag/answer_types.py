@@ -175,6 +175,12 @@ _ATTRIBUTES = _asked_and_named((
     # AI 기관들" (the best, not the most)
     (r"\b(?:has|have|had|with|employs?|owns?|holds?)\s+the (?:most|largest number of)\b|가장\s*많(?:은|이)|최다",
      r"가장\s*많|최다|제일\s*많|\bmost\b"),
+    # economic indicators, each named in its own word: the won figures given for dollar sums ("5억 5800만
+    # 달러(약 8100억 원)") state no exchange rate
+    (r"환율|\bexchange rates?\b", r"환율|\bexchange rate"),
+    (r"금리|이자율|\binterest rates?\b", r"금리|이자율|\binterest rate"),
+    (r"물가|인플레이션|\binflation\b", r"물가|인플레이션|\binflation"),
+    (r"실업률?|\bunemployment\b", r"실업|\bunemployment"),
     # a court's sentence: an indictment ("적발돼 기소된") says nothing of the prison term
     (r"형량|징역|실형|\b(?:prison|jail)\b|\bsentenced\b|\b(?:what|which) sentence\b",
      r"형량|징역|실형|집행유예|선고|\b(?:prison|jail|sentenced)\b"),
@@ -294,6 +300,23 @@ _OWN_QUESTION_WORD = re.compile(
     r"|무엇|뭐|누구|누가|언제|어디|얼마|몇|어떻|어떤|어느|왜",
     re.IGNORECASE,
 )
+
+
+# A query may be a statement (a sentence searched for its counterpart, "… lost their chance to compete when a
+# doping test …"), whose "when" asks for nothing.
+_OPENS_AS_QUESTION = re.compile(
+    r"^\W*(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should"
+    r"|has|have|had|may|might|must|shall|tell me|name|list)\b", re.IGNORECASE)
+_KOREAN_STATEMENT_END = re.compile(r"[가-힣]다[.”\"'」』)\s]*$")
+
+
+def reads_as_question(text: str) -> bool:
+    """Whether a query reads as a question: it ends with "?", opens with an English question word or
+    auxiliary, or is Korean and does not end as a statement ("…다.")."""
+    stripped = text.strip()
+    if stripped.endswith("?") or _OPENS_AS_QUESTION.match(stripped):
+        return True
+    return bool(re.search(r"[가-힣]", stripped)) and not _KOREAN_STATEMENT_END.search(stripped)
 
 
 def asks_own_question(question: str) -> bool:

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from rag.answer import Asked, with_full_names
-from rag.answer_types import NUMBER, PERSON
+from rag.answer_types import NUMBER, PEOPLE, PERSON
 from rag.bridge import TermMatch
 from rag.documents import Article
 
@@ -230,6 +230,33 @@ def test_asked_wants_the_kind_the_counter_the_names_and_the_years():
     assert not report.answered_by(wsj, wsj, article(wsj))
     plan = "우한시는 올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이다."
     assert Asked("What is Wuhan's 2025 capacity target?", None, years=("2025",)).answered_by(plan, plan, article(plan))
+    dated = "연평도 포격 사건은 2010년 11월 23일 북한이 연평도 해병대 기지에 포를 발사한 사건이다."
+    killed = "이날 포격으로 해병 2명이 사망하고, 16명이 중경상을 입었다."
+    shelling = Asked("2010년 연평도 포격으로 해병은 몇 명이 사망했나?", PEOPLE, years=("2010",))
+    assert shelling.answered_by(killed, killed, article(dated + " " + killed, date="2018"), dated_by=dated)  # "이날"
+    assert not shelling.answered_by(killed, killed, article(dated + " " + killed, date="2018"))
+
+
+def test_a_sentence_opening_that_day_is_dated_by_the_one_before(service):
+    composer, store = service.composer, service.store
+    minimax = next(sid for sid in range(store.sentence_vectors.shape[0])
+                   if store.sentence_text(sid).startswith("같은 날 미니맥스도"))
+    doc, _ = store.sentence(minimax)
+    assert "5억 5800만 달러" in composer._dated_by(minimax, doc, store.sentence_text(minimax))
+    zhipu = minimax - 1
+    assert composer._dated_by(zhipu, doc, store.sentence_text(zhipu)) == ""  # opens with no "that day"
+
+
+def test_passages_holding_an_answer_of_the_asked_kind_rank_first(service):
+    """The panel roster (Alibaba, Qwen, Lin Junyang by name) scores higher than the passage with his 20%."""
+    hits = service.search("What odds did Alibaba's Qwen lead give China of leading AI within five years?")
+    assert "20%" in hits[0].chunk.text
+    assert "30엑사플롭스" in service.search("What computing capacity is Wuhan expected to reach this year?")[0].chunk.text
+
+
+def test_a_why_question_is_answered_by_the_sentence_giving_the_reason(service):
+    answer = service.ask("Why can Chinese firms no longer bring in high-end US chips?")
+    assert not answer.abstained and "반도체 수출 규제로" in answer.answer.split(" [1]")[0]
 
 
 def test_a_quoted_sentence_that_points_back_comes_with_the_sentence_before(service):

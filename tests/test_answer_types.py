@@ -26,6 +26,7 @@ from rag.answer_types import (
     names_transaction,
     owner_first,
     owner_noun_en,
+    reads_as_question,
     said_about,
     subject_words,
 )
@@ -406,8 +407,11 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     ("Which country has the most AI researchers?", "중국 최고의 국영 AI 기관들은", False),
     ("Which country has the most AI researchers?", "AI 연구자가 가장 많은 나라는 중국이다", True),
     ("What is China's largest academic database?", "중국 최대 학술정보 사이트 '즈왕'", True),  # asks no quantity
+    # an economic indicator: a sum given in both currencies states no exchange rate
+    ("What is the exchange rate between the US dollar and the Korean won?", "5억 5800만 달러(약 8100억 원)를 조달했다", False),
+    ("원·달러 환율은 얼마인가?", "원·달러 환율은 1,300원대로 올랐다", True),
 ])
-def test_sentences_must_name_the_sentence_unit_ordinal_or_superlative_asked(question, text, holds):
+def test_sentences_must_name_the_indicator_unit_ordinal_or_superlative_asked(question, text, holds):
     assert names_attributes(question, text) is holds
 
 
@@ -438,3 +442,15 @@ def test_pieces_of_writing_and_ranks_need_not_be_named_next_to_their_count():
 ])
 def test_owner_noun_en_is_whose_sum_is_asked(question, noun):
     assert owner_noun_en(question) == noun
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("How much did Zhipu AI raise?", True),
+    ("Zhipu AI raised how much", False),  # neither "?" nor a question word first
+    ("Tell me about Wuhan", True),
+    ("Five hopefuls lost their chance to compete when a doping test came back positive.", False),
+    ("우한시가 올해 갖출 컴퓨팅 능력은", True),  # Korean without "?": not a statement
+    ("우한시는 올해 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이다.", False),
+])
+def test_reads_as_question_tells_questions_from_statements(text, question):
+    assert reads_as_question(text) is question
