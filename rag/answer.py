@@ -53,6 +53,7 @@ from .answer_types import (
     owner_first,
     owner_noun_en,
     reads_as_question,
+    reports_speech,
     said_about,
     subject_words,
 )
@@ -336,7 +337,7 @@ class Asked:
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = names_counted(self.counted, covered.lower())
-        return (holds and about and counts and names_attributes(q, covered, self.subjects)
+        return (holds and about and counts and names_attributes(q, covered, self.subjects) and reports_speech(q, covered)
                 and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
 
     def named_in(self, article_text: str) -> bool:

@@ -175,6 +175,9 @@ _ATTRIBUTES = _asked_and_named((
     # AI 기관들" (the best, not the most)
     (r"\b(?:has|have|had|with|employs?|owns?|holds?)\s+the (?:most|largest number of)\b|가장\s*많(?:은|이)|최다",
      r"가장\s*많|최다|제일\s*많|\bmost\b"),
+    # a partnership: "Which Korean company did DeepSeek partner with?" is not answered by what DeepSeek is
+    (r"제휴|협력\s*(?:관계|사|업체)|손잡|손을\s*잡|\bpartner(?:s|ed|ing|ship)?\b|\bteam(?:s|ed)? up\b",
+     r"제휴|협력|협업|공동|파트너|손잡|손을\s*잡|\bpartner|\bteam(?:s|ed)? up\b"),
     # economic indicators, each named in its own word: the won figures given for dollar sums ("5억 5800만
     # 달러(약 8100억 원)") state no exchange rate
     (r"환율|\bexchange rates?\b", r"환율|\bexchange rate"),
@@ -346,6 +349,24 @@ def names_transaction(question: str, text: str) -> bool:
     """Whether ``text`` names the kind of transaction a money question asks about (``_TRANSACTIONS``);
     true when it asks about none."""
     return all(named.search(text) for asks, named in _TRANSACTIONS if asks.search(question))
+
+
+# "What did Xi Jinping say when he visited …?": what someone said is answered by a sentence reporting speech (a
+# quote, "…고 말했다", "…라며"), not by a photo caption showing the person applauding. The speaker is not looked
+# for near it: news names a speaker by surname after the first mention ("린 기술책임자는 …").
+_ASKS_SPEECH = re.compile(
+    r"\bwhat\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
+    r"(?:say|tell|claim|warn|argue|write|predict|stress|note|add)\b"
+    r"|뭐라고|무엇이라고|무슨\s*말|어떻게\s*말|어떤\s*말", re.IGNORECASE)
+_REPORTS_SPEECH = re.compile(
+    r"[“”\"]|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"
+    r"|[다라]고\s|[다라]며|\b(?:said|says|told|stated|warned|argued|wrote)\b")
+
+
+def reports_speech(question: str, text: str) -> bool:
+    """Whether ``text`` reports speech when the question asks what someone said (``_ASKS_SPEECH``); true for
+    other questions."""
+    return not _ASKS_SPEECH.search(question) or bool(_REPORTS_SPEECH.search(text))
 
 
 def asks_attribute(question: str) -> bool:

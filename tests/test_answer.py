@@ -57,6 +57,9 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "When did Insikt Group publish its first report?",  # Sputnik was the first satellite
     "Which country has the most AI researchers?",  # "중국 최고의 국영 AI 기관들": the best, not the most
     "인식트그룹 보고서는 몇 쪽 분량인가?",  # no page count
+    "What is the exchange rate between the US dollar and the Korean won?",  # sums in both currencies are no rate
+    "Which Korean company did DeepSeek partner with?",  # no partnership
+    "What did Xi Jinping say when he visited the BRICS bank?",  # a photo caption: he applauds, says nothing
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)

@@ -27,6 +27,7 @@ from rag.answer_types import (
     owner_first,
     owner_noun_en,
     reads_as_question,
+    reports_speech,
     said_about,
     subject_words,
 )
@@ -407,6 +408,9 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     ("Which country has the most AI researchers?", "중국 최고의 국영 AI 기관들은", False),
     ("Which country has the most AI researchers?", "AI 연구자가 가장 많은 나라는 중국이다", True),
     ("What is China's largest academic database?", "중국 최대 학술정보 사이트 '즈왕'", True),  # asks no quantity
+    # a partnership, or a joint project
+    ("Which Korean company did DeepSeek partner with?", "딥시크는 전력 및 비용 효율성이 뛰어난 기술로 주목을 받았다", False),
+    ("What is the social simulator that Wuhan's partners want to deploy?", "화웨이가 우한에서 공동 사업을 추진하고 있으며", True),
     # an economic indicator: a sum given in both currencies states no exchange rate
     ("What is the exchange rate between the US dollar and the Korean won?", "5억 5800만 달러(약 8100억 원)를 조달했다", False),
     ("원·달러 환율은 얼마인가?", "원·달러 환율은 1,300원대로 올랐다", True),
@@ -454,3 +458,14 @@ def test_owner_noun_en_is_whose_sum_is_asked(question, noun):
 ])
 def test_reads_as_question_tells_questions_from_statements(text, question):
     assert reads_as_question(text) is question
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("What did Xi Jinping say when he visited the BRICS bank?",
+     "시진핑 중국 국가주석이 2025년 4월 29일 신개발은행 총재 옆에서 박수를 보내고 있다.", False),  # a photo caption
+    ("What did he warn about?", "“하지만 실제 격차는 오히려 커지고 있을 가능성이 있다”며 낙관론을 경계했다.", True),
+    ("린쥔양은 미국의 연산 능력에 대해 뭐라고 했나?", "미국의 연산 능력은 중국보다 1~2자릿수 높다고 지적했다", True),
+    ("Who is Tang Jie?", "탕제 최고경영자(CEO)가 진행자로 나섰고", True),  # asks for no speech
+])
+def test_a_question_about_what_was_said_wants_reported_speech(question, text, holds):
+    assert reports_speech(question, text) is holds
