@@ -170,7 +170,7 @@ _ATTRIBUTES = _asked_and_named((
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
     # an ordinal: "When did Insikt Group publish its first report?" is not answered by the world's first
     # satellite, nor by the day of the report the article quotes
-    (r"\bfirst\b|최초|처음|(?<![가-힣])첫", r"최초|처음|(?<![가-힣])첫|\bfirst\b"),
+    (r"\bfirst\b(?!\s+(?:quarter|half))|최초|처음|(?<![가-힣])첫", r"최초|처음|(?<![가-힣])첫|\bfirst\b"),
     # a quantity superlative: "Which country has the most AI researchers?" is not answered by "중국 최고의 국영
     # AI 기관들" (the best, not the most)
     (r"\b(?:has|have|had|with|employs?|owns?|holds?)\s+the (?:most|largest number of)\b|가장\s*많(?:은|이)|최다",
@@ -352,7 +352,8 @@ def names_transaction(question: str, text: str) -> bool:
 
 
 # "What did Xi Jinping say when he visited …?": what someone said is answered by a sentence reporting speech (a
-# quote, "…고 말했다", "…라며"), not by a photo caption showing the person applauding. The speaker is not looked
+# quote, "…고 말했다", "…라며") or by what a report says ("보고서를 보면"), not by a photo caption showing the
+# person applauding. The speaker is not looked
 # for near it: news names a speaker by surname after the first mention ("린 기술책임자는 …").
 _ASKS_SPEECH = re.compile(
     r"\bwhat\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
@@ -360,7 +361,7 @@ _ASKS_SPEECH = re.compile(
     r"|뭐라고|무엇이라고|무슨\s*말|어떻게\s*말|어떤\s*말", re.IGNORECASE)
 _REPORTS_SPEECH = re.compile(
     r"[“”\"]|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"
-    r"|[다라]고\s|[다라]며|\b(?:said|says|told|stated|warned|argued|wrote)\b")
+    r"|[다라]고\s|[다라]며|보고서(?:를\s*보면|에\s*따르면|에서)|\b(?:said|says|told|stated|warned|argued|wrote)\b")
 
 
 def reports_speech(question: str, text: str) -> bool:

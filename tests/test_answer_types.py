@@ -402,6 +402,7 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     ("How many exaflops will Wuhan have?", "올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정", True),
     # an ordinal
     ("When did Insikt Group publish its first report?", "11일 미국 보안 전문 분석업체 인식트그룹 보고서를 보면", False),
+    ("What was Samsung's profit in the first quarter?", "삼성전자의 1분기 영업이익은 6조 원", True),  # no ordinal
     ("Which company was the first Chinese AI startup to list in Hong Kong?",
      "즈푸AI는 8일 중국 AI 스타트업으로는 최초로 홍콩증권거래소에 상장해", True),
     # a quantity superlative: the best is not the most
@@ -466,6 +467,8 @@ def test_reads_as_question_tells_questions_from_statements(text, question):
     ("What did he warn about?", "“하지만 실제 격차는 오히려 커지고 있을 가능성이 있다”며 낙관론을 경계했다.", True),
     ("린쥔양은 미국의 연산 능력에 대해 뭐라고 했나?", "미국의 연산 능력은 중국보다 1~2자릿수 높다고 지적했다", True),
     ("Who is Tang Jie?", "탕제 최고경영자(CEO)가 진행자로 나섰고", True),  # asks for no speech
+    ("What does the Insikt Group report say about China's goal?",
+     "인식트그룹 보고서를 보면 중국은 2030년까지 전 세계 인공지능 선두 국가로 오르겠다는 목표를", True),  # a report
 ])
 def test_a_question_about_what_was_said_wants_reported_speech(question, text, holds):
     assert reports_speech(question, text) is holds
