@@ -85,18 +85,16 @@ class Tally:
                 setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
     def summary(self) -> dict:
-        n = max(self.answerable, 1)
-
-        def share(count: int, total: int) -> float | None:
+        def share(count: float, total: int) -> float | None:
             return round(count / total, 3) if total else None
 
         return {
             "questions": self.answerable + self.unanswerable,
             "answerable": self.answerable,
             "unanswerable": self.unanswerable,
-            "recall@1": round(self.r1 / n, 3),
-            "recall@5": round(self.r5 / n, 3),
-            "mrr@10": round(self.mrr / n, 3),
+            "recall@1": share(self.r1, self.answerable),  # None for a set of unanswerables only
+            "recall@5": share(self.r5, self.answerable),
+            "mrr@10": share(self.mrr, self.answerable),
             "answer_has_fact": share(self.fact, self.with_facts),
             "gold_passage_cited": share(self.gold_cited, self.composed),
             "citation_precision": share(self.citations_gold_article, self.citations),
