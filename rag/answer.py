@@ -11,7 +11,8 @@ sentence that holds the asked-for kind of answer and up to two more close behind
 sentence twice, though overlapping chunks share sentences), typed and
 definition sentences first, each followed by a citation marker [n]; citations are numbered in order of
 first use and point at the passage that contains the quoted sentence, with the sentence's offsets for
-highlighting. An English answer to a money or date question leads with the sum or date written in English.
+highlighting. An English answer to a money, date or percentage question leads with the sum, date or share
+written in English.
 
 It abstains (no citations) when no retrieved sentence holds the asked-for kind of answer, or when the
 best one that does is not close enough to the question; see ``AnswerConfig`` and the README for how the
@@ -35,6 +36,7 @@ from .answer_types import (
     NAME,
     NUMBER,
     PEOPLE,
+    PERCENT,
     PERSON,
     answers_count,
     asks_attribute,
@@ -71,7 +73,7 @@ from .names import (
     sounds_in,
     territory_spellings,
 )
-from .numbers import english_amount
+from .numbers import english_amount, english_percent
 from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights, sentence_closeness, with_surnamed
 from .store import Store
 from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, tokenize
@@ -80,7 +82,7 @@ NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
     "en": "The articles don't say. I found nothing in them that answers this question.",
 }
-ENGLISH_READINGS = {MONEY: english_amount, DATE: english_date}  # what an English answer leads with
+ENGLISH_READINGS = {MONEY: english_amount, DATE: english_date, PERCENT: english_percent}  # what an English answer leads with
 # Korean names are looked up in the whole index, English ones in the articles retrieved (``absent_names``)
 NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "None of the articles found mentions “{}”."}
 EN_FRAME = "From the Korean articles (quoted in Korean):"

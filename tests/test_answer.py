@@ -250,6 +250,11 @@ def test_a_sentence_opening_that_day_is_dated_by_the_one_before(service):
     assert composer._dated_by(zhipu, doc, store.sentence_text(zhipu)) == ""  # opens with no "that day"
 
 
+def test_an_english_percentage_answer_leads_with_the_share_in_english(service):
+    answer = service.ask("What chance did Lin Junyang give China of leading within 3 to 5 years?")
+    assert answer.answer.startswith("About 20% [1]. ")
+
+
 def test_passages_holding_an_answer_of_the_asked_kind_rank_first(service):
     """The panel roster (Alibaba, Qwen, Lin Junyang by name) scores higher than the passage with his 20%."""
     hits = service.search("What odds did Alibaba's Qwen lead give China of leading AI within five years?")

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.numbers import claimed, english_amount, mentioned, unsupported_numbers
+from rag.numbers import claimed, english_amount, english_percent, mentioned, unsupported_numbers
 
 PARALLEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "parallel_ko_en"
 
@@ -46,3 +46,14 @@ def test_english_numbers_are_found_in_their_korean_translation_not_in_others():
 ])
 def test_english_amount(text, english):
     assert english_amount(text) == english
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("향후 3~5년 내 중국 팀이 글로벌 선두에 오를 확률은 약 20%”라며", "about 20%"),  # 3~5년 is no share
+    ("성장률은 3~5%로", "3–5%"),
+    ("성능은 A100의 60퍼센트", "60%"),
+    ("30프로젝트", None),
+    ("20개 기업", None),
+])
+def test_english_percent(text, english):
+    assert english_percent(text) == english
