@@ -41,6 +41,7 @@ from .answer_types import (
     answers_count,
     asks_attribute,
     asks_own_question,
+    asks_speech,
     counted_noun_en,
     counted_word,
     expected_type,
@@ -120,6 +121,8 @@ class AnswerConfig:
     definition_bonus: float = 0.03  # "What is X?": a sentence that opens with X and ends "…이다."
     # "Why …?": a sentence giving a reason ("… 수출 규제로 … 들여올 수 없게 된 탓이다"); tried at 0.03 too
     reason_bonus: float = 0.05
+    # "What did Yao say …?": a sentence naming the speaker (by surname too), over another person's quote
+    speaker_bonus: float = 0.03
     # A follow-up: a sentence next to one the earlier answer quoted (``retrieval.sentence_closeness`` 1), or
     # in the same article (0.5).
     anchor_bonus: float = 0.03
@@ -321,6 +324,8 @@ class Asked:
     # which the sentence must name
     counted: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # the years the question names ("the 2024 election")
+    # the spellings of each name of a question asking what someone said, one of which the sentence must name
+    speakers: tuple[tuple[str, ...], ...] = ()
 
     def answered_by(self, text: str, covered: str, article: Article, dated_by: str = "") -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
@@ -341,6 +346,12 @@ class Asked:
         counts = names_counted(self.counted, covered.lower())
         return (holds and about and counts and names_attributes(q, covered, self.subjects) and reports_speech(q, covered)
                 and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
+
+    def names_speaker(self, covered: str, tokens: Sequence[str]) -> bool:
+        """Whether a sentence (``covered``, its ``tokens`` with full names added for surnames) names one of
+        ``speakers``; a one-syllable spelling only as a token (린 is in 양즈린)."""
+        lowered = covered.lower()
+        return any(s in tokens or (len(s) > 1 and s in lowered) for spellings in self.speakers for s in spellings)
 
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
@@ -408,6 +419,7 @@ class ExtractiveComposer:
                 + (cfg.type_bonus if wanted is not None and typed else 0.0)
                 + (cfg.definition_bonus if defines else 0.0)
                 + (cfg.reason_bonus if why and GIVES_REASON.search(covered) else 0.0)
+                + (cfg.speaker_bonus if asked.speakers and asked.names_speaker(covered, tokens) else 0.0)
                 + (cfg.anchor_bonus * sentence_closeness(store, query.anchors, sid) if query.anchors else 0.0)
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
@@ -575,12 +587,13 @@ class ExtractiveComposer:
         if thing:
             subjects = owner_first(query.text, subjects, thing)
         phrase = said_about(query.text)  # "What did X say about Y?": X's article, a sentence about Y
-        names = self._question_names(query, texts) if wanted is not None or phrase else ()
+        speech = asks_speech(query.text)
+        names = self._question_names(query, texts) if wanted is not None or phrase or speech else ()
         measured = measured_word(query.text)
         counted = ((measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE)
                    else self._bridged_noun(query, owner_noun_en(query.text)) if wanted == MONEY else ())
         return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted,
-                     years_named(query.text))
+                     years_named(query.text), names if speech else ())
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The spellings of what a count question counts, one of which the sentence holding the count must

@@ -353,21 +353,27 @@ def names_transaction(question: str, text: str) -> bool:
 
 # "What did Xi Jinping say when he visited …?": what someone said is answered by a sentence reporting speech (a
 # quote, "…고 말했다", "…라며") or by what a report says ("보고서를 보면"), not by a photo caption showing the
-# person applauding. The speaker is not looked
-# for near it: news names a speaker by surname after the first mention ("린 기술책임자는 …").
+# person applauding. The composer also wants the speaker the question names in that sentence or the one it points
+# back to, by surname too (``Asked.speakers``): "What bottlenecks did Yao say …?" is not answered by Tang's quote.
+# The question may also ask what someone "pointed to" or "mentioned", and name what ("What bottlenecks did …").
 _ASKS_SPEECH = re.compile(
-    r"\bwhat\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
-    r"(?:say|tell|claim|warn|argue|write|predict|stress|note|add)\b"
+    r"\bwhat(?:\s+[a-z]+){0,2}?\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
+    r"(?:say|tell|claim|warn|argue|write|predict|stress|note|add|point\s+(?:to|out)|mention)\b"
     r"|뭐라고|무엇이라고|무슨\s*말|어떻게\s*말|어떤\s*말", re.IGNORECASE)
 _REPORTS_SPEECH = re.compile(
     r"[“”\"]|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"
     r"|[다라]고\s|[다라]며|보고서(?:를\s*보면|에\s*따르면|에서)|\b(?:said|says|told|stated|warned|argued|wrote)\b")
 
 
+def asks_speech(question: str) -> bool:
+    """Whether the question asks what someone said (``_ASKS_SPEECH``)."""
+    return bool(_ASKS_SPEECH.search(question))
+
+
 def reports_speech(question: str, text: str) -> bool:
-    """Whether ``text`` reports speech when the question asks what someone said (``_ASKS_SPEECH``); true for
+    """Whether ``text`` reports speech when the question asks what someone said (``asks_speech``); true for
     other questions."""
-    return not _ASKS_SPEECH.search(question) or bool(_REPORTS_SPEECH.search(text))
+    return not asks_speech(question) or bool(_REPORTS_SPEECH.search(text))
 
 
 def asks_attribute(question: str) -> bool:

@@ -267,6 +267,11 @@ def test_a_why_question_is_answered_by_the_sentence_giving_the_reason(service):
     assert not answer.abstained and "반도체 수출 규제로" in answer.answer.split(" [1]")[0]
 
 
+def test_what_a_named_person_said_is_quoted_from_that_person(service):
+    answer = service.ask("What bottlenecks did Yao Shunyu say China faces?")  # Tang's quote scores close
+    assert not answer.abstained and answer.answer.split(" [1]")[0].endswith("병목현상을 겪고 있다”고 지적했다.”")
+
+
 def test_a_quoted_sentence_that_points_back_comes_with_the_sentence_before(service):
     answer = service.ask("트럼프 2기 정부의 어떤 정책이 미국의 장점을 약화시킬 수 있나?")
     first, second = answer.answer.split(" [1] ")[:2]

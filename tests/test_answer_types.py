@@ -467,6 +467,9 @@ def test_reads_as_question_tells_questions_from_statements(text, question):
     ("What did he warn about?", "“하지만 실제 격차는 오히려 커지고 있을 가능성이 있다”며 낙관론을 경계했다.", True),
     ("린쥔양은 미국의 연산 능력에 대해 뭐라고 했나?", "미국의 연산 능력은 중국보다 1~2자릿수 높다고 지적했다", True),
     ("Who is Tang Jie?", "탕제 최고경영자(CEO)가 진행자로 나섰고", True),  # asks for no speech
+    ("What bottlenecks did he point to?", "탕제 최고경영자(CEO)가 진행자로 나섰고", False),  # "what X did he point to"
+    ("What problems did Lin mention?", "린쥔양 기술책임자, 문샷의 양즈린 창업자 겸 CEO", False),
+    ("What company did Yao Shunyu join?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위", True),  # joining is no speech
     ("What does the Insikt Group report say about China's goal?",
      "인식트그룹 보고서를 보면 중국은 2030년까지 전 세계 인공지능 선두 국가로 오르겠다는 목표를", True),  # a report
 ])
