@@ -230,11 +230,15 @@ _MENTIONS = {
 }
 
 
-# "바이두가 개발한 챗GPT 유사 AI의 이름은?", "What is the name of the chatbot-style AI that Baidu developed?":
-# the name of a thing, which Korean news gives next to the noun ("유사한 AI '어니봇'", "모델 큐웬(Qwen)").
+# "바이두가 개발한 챗GPT 유사 AI의 이름은?", "What is the name of the chatbot-style AI that Baidu developed?",
+# "What is Moonshot's flagship model called?", "What is the title of the CSET report on …?": the name of a thing,
+# which Korean news gives next to the noun ("유사한 AI '어니봇'", "모델 큐웬(Qwen)"). A person's title is a role
+# ("What is Lin Junyang's title?" is no "title of").
 _ASKS_FOR_NAME = re.compile(
-    r"(?P<ko>\w+?)(?:의)?\s*이름(?:은|이|을|는)?\s*(?:무엇|뭐)?\S*\s*\??\s*$"
-    r"|\bname of\s+(?:the\s+|an?\s+)?(?P<en>.+?)(?:\s+(?:that|which|who|whose)\b.*)?\s*\??\s*$",
+    r"(?P<ko>\w+?)(?:의)?\s*(?:이름|제목|명칭)(?:은|이|을|는)?\s*(?:무엇|뭐)?\S*\s*\??\s*$"
+    r"|\b(?:name|title) of\s+(?:the\s+|an?\s+)?(?P<en>.+?)"
+    r"(?:\s+(?:that|which|who|whose|on|about|in|by|from|for)\b.*)?\s*\??\s*$"
+    r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|an?\s+)?(?P<called>[\w'’ -]+?)\s+called\s*\??\s*$",
     re.IGNORECASE,
 )
 # A name next to the noun: quoted after it, a word with its Latin spelling in brackets after it ("모델
@@ -249,7 +253,7 @@ def name_asked_for(question: str) -> str:
     """The noun whose name a question asks for ("AI" in "…유사 AI의 이름은?", "model" in "What is the name
     of Moonshot's AI model?"); "" when it asks for no name."""
     m = _ASKS_FOR_NAME.search(question)
-    words = ([m.group("ko")] if m.group("ko") else re.findall(r"\w[\w-]*", m.group("en"))) if m else []
+    words = ([m.group("ko")] if m.group("ko") else re.findall(r"\w[\w-]*", m.group("en") or m.group("called"))) if m else []
     return words[-1] if words else ""
 
 

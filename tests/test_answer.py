@@ -60,6 +60,8 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "What is the exchange rate between the US dollar and the Korean won?",  # sums in both currencies are no rate
     "Which Korean company did DeepSeek partner with?",  # no partnership
     "What did Xi Jinping say when he visited the BRICS bank?",  # a photo caption: he applauds, says nothing
+    "What is Moonshot's flagship model called?",  # the model named is Alibaba's, in another clause
+    "What is the title of the CSET report on China's AGI push?",  # the report is quoted, never titled
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)

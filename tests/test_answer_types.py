@@ -245,6 +245,10 @@ def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     ("SK하이닉스 전직 직원의 이름은?", "직원"),
     ("바이두가 개발한 챗GPT 유사 AI의 이름은?", "AI"),
     ("How much did Zhipu AI raise?", ""),
+    ("What is Moonshot's flagship model called?", "model"),
+    ("What is the title of the CSET report on China's AGI push?", "report"),  # not "push": "on …" is no name
+    ("CSET 보고서의 제목은?", "보고서"),
+    ("What is Lin Junyang's title?", ""),  # a person's title is a role
     ("What is the name of ???", ""),  # no noun: nothing to check, and no error
     ("?? 이름은?", ""),
 ])
