@@ -130,7 +130,7 @@ class AnswerConfig:
     # wider (twice the lexical weight); English ones (cross-lingual) separate the answer from its
     # neighbours less, so a close runner-up is worth quoting.
     extra_sentence_margin: dict = field(default_factory=lambda: {"ko": 0.025, "en": 0.02})
-    min_extra_sentence_chars: int = 25  # headline fragments and captions don't get added as extra sentences
+    min_sentence_chars: int = 25  # headline fragments and captions ("미중 갈등 이미지.") are not quoted
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
     # of the best sentence holding the asked-for kind of answer, compared with a per-language floor
     # (calibrated with `rag eval --calibrate` on the dev set and the eval/ sets; README, "Abstention rule").
@@ -243,7 +243,7 @@ class ScoredSentence:
     similarity: float
     coverage: float
     latent: float
-    typed: bool  # holds an answer of the kind the question asks for (any sentence does when it asks no kind)
+    typed: bool  # holds an answer of the kind the question asks for (any full sentence does when it asks no kind)
     defines: bool = False
 
 
@@ -409,7 +409,9 @@ class ExtractiveComposer:
                 tokens = with_surnamed(tokens, covered, query.tokens)
             coverage = (idf_coverage(own_weights, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
-            typed = asked.answered_by(text, covered, doc.article, self._dated_by(sid, doc, text))
+            # a caption or headline fragment ("미중 갈등 이미지.") answers nothing
+            typed = len(text) >= cfg.min_sentence_chars and asked.answered_by(text, covered, doc.article,
+                                                                               self._dated_by(sid, doc, text))
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -711,7 +713,7 @@ class ExtractiveComposer:
             if len(chosen) >= cfg.max_sentences or s.score < best.score - cfg.extra_sentence_margin[language]:
                 break
             text = self.store.sentence_text(s.sentence_id)
-            if text in texts or len(text) < cfg.min_extra_sentence_chars:
+            if text in texts or len(text) < cfg.min_sentence_chars:
                 continue
             texts.add(text)
             chosen.append(s)

@@ -269,6 +269,11 @@ def test_a_why_question_is_answered_by_the_sentence_giving_the_reason(service):
     assert not answer.abstained and "반도체 수출 규제로" in answer.answer.split(" [1]")[0]
 
 
+def test_a_photo_caption_fragment_is_never_the_answer(service):
+    answer = service.ask("Who hosted the roundtable discussion?")  # "미중 갈등 이미지." shares "갈등" by meaning
+    assert "미중 갈등 이미지" not in answer.answer
+
+
 def test_what_a_named_person_said_is_quoted_from_that_person(service):
     answer = service.ask("What bottlenecks did Yao Shunyu say China faces?")  # Tang's quote scores close
     assert not answer.abstained and answer.answer.split(" [1]")[0].endswith("병목현상을 겪고 있다”고 지적했다.”")
