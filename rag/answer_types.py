@@ -106,7 +106,7 @@ def _asked_and_named(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Patte
 
 
 # A role the question names, and how a sentence names the same role: the founder of a company is not
-# answered by its analyst. "Who leads / heads …" names no particular role: any title answers it.
+# answered by its analyst, nor its head by a title below it.
 _ROLES = _asked_and_named((
     (r"창업|설립|창립|\b(?:co-?)?found", r"창업|설립|창립|\bfound"),
     (r"CEO|최고경영자|\bchief executive\b", r"CEO|최고경영자|\bchief executive\b"),
@@ -119,6 +119,10 @@ _ROLES = _asked_and_named((
     (r"장관|\bminister\b", r"장관|\bminister\b"),
     (r"시장|\bmayor\b", r"시장|\bmayor\b"),  # a mayor: only asked as "시장은 누구" / "mayor", so not a market
     (r"진행자|사회자|\bmoderat", r"진행자|진행을|사회자|사회를|\bmoderat"),
+    # who leads or heads something: its head, not any title ("Who leads CSET?" is not answered by its senior analyst)
+    (r"수장|이끄|\b(?:heads?|headed|leads?|led|leaders?|runs|ran)\b",
+     r"대표(?!적)|회장|사장|총재|주석|대통령|총리|의장|위원장|이사장|원장|소장|센터장|단장|책임자|최고경영자|CEO|수장|이끄|이끌"
+     r"|\b(?:head|lead|chief|director|president|chair)"),
     (r"도지사|\bgovernor\b", r"도지사|성장|\bgovernor\b"),
 ))
 # Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
@@ -159,6 +163,9 @@ _ATTRIBUTES = _asked_and_named((
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b",
      r"\d+\s*(?:세|살)|[가-힣]\(\d{1,3}\)|나이|출생|태어|\bborn\b|\baged?\b"),
     (r"졸업|학력|\bgraduat\w*|\balma mater\b", r"졸업|학위|동문|\bgraduat|\bdegree\b|\balumn"),
+    # joining or hiring: "When did Tencent hire Yao Shunyu?" is not answered by the day of the roundtable
+    (r"합류|영입|채용|입사|\b(?:join(?:s|ed)?|hire[sd]?|hiring|recruit(?:s|ed)?)\b",
+     r"합류|영입|채용|입사|\b(?:join|hire|hiring|recruit)"),
     # a starting point: "Since when …?" is not answered by "2030년까지"
     (r"\bsince (?:when|what)\b|\bfrom when\b|언제부터|몇\s*년\s*부터", r"부터|이래|이후|\bsince\b|\bfrom\b"),
     # an opening ("open-source" is no opening, nor a film's "opening weekend")

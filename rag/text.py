@@ -128,6 +128,8 @@ def tokenize(text: str) -> list[str]:
 
 
 _ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2,}(?![A-Za-z0-9])")
+# Hangul glued to a capitalised Latin part is a brand ("오픈AI", "즈푸AI"), though Kiwi reads 오픈 as a common word
+_GLUED_NAME = re.compile(r"(?<![가-힣])[가-힣]+[A-Z][A-Za-z0-9]*(?![A-Za-z0-9])")
 
 
 _WORD_END_TAGS = frozenset("JEVSX")  # Kiwi tags of particles, endings, verbs, symbols, affixes
@@ -138,7 +140,8 @@ class QuestionWords:
     """What one Kiwi pass over a question gives the retriever."""
 
     tokens: tuple[str, ...]  # search tokens (``tokenize``)
-    names: tuple[str, ...]  # acronyms of three or more capitals ("GDP") and Kiwi's proper nouns ("삼성전자")
+    # acronyms of three or more capitals ("GDP"), Hangul-Latin brands ("오픈AI") and Kiwi's proper nouns ("삼성전자")
+    names: tuple[str, ...]
     # Words Kiwi split into pieces of which one is a single syllable, as written without their particle:
     # an unknown name splits before some particles ("주송춘은" -> 주 + 송 + 춘 + 은, "야오순위의" -> 야 + 오 +
     # 순위 + 의) and not before others.
@@ -167,7 +170,8 @@ def question_words(text: str) -> QuestionWords:
         if str(word[0].tag).startswith("NN"):  # as written up to its first particle or symbol
             end = next((t.start for t in word if str(t.tag)[0] in "JS"), word[-1].start + word[-1].len)
             noun_words.append(text[word[0].start : end])
-    return QuestionWords(_search_tokens(analysed), tuple(dict.fromkeys(_ACRONYM.findall(text) + nouns)),
+    return QuestionWords(_search_tokens(analysed),
+                         tuple(dict.fromkeys(_ACRONYM.findall(text) + _GLUED_NAME.findall(text) + nouns)),
                          tuple(dict.fromkeys(split)), tuple(dict.fromkeys(noun_words)))
 
 

@@ -62,6 +62,9 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "What did Xi Jinping say when he visited the BRICS bank?",  # a photo caption: he applauds, says nothing
     "What is Moonshot's flagship model called?",  # the model named is Alibaba's, in another clause
     "What is the title of the CSET report on China's AGI push?",  # the report is quoted, never titled
+    "When did Tencent hire Yao Shunyu?",  # "최근 텐센트에 합류한": no date; the roundtable's day is no hiring
+    "Who leads the CSET research center?",  # its senior analyst is no head
+    "오픈AI의 최고경영자는 누구인가?",  # the CEOs named are Zhipu's and Moonshot's
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)

@@ -143,9 +143,20 @@ ROUNDTABLE = ("즈푸AI 창업자이자 칭화대 교수이기도 한 탕제 최
     ("Who is the CEO of Tencent?", (("텐센트",),), False),
     ("Who founded it?", (), True),  # nobody named: the title anywhere
     ("Who is the president?", (), False),
+    ("Who leads Alibaba's Qwen?", (("큐웬",),), True),  # a head: 기술책임자
+    ("오픈AI의 최고경영자는 누구인가?", (("오픈ai",),), False),  # OpenAI is where Yao came from, in another clause
 ])
 def test_names_role_wants_the_asked_title_near_each_name(question, names, holds):
     assert names_role(question, ROUNDTABLE, names) is holds
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("Who leads the CSET research center?", "보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가는", False),  # no head
+    ("Who heads the New Development Bank?", "딜마 호세프(Dilma Rousseff) 신개발은행 총재 옆에서", True),
+    ("Who is the lead author of the CSET report?", "보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가는", True),
+])
+def test_who_leads_wants_a_head_not_any_title(question, text, holds):
+    assert names_role(question, text) is holds
 
 
 def test_names_role_accepts_a_title_just_before_the_name():
@@ -186,9 +197,15 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("Since when has the CSET report existed?", (), False),  # a starting point: none named
     ("중국은 언제부터 AI 패권을 목표로 삼았나?", (), False),
     ("What did the open-source labs set up in Wuhan?", (), True),  # "open-source" asks for no opening
+    ("When did Tencent hire Yao Shunyu?", (), False),  # the labs' branches: no joining or hiring
 ])
 def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
     assert names_attributes(question, CSET_SENTENCE, names) is holds
+
+
+def test_a_joining_is_named_near_the_person_who_joined():
+    assert names_attributes("Which company did Yao Shunyu join?", ROUNDTABLE, (("야오순위",),))  # "텐센트에 합류한"
+    assert not names_attributes("Which company did Tang Jie join?", ROUNDTABLE, (("탕제",),))  # another clause
 
 
 LISTING_SENTENCE = "즈푸AI는 8일 중국 AI 스타트업으로는 최초로 홍콩증권거래소에 상장해 5억 5800만 달러를 조달했다."
