@@ -70,8 +70,9 @@ _KOREAN_COUNTERS = {"개": "개|가지|곳", "곳": "곳|개", "차례": "차례
 # "8일", "2017년" are dates unless asked for, and "17배" a ratio unless "how many times" is asked
 _ANY_COUNTER = "개|가지|곳|차례|번|회|대|명|종|건|편|척|위"
 _EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간", "times": "배|번|차례|회"}
-_DURATION = r"년|개월|달|주|시간|분|초|일\s*(?:간|동안|째|만)"  # "10일(현지 시간)" is a date, "3일간" a duration
-_ASKS_HOW_LONG = re.compile(r"\bhow long\b|얼마나\s*오래|얼마\s*동안|몇\s*시간", re.IGNORECASE)
+# "10일(현지 시간)" is a date; "3일간", "3일이 더 필요할 것" a duration
+_DURATION = r"년|개월|달|주|시간|분|초|일\s*(?:간|동안|째|만|이?\s*(?:더\s*)?(?:필요|걸|소요))"
+_ASKS_HOW_LONG = re.compile(r"\bhow long\b|얼마나\s*오래|얼마\s*동안|몇\s*시간|얼마나\s*걸|얼마\s*걸", re.IGNORECASE)
 _ASKS_WITH_COUNTER = re.compile(r"몇\s*(" + "|".join(sorted(_KOREAN_COUNTERS, key=len, reverse=True)) + ")")
 _ASKS_HOW_MANY = re.compile(r"\bhow many(?:\s+(years|months|weeks|days|hours|times)\b)?", re.IGNORECASE)
 _ASKS_FOR_DATE = re.compile(
@@ -163,8 +164,9 @@ _ATTRIBUTES = _asked_and_named((
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b",
      r"\d+\s*(?:세|살)|[가-힣]\(\d{1,3}\)|나이|출생|태어|\bborn\b|\baged?\b"),
     (r"졸업|학력|\bgraduat\w*|\balma mater\b", r"졸업|학위|동문|\bgraduat|\bdegree\b|\balumn"),
-    # joining or hiring: "When did Tencent hire Yao Shunyu?" is not answered by the day of the roundtable
-    (r"합류|영입|채용|입사|\b(?:join(?:s|ed)?|hire[sd]?|hiring|recruit(?:s|ed)?)\b",
+    # joining or hiring ("joined forces" is cooperating): "When did Tencent hire Yao Shunyu?" is not answered by
+    # the day of the roundtable
+    (r"합류|영입|채용|입사|\b(?:join(?:s|ed)?(?!\s+(?:forces|hands))|hire[sd]?|hiring|recruit(?:s|ed)?)\b",
      r"합류|영입|채용|입사|\b(?:join|hire|hiring|recruit)"),
     # a starting point: "Since when …?" is not answered by "2030년까지"
     (r"\bsince (?:when|what)\b|\bfrom when\b|언제부터|몇\s*년\s*부터", r"부터|이래|이후|\bsince\b|\bfrom\b"),
@@ -211,6 +213,9 @@ _TRANSACTIONS = _asked_and_named((
 _NATIVE = r"(?<![가-힣])(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)"
 _COUNTER_END = r"(?!발|선|최|방|혁|념|인|월|편|정|성|입|척|별)"
 _NATIVE_COUNT = rf"{_NATIVE}\s?(?:차례|개{_COUNTER_END}|번|명|곳|가지)"
+# "수년", "수십 개": a vague count, which answers "얼마나 걸려?" ("상용화까지는 최소 수년의 시간이 필요하다")
+_VAGUE = r"(?<![가-힣])수(?:십|백|천)?"
+_VAGUE_COUNT = rf"{_VAGUE}\s?(?:년|개월|달|주일|시간|차례|개{_COUNTER_END}|번|명|곳|가지)"
 # A unit of money ends its word or takes a particle ("1500달러의 몸값", "2700만 달러를"), not another syllable
 # ("3원칙", "2엔진").
 _UNIT_END = r"(?:(?![가-힣])|(?=(?:의|를|을|가|이|은|는|로|으로|에|와|과|씩|까지|도|만|나)(?![가-힣])))"
@@ -230,7 +235,8 @@ _MENTIONS = {
         r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     ),
     # A digit that is neither part of a date ("지난해 12월", "2017년") nor of a model name (A100, H800, R1).
-    NUMBER: re.compile(r"(?<![\dA-Za-z])(?!(?:19|20)\d{2}(?!\d)|\d{1,2}\s*[월일](?![가-힣]))\d+(?![\dA-Za-z])|" + _NATIVE_COUNT),
+    NUMBER: re.compile(r"(?<![\dA-Za-z])(?!(?:19|20)\d{2}(?!\d)|\d{1,2}\s*[월일](?![가-힣]))\d+(?![\dA-Za-z])|"
+                       + _NATIVE_COUNT + "|" + _VAGUE_COUNT),
     PERCENT: re.compile(r"\d\s*(?:%|퍼센트|프로)"),
     PERSON: re.compile(_TITLES + r"|\b(?:founder|chief executive|chairman|chairwoman|president|director|professor"
                        r"|scientist|analyst|minister|Mr|Ms|Dr)\b", re.IGNORECASE),
@@ -486,7 +492,7 @@ def answers_count(question: str, text: str) -> bool:
     else:
         return True
     counters = "|".join(f"개{_COUNTER_END}" if c == "개" else c for c in counters.split("|"))  # not 개월
-    number = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:조|억|만|천|백)*|{_NATIVE}|수십|수백|수천)"
+    number = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:조|억|만|천|백)*|{_NATIVE}|{_VAGUE})"
     return bool(re.search(rf"{number}\s*(?:{counters})", text))
 
 

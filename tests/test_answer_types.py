@@ -120,6 +120,8 @@ def test_expected_type(question, kind):
     (PERSON, "딥시크는 비용 효율성이 뛰어난 기술로 주목을 받았다.", False),
     (PERSON, "대표적인 사례로 꼽힌다.", False),
     (None, "아무 문장", True),
+    (NUMBER, "상용화까지는 최소 수년의 시간이 필요하다", True),  # a vague count
+    (NUMBER, "수출 규제로 칩을 들여올 수 없게 된 탓이다", False),  # 수 is no count here
 ])
 def test_mentions(kind, text, holds):
     assert mentions(kind, text) is holds
@@ -203,6 +205,12 @@ def test_names_attributes_wants_each_asked_attribute_near_the_names(question, na
     assert names_attributes(question, CSET_SENTENCE, names) is holds
 
 
+def test_joining_forces_is_no_joining():
+    wsj = "월스트리트저널(WSJ)에 따르면, 최근 화웨이·바이두·알리바바 등 중국 IT 기업들은 AI 기술의 공동 연구·개발에 나섰다."
+    assert names_attributes("Which Chinese tech companies joined forces on AI research, according to the WSJ?", wsj,
+                            (("wsj",),))
+
+
 def test_a_joining_is_named_near_the_person_who_joined():
     assert names_attributes("Which company did Yao Shunyu join?", ROUNDTABLE, (("야오순위",),))  # "텐센트에 합류한"
     assert not names_attributes("Which company did Tang Jie join?", ROUNDTABLE, (("탕제",),))  # another clause
@@ -251,6 +259,9 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
     ("소각장을 몇 개 더 지을 계획인가?", "소각 설비 3곳을 추가로 설립", True),  # places are counted in 곳
     ("How many supercomputers does Wuhan operate?", "그 규모가 약 17배 더 크다", False),  # a ratio, no count
     ("How many times larger is it than El Capitan?", "그 규모가 약 17배 더 크다", True),
+    ("상용화까지는 얼마나 걸려?", "상용화까지는 최소 수년의 시간이 필요하다는 분석이다", True),  # a vague duration
+    ("상용화까지는 얼마나 걸려?", "즈푸AI는 8일 홍콩증권거래소에 상장해", False),  # a date
+    ("수습 작업은 얼마나 걸리나?", "구조에는 최소한 3일이 더 필요할 것이라고 말했다", True),  # N일 needed: a duration
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds
