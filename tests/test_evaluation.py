@@ -100,6 +100,8 @@ def test_own_set_regression(service):
     # Korean and English facts in plain words; "얼마나 걸려?" wants a duration ("최소 수년"), "joined forces" is
     # no joining; s01 "지금은 어디에 있어?" (where Yao works now) reads as asking where something is located
     ("holdout23", 0.75, 0.8, 1.0, 0.9, 1.0, 1),
+    # Korean-heavy; q07, q12 and q21 quote a near sentence, not the one with the effect, trigger or weakness asked
+    ("holdout24", 0.85, 0.5, 0.5, 0.5, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
