@@ -324,7 +324,7 @@ class Asked:
     # which the sentence must name
     counted: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # the years the question names ("the 2024 election")
-    # the spellings of each name of a question asking what someone said, one of which the sentence must name
+    # the spellings of each name of a question asking what someone said: a sentence naming one scores higher
     speakers: tuple[tuple[str, ...], ...] = ()
 
     def answered_by(self, text: str, covered: str, article: Article, dated_by: str = "") -> bool:

@@ -213,8 +213,9 @@ _TRANSACTIONS = _asked_and_named((
 _NATIVE = r"(?<![가-힣])(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)"
 _COUNTER_END = r"(?!발|선|최|방|혁|념|인|월|편|정|성|입|척|별)"
 _NATIVE_COUNT = rf"{_NATIVE}\s?(?:차례|개{_COUNTER_END}|번|명|곳|가지)"
-# "수년", "수십 개": a vague count, which answers "얼마나 걸려?" ("상용화까지는 최소 수년의 시간이 필요하다")
-_VAGUE = r"(?<![가-힣])수(?:십|백|천)?"
+# "수년", "수십 개": a vague count, which answers "얼마나 걸려?" ("상용화까지는 최소 수년의 시간이 필요하다");
+# "수명" is a lifespan, "수십 명" a count
+_VAGUE = r"(?<![가-힣])(?:수(?:십|백|천)|수(?!\s?명))"
 _VAGUE_COUNT = rf"{_VAGUE}\s?(?:년|개월|달|주일|시간|차례|개{_COUNTER_END}|번|명|곳|가지)"
 # A unit of money ends its word or takes a particle ("1500달러의 몸값", "2700만 달러를"), not another syllable
 # ("3원칙", "2엔진").
@@ -370,8 +371,9 @@ def names_transaction(question: str, text: str) -> bool:
 
 # "What did Xi Jinping say when he visited …?": what someone said is answered by a sentence reporting speech (a
 # quote, "…고 말했다", "…라며") or by what a report says ("보고서를 보면"), not by a photo caption showing the
-# person applauding. The composer also wants the speaker the question names in that sentence or the one it points
-# back to, by surname too (``Asked.speakers``): "What bottlenecks did Yao say …?" is not answered by Tang's quote.
+# person applauding. The composer also prefers a sentence naming the speaker the question names, in it or in the one
+# it points back to, by surname too (``Asked.speakers``, ``speaker_bonus``): "What bottlenecks did Yao say …?" is
+# answered by Yao's quote, not Tang's.
 # The question may also ask what someone "pointed to" or "mentioned", and name what ("What bottlenecks did …").
 _ASKS_SPEECH = re.compile(
     r"\bwhat(?:\s+[a-z]+){0,2}?\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"

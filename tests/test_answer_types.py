@@ -122,6 +122,7 @@ def test_expected_type(question, kind):
     (None, "아무 문장", True),
     (NUMBER, "상용화까지는 최소 수년의 시간이 필요하다", True),  # a vague count
     (NUMBER, "수출 규제로 칩을 들여올 수 없게 된 탓이다", False),  # 수 is no count here
+    (NUMBER, "배터리 수명이 짧다", False),  # a lifespan
 ])
 def test_mentions(kind, text, holds):
     assert mentions(kind, text) is holds
