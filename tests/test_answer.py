@@ -272,6 +272,11 @@ def test_a_why_question_is_answered_by_the_sentence_giving_the_reason(service):
     assert not answer.abstained and "반도체 수출 규제로" in answer.answer.split(" [1]")[0]
 
 
+def test_a_follow_up_opening_with_geugeon_keeps_the_topic(service):
+    answer = service.ask("그건 어떤 사건에 비유됐어?", ["딥시크는 어떤 점에서 주목받았어?"])
+    assert not answer.abstained and "스푸트니크" in answer.answer
+
+
 def test_a_photo_caption_fragment_is_never_the_answer(service):
     answer = service.ask("Who hosted the roundtable discussion?")  # "미중 갈등 이미지." shares "갈등" by meaning
     assert "미중 갈등 이미지" not in answer.answer
