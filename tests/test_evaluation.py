@@ -102,6 +102,8 @@ def test_own_set_regression(service):
     ("holdout23", 0.75, 0.8, 1.0, 0.9, 1.0, 1),
     # Korean-heavy; q07, q12 and q21 quote a near sentence, not the one with the effect, trigger or weakness asked
     ("holdout24", 0.85, 0.5, 0.5, 0.5, 1.0, 0),
+    # conversations only; c03 and c14 lose their passage to the word bridge (stop selling, chip industry 반도체)
+    ("holdout25", 1.0, 0.6, 0.75, 0.75, 1.0, 1),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
