@@ -106,13 +106,13 @@ def format_value(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
-PERCENT = re.compile(r"(약\s*)?(\d+(?:\.\d+)?)(?:\s*[~\-–]\s*(\d+(?:\.\d+)?))?\s*(?:%|퍼센트|프로(?![가-힣]))")
+_PERCENT_FIGURE = re.compile(r"(약\s*)?(\d+(?:\.\d+)?)(?:\s*[~\-–]\s*(\d+(?:\.\d+)?))?\s*(?:%|퍼센트|프로(?![가-힣]))")
 
 
 def english_percent(text: str) -> str | None:
     """The first percentage in Korean ``text`` written the English way ("확률은 약 20%" -> "about 20%",
     "3~5%" -> "3–5%"); None when the text names none."""
-    m = PERCENT.search(text)
+    m = _PERCENT_FIGURE.search(text)
     if not m:
         return None
     about, low, high = m.groups()

@@ -25,7 +25,7 @@ from rag.text import tokenize
         ("How did other IT companies respond?", ["Which chip does Baidu use?"], ["Which chip does Baidu use?"]),
         ("그는 뭐라고 했어?", ["린쥔양은 누구야?"], ["린쥔양은 누구야?"]),
         ("그건 어떤 사건에 비유됐어?", ["딥시크는 왜 주목받았어?"], ["딥시크는 왜 주목받았어?"]),  # 그건 = 그것은
-        ("이건 언제 공개됐어?", ["바이두가 만든 AI는?"], ["바이두가 만든 AI는?"]),
+        ("이건 어느 회사가 개발했어?", ["바이두가 만든 AI는?"], ["바이두가 만든 AI는?"]),  # two words of its own
         ("중국은 다른 국가와 어떤 격차를 보이나?", ["즈푸AI는 언제 상장했나?"], []),  # "다른" inside: no reference
     ],
 )
