@@ -50,17 +50,19 @@ from .answer_types import (
     name_asked_for,
     names_attributes,
     names_counted,
+    names_office_of,
     names_role,
     names_thing,
     names_transaction,
     owner_first,
     owner_noun_en,
+    owner_phrase_en,
     reads_as_question,
     reports_speech,
     said_about,
     subject_words,
 )
-from .bridge import TermMatch, english_words
+from .bridge import TermMatch, counted, english_words, with_synonyms
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date, holds_years, years_named
 from .documents import Article
@@ -291,7 +293,7 @@ def term_weights(store: Store, tokens: Sequence[str], bridged: Sequence[TermMatc
     unbridged = UNBRIDGED_WEIGHT * (float(idf.max()) if len(idf) else 1.0)
     weights = {t: w if t in vocab else (0.0 if any(t in word for word in bridged_words) else unbridged)
                for t, w in weights.items()}
-    for m in bridged:
+    for m in counted(bridged):
         if m.how != "surname":  # a surname stands in for its full name (``with_full_names``), not beside it
             weights[m.term] = max(weights.get(m.term, 0.0), float(idf[vocab[m.term]]) * m.weight)
     return weights
@@ -326,6 +328,7 @@ class Asked:
     years: tuple[str, ...] = ()  # the years the question names ("the 2024 election")
     # the spellings of each name of a question asking what someone said: a sentence naming one scores higher
     speakers: tuple[tuple[str, ...], ...] = ()
+    country: tuple[str, ...] = ()  # the Korean names of the country whose office a role question asks about
 
     def answered_by(self, text: str, covered: str, article: Article, dated_by: str = "") -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
@@ -336,7 +339,7 @@ class Asked:
         before it when it opens "이날 …"); and every name of the question somewhere in the article."""
         q = self.question
         if self.kind == PERSON:
-            holds = names_role(q, covered, self.subjects)
+            holds = names_role(q, covered, self.subjects) and (not self.country or names_office_of(q, covered, self.country))
         elif self.kind == NAME:
             holds = not self.thing or names_thing(text, self.thing, self.subjects)
         else:
@@ -404,7 +407,8 @@ class ExtractiveComposer:
             doc, sentence = store.sentence(sid)
             text = doc.article.text[sentence.start : sentence.end]
             tokens, covered = self._with_antecedent(sid, doc, sentence, text)
-            tokens = with_full_names(tokens, covered, query.bridged + query.context_bridged)
+            tokens = with_synonyms(with_full_names(tokens, covered, query.bridged + query.context_bridged),
+                                   query.bridged + query.context_bridged)
             if language == "ko":
                 tokens = with_surnamed(tokens, covered, query.tokens)
             coverage = (idf_coverage(own_weights, tokens, covered)
@@ -567,18 +571,33 @@ class ExtractiveComposer:
         the English question's names (``_english_names``); ``names_role`` and ``names_attributes`` check
         that the title or attribute is named near them."""
         rest = subject_words(query.text)
-        vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
         if query.language == "ko":  # the question's tokens that stand in ``rest``, so Kiwi runs once per question
             proper, rest_lowered = {n.lower() for n in query.names}, rest.lower()
             names = [(t,) for t in dict.fromkeys(query.tokens)
                      if t in rest_lowered and any(t == n or len(t) > 1 and t in n for n in proper)]
         else:
             names = list(self._english_names(query, rest, texts=texts))
-        names = [n for n in names if not self._everywhere(n)]  # as for the article's names (``_question_names``)
-        # the most specific name first (highest IDF; a term the index lacks counts as rarest, then longer)
+        return self._most_specific_first(names)
+
+    def _most_specific_first(self, names: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+        """``names`` (each as its spellings) without those almost every article has (``_everywhere``, as for
+        the article's names, ``_question_names``), the most specific first: highest IDF (a term the index
+        lacks counts as rarest), then longer."""
+        vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
+        names = [n for n in names if not self._everywhere(n)]
         specificity = [max((float(idf[vocab[n]]) if n in vocab else float("inf"), len(n)) for n in spellings)
                        for spellings in names]
         return tuple(n for _, n in sorted(zip(specificity, names), key=lambda pair: pair[0], reverse=True))
+
+    def _owner_name(self, query: Query, texts: Sequence[str]) -> tuple[str, ...]:
+        """The spellings of the name whose sum an English money question asks for ("How much did Moonshot
+        raise?": moonshot, 문샷), its most specific name when it has several; empty when the owner is no name.
+        A sum the articles give for another company does not answer it."""
+        if query.language == "ko":
+            return ()
+        names = self._most_specific_first(self._english_names(query, owner_phrase_en(query.text), first_word=True,
+                                                              texts=texts))
+        return names[0] if names else ()
 
     def asked(self, query: Query, wanted: str | None, texts: Sequence[str] = ()) -> Asked:
         """What the question asks for (``Asked``), worked out once for all its candidate sentences; ``texts``,
@@ -593,9 +612,12 @@ class ExtractiveComposer:
         names = self._question_names(query, texts) if wanted is not None or phrase or speech else ()
         measured = measured_word(query.text)
         counted = ((measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE)
-                   else self._bridged_noun(query, owner_noun_en(query.text)) if wanted == MONEY else ())
+                   else (self._bridged_noun(query, owner_noun_en(query.text)) or self._owner_name(query, texts))
+                   if wanted == MONEY else ())
+        country = (next(filter(None, map(territory_spellings, question_names(query.text))), ())
+                   if wanted == PERSON and query.language != "ko" else ())
         return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted,
-                     years_named(query.text), names if speech else ())
+                     years_named(query.text), names if speech else (), country)
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The spellings of what a count question counts, one of which the sentence holding the count must

@@ -381,6 +381,7 @@ _ASKS_SPEECH = re.compile(
     r"|뭐라고|무엇이라고|무슨\s*말|어떻게\s*말|어떤\s*말", re.IGNORECASE)
 _REPORTS_SPEECH = re.compile(
     r"[“”\"]|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"
+    r"|꼽혔|꼽았|제시했|내다봤|예측했"
     r"|[다라]고\s|[다라]며|보고서(?:를\s*보면|에\s*따르면|에서)|\b(?:said|says|told|stated|warned|argued|wrote)\b")
 
 
@@ -428,6 +429,7 @@ def subject_words(question: str) -> str:
 # before it ("보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가").
 _CLAUSE_END = re.compile(r"[,;:·]|(?<=[가-힣]고)\s|(?<=[가-힣]며)\s|(?<=면서)\s|(?<=지만)\s")
 TITLE_AFTER, TITLE_BEFORE = 40, 25
+OFFICE_AFTER = 8  # a country's office follows its name closely: "미국의 대통령", "중국 국가주석"
 
 
 def names_by_surname(text: str, name: str) -> bool:
@@ -455,6 +457,15 @@ def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()
     if not names:
         return any(t.search(text) for t in titles)
     return _near_each(text.lower(), names, titles)
+
+
+def names_office_of(question: str, text: str, country: tuple[str, ...]) -> bool:
+    """Whether ``text`` gives the title the role question asks about (as ``names_role``) right after one of
+    ``country``'s Korean names: Korean writes a country's office as "미국 대통령", "중국 국가주석", "일본의
+    총리", so a bank's 총재 in a sentence that names 미국 elsewhere is no American president."""
+    titles = [named for asks, named in _ROLES if asks.search(question)] or [_MENTIONS[PERSON]]
+    return any(title.search(text[m.end() : m.end() + OFFICE_AFTER])
+               for name in country for m in re.finditer(re.escape(name), text) for title in titles)
 
 
 def _near_each(text: str, names: tuple[tuple[str, ...], ...], patterns: list[re.Pattern]) -> bool:
@@ -564,12 +575,19 @@ _NOT_OWNER_EN = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", 
                            "one", "ones", "each"})
 
 
+def owner_phrase_en(question: str) -> str:
+    """The words naming whose sum an English "How much … <verb>?" question asks for ("China's
+    semiconductor fund", "Moonshot"); "" when the question is not of that form."""
+    m = _OWNER_PHRASE_EN.search(question)
+    return " ".join(m.group("phrase").split()) if m else ""
+
+
 def owner_noun_en(question: str) -> str:
     """The lower-case common noun whose sum an English "How much … <verb>?" question asks for ("fund" in
     "How much money did China's semiconductor fund raise?"); "" when the owner is a name (capitalised, a
     code) or a pronoun, or the question is not of that form."""
-    m = _OWNER_PHRASE_EN.search(question)
-    head = m.group("phrase").split()[-1] if m else ""
+    phrase = owner_phrase_en(question)
+    head = phrase.split()[-1] if phrase else ""
     return head if re.fullmatch(r"[a-z][a-z-]*", head) and head not in _NOT_OWNER_EN else ""
 
 

@@ -12,7 +12,10 @@ Two bridges, both over the Hangul terms of the BM25 vocabulary:
   Lower-case words (and pairs of them) are also read the way Korean spells borrowed English words
   (think tank 싱크탱크, software 소프트웨어, supercomputer 슈퍼컴퓨터), and any word with the "a" of a closed
   syllable read ㅐ (MiniMax 미니맥스), again only when clearly closer.
-* Meaning. The encoder embeds every Hangul term once at indexing time (``term_vectors`` in the
+* Glossary. Common English words are looked up in the project's English -> Korean glossary
+  (``rag.glossary``: private 민간, talent 인재, moderator 진행자); of a word's senses the index has, the
+  one nearest the question's meaning counts, with weight ``GLOSSARY_WEIGHT``.
+* Meaning. For words the glossary lacks, the encoder embeds every Hangul term once at indexing time (``term_vectors`` in the
   store); an English word's nearest term counts when their cosine reaches the encoder's
   ``term_similarity_floor`` (multilingual encoders only).
 
@@ -29,6 +32,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
+from .glossary import senses
 from .text import ENGLISH_STOPWORDS
 
 TRANSLIT_MIN_SCORE = 85.0
@@ -45,6 +49,7 @@ SHORT_SPELLING_MIN_SCORE = 88.0
 # Vowels Korean spellings of foreign names mix up (밸리 / 벨리, 화롄 / 화련, 웨이 / 왜이), as Hangul vowel indices
 # (ㅏ = 0 … ㅣ = 20): ㅐ ㅔ, ㅒ ㅖ, ㅕ ㅖ, ㅙ ㅞ ㅚ.
 _CONFUSED_VOWELS = ({1, 5}, {3, 7}, {6, 7}, {10, 15, 11})
+GLOSSARY_WEIGHT = 0.95  # a glossary rendering is a translation, but maybe of another sense of the word
 SURNAME_WEIGHT = 0.9  # a Chinese surname alone ("린") is a weaker sign of the person than the full name
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 POSSESSIVE = re.compile(r"'s?$")
@@ -226,7 +231,32 @@ class TermMatch:
     word: str
     term: str
     weight: float
-    how: str  # "sound", "meaning", "spelling" (a Hangul variant), or "surname" (of a name matched by sound)
+    how: str  # "sound", "glossary", "meaning", "spelling" (a Hangul variant), or "surname" (of a name matched by sound)
+
+
+def counted(bridged: Sequence[TermMatch]) -> list[TermMatch]:
+    """The matches a word counts by: all but the second and later glossary synonyms of a word (one
+    sense's renderings, ``TermBridge.by_glossary``)."""
+    seen: set[str] = set()
+    out = []
+    for m in bridged:
+        if m.how != "glossary" or m.word not in seen:
+            out.append(m)
+        if m.how == "glossary":
+            seen.add(m.word)
+    return out
+
+
+def with_synonyms(tokens: tuple[str, ...], bridged: Sequence[TermMatch]) -> tuple[str, ...]:
+    """A text's tokens plus the counted glossary rendering of each word (``counted``) when the text holds
+    another of its synonyms (연구진 counted for "researchers", 연구자 written)."""
+    present = set(tokens)
+    first: dict[str, str] = {}
+    for m in bridged:
+        if m.how == "glossary":
+            first.setdefault(m.word, m.term)
+    extra = {first[m.word] for m in bridged if m.how == "glossary" and m.term in present} - present
+    return tokens + tuple(sorted(extra))
 
 
 class TermBridge:
@@ -345,6 +375,29 @@ class TermBridge:
     @cached_property
     def _sound_term_set(self) -> frozenset[str]:
         return frozenset(self.sound_terms)
+
+    @cached_property
+    def _meaning_rows(self) -> dict[str, int]:
+        return {t: i for i, t in enumerate(self.meaning_terms)}
+
+    def by_glossary(self, words: Sequence[str], sense: np.ndarray | None = None) -> list[TermMatch]:
+        """Each word's renderings in one of its glossary senses (``rag.glossary``) that the index has: of
+        several senses, the one with a term nearest ``sense``, the question's vector ("capital" in a
+        question about a city is 수도, in one about funding 자본), else the first listed. All the chosen
+        sense's synonyms are matched (researchers 연구진, 연구자, 연구원); the first is the one counted in
+        coverage (``counted``) and searched densely."""
+        matches = []
+        for word in words:
+            present = [kept for synonyms in senses(word) if (kept := [t for t in synonyms if t in self._sound_term_set])]
+            if not present:
+                continue
+            chosen = present[0]
+            if sense is not None and self.term_vectors is not None and len(present) > 1:
+                nearness = [max((float(self.term_vectors[self._meaning_rows[t]] @ sense) for t in terms
+                                 if t in self._meaning_rows), default=float("-inf")) for terms in present]
+                chosen = present[int(np.argmax(nearness))]
+            matches += [TermMatch(word, term, GLOSSARY_WEIGHT, "glossary") for term in chosen]
+        return matches
 
     def by_meaning(self, words: Sequence[str], word_vectors: np.ndarray) -> list[TermMatch]:
         """Each word's nearest term, when their cosine reaches the floor."""

@@ -57,8 +57,11 @@ def english_date(text: str) -> str | None:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-# a year named relative to the article's date: which one it is, the sentence alone cannot say
+# a year named relative to the article's date, and how far from the article's year it is (None: relative to
+# another year of the text, which the sentence alone may not say)
 _RELATIVE_YEAR = re.compile(r"올해|금년|지난해|작년|재작년|내년|이듬해|그해|전년|\b(?:this|last|next) year\b", re.IGNORECASE)
+_YEAR_OFFSET = {"올해": 0, "금년": 0, "this year": 0, "지난해": -1, "작년": -1, "last year": -1, "재작년": -2,
+                "내년": 1, "next year": 1}
 
 
 def years_named(question: str) -> tuple[str, ...]:
@@ -68,6 +71,14 @@ def years_named(question: str) -> tuple[str, ...]:
 
 def holds_years(years: tuple[str, ...], text: str, article_date: str = "") -> bool:
     """Whether a sentence may speak of every one of ``years``: it names each (or its article is dated
-    that year), or it names a year relative to the article's date ("올해 1월", "지난해 10월"). A
-    sentence about 2025 does not say who won in 2024."""
-    return all(y in text or y in article_date for y in years) or bool(years and _RELATIVE_YEAR.search(text))
+    that year), or names it relative to the article's date ("지난해 10월" in an article of 2024 is 2023), or
+    names a year relative to another ("이듬해"), or, in an undated article, any relative year ("올해" may
+    be the year asked about). A sentence about 2025 does not say who won in 2024."""
+    if all(y in text or y in article_date for y in years):
+        return True
+    dated = _YEAR.match(article_date)
+    for m in _RELATIVE_YEAR.finditer(text):
+        offset = _YEAR_OFFSET.get(m.group(0).lower())
+        if offset is None or not dated or str(int(dated.group(0)) + offset) in years:
+            return True
+    return False

@@ -29,12 +29,13 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from .answer_types import names_by_surname
-from .bridge import TermBridge, TermMatch, english_candidates, is_hangul_term, name_candidates
+from .bridge import TermBridge, TermMatch, counted, english_candidates, is_hangul_term, name_candidates
 from .chunking import Chunk
 from .conversation import Turn, resolve_turn
 from .documents import Article
 from .encoders import Encoder
 from .errors import QueryError
+from .glossary import senses
 from .store import Store
 from .text import QuestionWords, detect_language, question_words, tokenize
 from .timing import Stopwatch
@@ -158,7 +159,7 @@ def with_bridged_terms(question: str, bridged: Sequence[TermMatch]) -> str:
     """The question followed by the Korean terms bridged from its words with at least
     ``SEARCH_TERM_MIN_WEIGHT`` ("Which company did Yao Shunyu join? 야오순위 기업"): encoded as one text, the
     code-switched question lands nearer the Korean passages that name them."""
-    terms = dict.fromkeys(m.term for m in bridged if m.weight >= SEARCH_TERM_MIN_WEIGHT)
+    terms = dict.fromkeys(m.term for m in counted(bridged) if m.weight >= SEARCH_TERM_MIN_WEIGHT)
     return f"{question} {' '.join(terms)}" if terms else question
 
 
@@ -202,17 +203,23 @@ class Retriever:
             self._word_vectors.update((w, found[w]) for w in todo)
         return np.array([found[w] for w in words])
 
-    def bridge_matches(self, question: str, language: str, watch: Stopwatch | None = None) -> tuple[TermMatch, ...]:
+    def bridge_matches(self, question: str, language: str, watch: Stopwatch | None = None,
+                       sense: np.ndarray | None = None) -> tuple[TermMatch, ...]:
         """Korean terms for the question's English words: names and loanwords by sound, and for an
-        English question, other words by meaning (``watch`` counts encoding those words as encoding)."""
+        English question, other words through the glossary (the rendering nearest ``sense``, the
+        question's vector) or, when it lacks them, by meaning (``watch`` counts encoding those words as
+        encoding)."""
         watch = watch or Stopwatch()
         vocab = self.store.bm25.vocab
         with watch.stage("bridge"):
             matches = self.bridge.by_sound(name_candidates(question, vocab))
             words = []
-            if language == "en" and self.bridge.translates_meaning:
+            if language == "en":
                 named = {m.word for m in matches}
                 words = [w for w in english_candidates(question, vocab) if not any(w in name for name in named)]
+                # a capitalised word is part of a name ("United States" is not 국가 주)
+                matches += self.bridge.by_glossary([w for w in words if w.islower() and senses(w)], sense)
+                words = [w for w in words if not (w.islower() and senses(w))] if self.bridge.translates_meaning else []
         if words:
             with watch.stage("encoding"):
                 vectors = self.word_vectors(words)
@@ -236,7 +243,10 @@ class Retriever:
             tokens = tuple(t for t in tokens if len(t) > 1 or not any(t in w for w in whole)) + whole
             context_tokens = tuple(t for h in turn.context for t in tokenize(h))
             language = detect_language(question)
-        bridged = self.bridge_matches(question, language, watch)
+        with watch.stage("encoding"):
+            plain = self.encoder.encode_query(question)
+            question_vector = self.encoder.primary(plain)
+        bridged = self.bridge_matches(question, language, watch, question_vector)
         if language == "ko":
             with watch.stage("bridge"):
                 respelled = self.bridge.by_spelling(words.noun_words)
@@ -245,8 +255,6 @@ class Retriever:
         context = " ".join(turn.context)
         context_bridged = self.bridge_matches(context, detect_language(context), watch) if context else ()
         with watch.stage("encoding"):
-            plain = self.encoder.encode_query(question)
-            question_vector = self.encoder.primary(plain)
             searched = with_bridged_terms(question, bridged)
             vector = plain if searched == question else self.encoder.encode_query(searched)
             if turn.is_follow_up:

@@ -21,6 +21,7 @@ from rag.answer_types import (
     names_attributes,
     names_by_surname,
     names_counted,
+    names_office_of,
     names_role,
     names_thing,
     names_transaction,
@@ -160,6 +161,14 @@ def test_names_role_wants_the_asked_title_near_each_name(question, names, holds)
 ])
 def test_who_leads_wants_a_head_not_any_title(question, text, holds):
     assert names_role(question, text) is holds
+
+
+def test_a_countrys_office_is_the_title_right_after_its_name():
+    caption = ("AI부문에서 미국 추월을 노리는 시진핑 중국 국가주석이 브릭스 회원국 다자간 은행을 방문한 "
+               "딜마 호세프 신개발은행 총재 옆에서 박수를 보내고 있다.")
+    assert names_office_of("Who is China's president?", caption, ("중국",))
+    assert not names_office_of("Who is the president of the United States?", caption, ("미국",))
+    assert names_office_of("Who is the president of the United States?", "미국의 대통령은 말했다.", ("미국",))
 
 
 def test_names_role_accepts_a_title_just_before_the_name():

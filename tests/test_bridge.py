@@ -214,3 +214,33 @@ def test_spelt_alike_allows_only_vowels_foreign_names_mix_up():
     assert bridge.spelt_alike("화롄") and bridge.spelt_alike("밸리") and bridge.spelt_alike("앤비디아")
     assert not bridge.spelt_alike("일본")  # ㅗ / ㅏ make another word
     assert not bridge.spelt_alike("엔비디아")  # the same spelling is no other one
+
+
+def test_by_glossary_takes_the_sense_nearest_the_question_with_all_its_synonyms():
+    from rag.bridge import counted, with_synonyms
+
+    vectors = np.eye(4, dtype=np.float32)
+    bridge = TermBridge(["자본", "자금", "수도", "연구자"], ["자본", "자금", "수도", "연구자"], vectors, similarity_floor=0.9)
+    city = np.array([0.1, 0.0, 0.9, 0.0], dtype=np.float32)
+    assert [m.term for m in bridge.by_glossary(["capital"], city)] == ["수도"]
+    funding = np.array([0.0, 0.9, 0.1, 0.0], dtype=np.float32)
+    matches = bridge.by_glossary(["capital", "researchers", "zyzzyva"], funding)
+    # the chosen sense's synonyms the index has, the counted one first; no other sense, no unknown word
+    assert [(m.word, m.term, m.how) for m in matches] == [
+        ("capital", "자본", "glossary"), ("capital", "자금", "glossary"), ("researchers", "연구자", "glossary")]
+    assert [m.term for m in counted(matches)] == ["자본", "연구자"]
+    # a sentence writing a synonym covers the counted rendering
+    assert with_synonyms(("자금", "조달"), matches) == ("자금", "조달", "자본")
+    assert with_synonyms(("수도",), matches) == ("수도",)
+    # without the question's vector, the first sense listed
+    assert [m.term for m in bridge.by_glossary(["capital"])] == ["자본", "자금"]
+
+
+def test_glossary_words_are_not_matched_by_meaning_and_names_are_not_looked_up(real_index, default_encoder):
+    retriever = Retriever(Store.load(real_index), default_encoder)
+    query = retriever.prepare("What does Insikt Group say about private investment and talent?")
+    how = {(m.word, m.term): m.how for m in query.bridged}
+    assert how[("private", "민간")] == "glossary" and how[("talent", "인재")] == "glossary"
+    assert not any(m.how == "meaning" and m.word in ("private", "talent", "investment") for m in query.bridged)
+    states = retriever.prepare("Who is the current president of the United States?")
+    assert not any(m.word == "States" and m.how == "glossary" for m in states.bridged)

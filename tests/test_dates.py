@@ -37,7 +37,11 @@ def test_years_named_are_the_four_digit_years_of_a_question(question, years):
 @pytest.mark.parametrize(("text", "date", "holds"), [
     ("2025년 4월 29일 상하이에서", "", False),  # another year
     ("2024년 대선에서 승리했다", "", True),
-    ("지난해 10월 미국 정부의 반도체 수출 규제", "", True),  # relative to the article's date: may be 2024
+    ("지난해 10월 미국 정부의 반도체 수출 규제", "2025-01-08", True),  # relative to the article's date: 2024
+    ("지난해 10월 미국 정부의 반도체 수출 규제", "2023-05-08", False),  # 2022
+    ("올해 초 공개된 딥시크", "", True),  # an undated article's "this year" may be 2024
+    ("올해 초 공개된 딥시크", "2025-01-08", False),  # a dated one's is its own year
+    ("그해 이듬해 상장했다", "", True),  # relative to another year of the text
     ("WSJ에 따르면 공동 연구에 나섰다", "2024-05-08", True),  # the article is of that year
     ("WSJ에 따르면 공동 연구에 나섰다", "2023-05-08", False),
 ])

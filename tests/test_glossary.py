@@ -1,0 +1,47 @@
+"""The English -> Korean glossary: its file format, base forms of inflected words, and the shipped data."""
+
+import pytest
+
+from rag.glossary import GlossaryError, base_forms, glossary, parse_glossary, senses
+from rag.text import tokenize
+
+
+def test_a_line_is_a_headword_and_senses_of_synonyms():
+    entries = parse_glossary("# comment\n\nraise 조달 인상 제기\nresearchers 연구진/연구자/연구원\n")
+    assert entries == {"raise": (("조달",), ("인상",), ("제기",)), "researchers": (("연구진", "연구자", "연구원"),)}
+
+
+@pytest.mark.parametrize("text", ["raise\n", "Raise 조달\n", "raise raise\n", "raise 조달/\n"])
+def test_a_bad_line_is_named_with_its_number(text):
+    with pytest.raises(GlossaryError, match=r"(?i)glossary line 1 .*raise"):
+        parse_glossary(text)
+
+
+def test_a_headword_may_appear_once():
+    with pytest.raises(GlossaryError, match="line 2: 'raise' is already a headword"):
+        parse_glossary("raise 조달\nraise 인상\n")
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [("companies", "company"), ("raised", "raise"), ("hiring", "hire"), ("planned", "plan"), ("quickly", "quick"),
+     ("researchers", "researcher"), ("Investors", "investor"), ("supplied", "supply")],
+)
+def test_base_forms_undo_regular_endings(word, base):
+    assert base in base_forms(word)
+    assert base_forms(word)[0] == word.lower()  # the word as written is looked up first
+
+
+def test_senses_of_an_inflected_word_come_from_its_base_form():
+    assert senses("hiring") == senses("hire") == (("채용", "영입"),)
+    assert senses("Moderators") == (("진행자", "사회자"),)
+    assert senses("zyzzyva") == ()
+
+
+def test_the_shipped_glossary_renders_words_as_single_kiwi_tokens():
+    """A rendering that Kiwi splits or drops could never match an index term."""
+    entries = glossary()
+    assert len(entries) > 1000
+    bad = [(head, term) for head, found in entries.items() for synonyms in found for term in synonyms
+           if not any(tokenize(form) == [term] for form in (term, term + "다", term + "하다", term + "적"))]
+    assert bad == []
