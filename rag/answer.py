@@ -70,6 +70,7 @@ from .errors import QueryError
 from .names import (
     heard_in,
     is_acronym,
+    is_country_pair,
     is_translated_word,
     question_names,
     sound_similarity,
@@ -511,17 +512,19 @@ class ExtractiveComposer:
         something they never mention. A Korean question's proper nouns ("삼성전자") and acronyms ("GDP") are
         looked up in the whole index: no index term contains them, nor their parts as Kiwi splits them, nor
         spells them or their parts alike (``TermBridge.by_spelling``: 리버모어 / 리버모아; ``spelt_alike``:
-        화롄 / 화련, 실리콘밸리 / 실리콘 + 벨리). An
+        화롄 / 화련, 실리콘밸리 / 실리콘 + 벨리), nor do the retrieved articles write them; countries joined by
+        their one-syllable names ("미중", ``is_country_pair``) are no names. An
         English question's names (``question_names``) reach the Korean text only by sound or meaning, so
         they are looked for in the retrieved articles (``_english_name_absent``)."""
+        texts = tuple(dict.fromkeys(hit.article.text for hit in hits))
         if query.language == "ko":
             bm25, bridge = self.store.bm25, self.retriever.bridge
             respelled = {m.word for m in query.bridged if m.how == "spelling"}
             return tuple(name for name in query.names
                          if not bm25.mentions(name.lower())
                          and not all(bm25.mentions(t) or bridge.spelt_alike(t) for t in tokenize(name))
-                         and not any(w.startswith(name) for w in respelled))
-        texts = tuple(dict.fromkeys(hit.article.text for hit in hits))
+                         and not any(w.startswith(name) for w in respelled)
+                         and not any(name in text for text in texts) and not is_country_pair(name))
         if not texts:
             return ()
         return tuple(" ".join(name) for name in question_names(query.text)

@@ -47,6 +47,16 @@ def is_acronym(word: str) -> bool:
     return len(word) > 1 and word.isupper()
 
 
+# Korean news joins countries by their one-syllable names: 미중 (the US and China), 한미일, 남북, 북미, 중러
+_COUNTRY_PAIR = re.compile(r"[한미중일북남러영독불]{2,3}")
+
+
+def is_country_pair(word: str) -> bool:
+    """Whether a Hangul word joins two or three countries by their one-syllable names ("미중", "한미일"):
+    no name of its own, and Kiwi splits it in running text (미 + 중), so the index has no term for it."""
+    return bool(_COUNTRY_PAIR.fullmatch(word)) and len(set(word)) == len(word)
+
+
 def question_names(question: str) -> list[tuple[str, ...]]:
     """The names an English question uses, each as its words: runs of capitalised words after the first
     word (a first word only when spelt like a name: DeepSeek, CSET), joined over "of", "for", "and" and

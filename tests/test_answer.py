@@ -492,3 +492,9 @@ def test_english_words_only_the_glossary_translates_reach_the_answering_sentence
     """talent 인재, wearable 안경, moderate 진행자: the encoder's nearest terms are other words."""
     answer = service.ask(question)
     assert not answer.abstained and quoted in answer.citations[0].text
+
+
+def test_countries_joined_by_one_syllable_names_are_not_a_name_the_articles_lack(service):
+    """Kiwi keeps the question's 미중 whole and splits the articles' into 미 + 중: no index term is 미중."""
+    answer = service.ask("인식트그룹은 미중 인공지능 기술 경쟁이 앞으로 어떻게 될 것으로 예측했나?")
+    assert not answer.abstained and "치열해질 것" in answer.citations[0].text

@@ -4,6 +4,7 @@ import pytest
 
 from rag.names import (
     heard_in,
+    is_country_pair,
     is_translated_word,
     question_names,
     sound_similarity,
@@ -72,3 +73,9 @@ def test_a_country_or_region_is_spelt_by_its_korean_name():
 def test_a_term_sounding_like_the_start_of_a_word_sounds_like_it():
     assert sound_similarity("Cyberspace", "사이버") == 100.0  # 국가사이버정보판공실: a loanword of its first part
     assert sound_similarity("Samsung", "소프트웨어") < 50
+
+
+@pytest.mark.parametrize(("word", "pair"), [("미중", True), ("한미일", True), ("남북", True), ("중러", True),
+                                            ("미미", False), ("미국", False), ("한중일러", False), ("삼성", False)])
+def test_countries_joined_by_their_one_syllable_names_are_a_pair(word, pair):
+    assert is_country_pair(word) is pair
