@@ -58,8 +58,9 @@ WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
 # A follow-up's passages from the article the earlier answer quoted score this much more: "What did it say
 # about China's chip technology?" after "What is Insikt Group?" is about the article that answered it
-# (the composer then prefers the sentences just after the quoted one, ``sentence_closeness``).
-ANCHOR_SCALE = 0.02
+# (the composer then prefers the sentences just after the quoted one, ``sentence_closeness``). 0.02 left
+# "How many does China have?" after "What chips did the US stop selling to China?" outside that article.
+ANCHOR_SCALE = 0.04
 ANCHOR_REACH = 2  # sentences after a quoted one that count as next to it
 MAX_QUESTION_CHARS = 2000
 

@@ -278,6 +278,13 @@ def test_a_follow_up_opening_with_geugeon_keeps_the_topic(service):
     assert not answer.abstained and "스푸트니크" in answer.answer
 
 
+def test_a_follow_up_stays_with_the_article_the_earlier_answer_quoted(service):
+    """"How many does China have?" shares no word with the A100 sentence; the chips question's answer came from
+    the same article (``ANCHOR_SCALE``)."""
+    answer = service.ask("How many does China have?", ["What chips did the US stop selling to China?"])
+    assert not answer.abstained and "4만~5만 개" in answer.answer
+
+
 def test_a_photo_caption_fragment_is_never_the_answer(service):
     answer = service.ask("Who hosted the roundtable discussion?")  # "미중 갈등 이미지." shares "갈등" by meaning
     assert "미중 갈등 이미지" not in answer.answer
