@@ -396,9 +396,20 @@ def reports_speech(question: str, text: str) -> bool:
     return not asks_speech(question) or bool(_REPORTS_SPEECH.search(text))
 
 
+# A verb in an English relative clause describes what is asked about, it is not asked: "Where are the two AI labs
+# that opened branches in Wuhan headquartered?" asks for headquarters, not an opening.
+_RELATIVE_VERB = re.compile(r"(?<=\w\s)(?:that|which|who)\s+[a-z]+ed\b")
+
+
+def _asked_attributes(question: str) -> list[re.Pattern]:
+    """The patterns naming each attribute the question asks about (``_ATTRIBUTES``)."""
+    asked = _RELATIVE_VERB.sub(" ", question)
+    return [named for asks, named in _ATTRIBUTES if asks.search(asked)]
+
+
 def asks_attribute(question: str) -> bool:
     """Whether the question asks about one of the attributes news sentences name in fixed ways."""
-    return any(asks.search(question) for asks, _ in _ATTRIBUTES)
+    return bool(_asked_attributes(question))
 
 
 def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
@@ -408,7 +419,7 @@ def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...
     question asks about none of them."""
     lowered = text.lower()
     return all(_near_each(lowered, names, [named]) if names else named.search(text)
-               for asks, named in _ATTRIBUTES if asks.search(question))
+               for named in _asked_attributes(question))
 
 
 _NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*|이름\S*")

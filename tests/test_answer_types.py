@@ -210,6 +210,9 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("중국은 언제부터 AI 패권을 목표로 삼았나?", (), False),
     ("What did the open-source labs set up in Wuhan?", (), True),  # "open-source" asks for no opening
     ("When did Tencent hire Yao Shunyu?", (), False),  # the labs' branches: no joining or hiring
+    # a verb in a relative clause describes, it is not asked: headquarters, no opening
+    ("Where are the two AI labs that opened branches in Wuhan headquartered?", (("우한",),), True),
+    ("When did the two AI labs open branches in Wuhan?", (("우한",),), False),  # an opening is asked
 ])
 def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
     assert names_attributes(question, CSET_SENTENCE, names) is holds

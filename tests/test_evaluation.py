@@ -67,7 +67,8 @@ def test_own_set_regression(service):
     # written after role typing; r25's follow-up now ranks the earlier answer's passage first, its own second
     ("holdout3", 1.0, 0.75, 1.0, 0.9, 1.0, 0),
     ("holdout4", 1.0, 0.75, 1.0, 0.85, 1.0, 0),  # role, attribute and name questions
-    ("holdout5", 1.0, 0.8, 0.8, 0.8, 0.9, 1),  # after all of them; a09's passage is retrieved 6th
+    # after all of them; a09 "Where are the two AI labs that opened branches … headquartered?" read "opened" as asked
+    ("holdout5", 1.0, 0.8, 0.8, 0.8, 0.9, 0),
     ("holdout6", 1.0, 1.0, 1.0, 1.0, 1.0, 0),  # untyped unanswerables ("CSET는 어느 도시에 있나?")
     ("holdout7", 1.0, 0.7, 1.0, 0.85, 0.9, 0),  # unanswerables about companies the articles never name
     # name, launch and "said about" questions; e05's launch is also told in 003, which is quoted instead
