@@ -71,7 +71,9 @@ _KOREAN_COUNTERS = {"개": "개|가지|곳", "곳": "곳|개", "차례": "차례
 _ANY_COUNTER = "개|가지|곳|차례|번|회|대|명|종|건|편|척|위"
 _EN_UNITS = {"years": "년", "months": "개월|달", "weeks": "주", "days": "일", "hours": "시간", "times": "배|번|차례|회"}
 # "10일(현지 시간)" is a date; "3일간", "3일이 더 필요할 것" a duration
-_DURATION = r"년|개월|달|주|시간|분|초|일\s*(?:간|동안|째|만|이?\s*(?:더\s*)?(?:필요|걸|소요))"
+# units of a duration, not the start of another word: 달러 is no month, 주가 no week, 3분기 no minutes
+_DURATION = (r"년|개월|달(?!러)|주(?:간|일)?(?![가-힣])|시간|분(?!기|의)|초(?:간)?(?![가-힣])"
+             r"|일\s*(?:간|동안|째|만|이?\s*(?:더\s*)?(?:필요|걸|소요))")
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b|얼마나\s*오래|얼마\s*동안|몇\s*시간|얼마나\s*걸|얼마\s*걸", re.IGNORECASE)
 _ASKS_WITH_COUNTER = re.compile(r"몇\s*(" + "|".join(sorted(_KOREAN_COUNTERS, key=len, reverse=True)) + ")")
 _ASKS_HOW_MANY = re.compile(r"\bhow many(?:\s+(years|months|weeks|days|hours|times)\b)?", re.IGNORECASE)
@@ -208,6 +210,8 @@ _TRANSACTIONS = _asked_and_named((
     (r"인수|매입|\b(?:acquir\w*|bought|buys?|pa(?:y|ys|id))\b",
      r"인수|매입|지불|지급|사들|치르|치렀|치른|냈|\b(?:acqui|bought|buy|pa(?:y|id))"),
     (r"지출|\bspen[dt]\w*", r"지출|투입|투자|쓰|썼|사용|들였|\bspen[dt]|\binvest"),
+    # a cost or a price: a sum raised in a listing is neither
+    (r"비용|가격|\bcost(?:s|ing)?\b|\bpric(?:e|es|ed)\b", r"비용|가격|값|원가|단가|\bcost|\bpric"),
 ))
 # A native numeral is a word of its own ("저렴한 개발" is no count), and 개 a counter only when no word goes on.
 _NATIVE = r"(?<![가-힣])(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스무|서른|마흔|쉰|한|두|세|네)"
@@ -502,6 +506,9 @@ def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -
     return False
 
 
+_COUNT_NUMBER = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:조|억|만|천|백)*|{_NATIVE}|{_VAGUE})"
+
+
 def answers_count(question: str, text: str) -> bool:
     """Whether ``text`` holds a number counted the way the question counts: "몇 개" by "3개" (not by
     "일곱 차례"), "How many …" by a number with a counter ("4만~5만 개", "일곱 차례", not "5억 달러"),
@@ -512,12 +519,12 @@ def answers_count(question: str, text: str) -> bool:
     elif how_many:
         counters = _EN_UNITS[how_many.group(1).lower()] if how_many.group(1) else _ANY_COUNTER
     elif _ASKS_HOW_LONG.search(question):
-        counters = _DURATION
+        # a year ("2025년") is a date, not a duration
+        return bool(re.search(rf"(?<![\d,.])(?!(?:19|20)\d\d\s*년){_COUNT_NUMBER}\s*(?:{_DURATION})", text))
     else:
         return True
     counters = "|".join(f"개{_COUNTER_END}" if c == "개" else c for c in counters.split("|"))  # not 개월
-    number = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:조|억|만|천|백)*|{_NATIVE}|{_VAGUE})"
-    return bool(re.search(rf"{number}\s*(?:{counters})", text))
+    return bool(re.search(rf"{_COUNT_NUMBER}\s*(?:{counters})", text))
 
 
 # What a count question counts: "사용자 수는?", "구역이 몇 개", "How many GPUs …". Korean news names it next to

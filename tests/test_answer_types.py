@@ -275,6 +275,9 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
     ("상용화까지는 얼마나 걸려?", "상용화까지는 최소 수년의 시간이 필요하다는 분석이다", True),  # a vague duration
     ("상용화까지는 얼마나 걸려?", "즈푸AI는 8일 홍콩증권거래소에 상장해", False),  # a date
     ("수습 작업은 얼마나 걸리나?", "구조에는 최소한 3일이 더 필요할 것이라고 말했다", True),  # N일 needed: a duration
+    ("How long did it take Zhipu AI to train its model?", "5억 5800만 달러(약 8100억 원)를 조달했다", False),  # 달러
+    ("How long did the visit last?", "2025년 4월 29일 상하이에서", False),  # a year is a date
+    ("How long did the training take?", "3개월 만에, 2주간, 40시간", True),
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds
@@ -327,6 +330,8 @@ def test_owner_first_puts_whose_thing_it_is_first():
     ("How much did Zhipu AI raise?", "즈푸AI는 5억 5800만 달러를 조달했다", True),  # no transaction asked
     ("How much did Alibaba spend on AI research?", "즈푸AI는 5억 5800만 달러를 조달했다", False),  # raised, not spent
     ("How much did Alibaba spend on AI research?", "알리바바는 AI 연구에 1조 원을 투입했다", True),
+    ("How much does one exaflop of computing cost?", "즈푸AI는 5억 5800만 달러를 조달했다", False),  # raised, no cost
+    ("H100 한 개의 가격은 얼마인가?", "H100 가격은 개당 3만 달러에 이른다", True),
 ])
 def test_names_transaction_wants_the_kind_of_transaction_asked(question, text, holds):
     assert names_transaction(question, text) is holds
