@@ -67,6 +67,7 @@ from .chunking import ChunkedArticle, Sentence
 from .dates import english_date, holds_years, years_named
 from .documents import Article
 from .errors import QueryError
+from .glossary import senses
 from .names import (
     heard_in,
     is_acronym,
@@ -635,22 +636,32 @@ class ExtractiveComposer:
             return (word,) if word else ()
         return self._bridged_noun(query, counted_noun_en(query.text))
 
-    @staticmethod
-    def _bridged_noun(query: Query, noun: str) -> tuple[str, ...]:
-        """An English ``noun``'s singular and the Korean terms it is bridged to by sound or closely by meaning
-        (``COUNTED_MIN_MEANING``); empty when there are none (or no noun), and the noun is not checked."""
+    def _bridged_noun(self, query: Query, noun: str) -> tuple[str, ...]:
+        """An English ``noun``'s singular and the Korean terms it is bridged to by sound, through the
+        glossary or closely by meaning (``COUNTED_MIN_MEANING``); the singular alone, which a Korean sentence
+        never writes, when the glossary translates the noun and the index has none of its renderings
+        ("patents": no 특허); empty when nothing matched (or no noun), and the noun is not checked."""
         terms = tuple(dict.fromkeys(m.term for m in query.bridged if noun and m.word.lower() == noun
                                     and (m.how != "meaning" or m.weight >= COUNTED_MIN_MEANING)))
         singular = re.sub(r"ies$", "y", noun) if noun.endswith("ies") else re.sub(r"(?<!s)s$", "", noun)
-        return (singular, *terms) if noun and terms else ()
+        return (singular, *terms) if noun and (terms or self._untranslatable(noun)) else ()
+
+    def _untranslatable(self, word: str) -> bool:
+        """Whether the glossary translates an English word and the index has none of its renderings: the
+        articles never speak of it."""
+        found = senses(word)
+        return bool(found) and not any(self.store.bm25.mentions(t) for synonyms in found for t in synonyms)
 
     def _thing(self, query: Query) -> tuple[str, ...]:
         """The spellings of the noun whose name a question asks for (``name_asked_for``) that the index
         knows: the Korean word, or the English word and the Korean terms bridged from it ("model" 모델);
-        empty when the index knows none, and the name is not checked."""
+        the English word alone when the glossary translates it and the index has none of its renderings
+        ("chatbot": no 챗봇), so no sentence names one; empty when the index knows none otherwise, and the
+        name is not checked."""
         noun = name_asked_for(query.text).lower()
         spellings = {noun} | {m.term for m in query.bridged if m.word.lower() == noun}
-        return tuple(sorted(t for t in spellings if self.store.bm25.mentions(t)))
+        known = tuple(sorted(t for t in spellings if self.store.bm25.mentions(t)))
+        return known or ((noun,) if noun and query.language != "ko" and self._untranslatable(noun) else ())
 
     def _topic(self, query: Query, phrase: str) -> tuple[str, ...]:
         """The spellings of the most specific word of the topic ``phrase`` of "What did X say about Y?"

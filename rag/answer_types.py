@@ -569,7 +569,13 @@ def counted_word(question: str) -> str:
     if m:
         return "" if _NOT_COUNTED.search(m.group("noun")) else m.group("noun").lower()
     m = _COUNTED_EN.search(question)
-    return re.sub(r"(?<=[A-Z0-9])s$", "", m.group("noun")).lower() if m else ""
+    if not m:
+        return ""
+    # an acronym before the phrase's noun only says which kind ("How many AI chip patents has …" counts patents);
+    # a model code still names what is counted ("How many A100 chips …")
+    if counted_noun_en(question) not in ("", m.group("noun").lower()) and not re.search(r"\d", m.group("noun")):
+        return ""
+    return re.sub(r"(?<=[A-Z0-9])s$", "", m.group("noun")).lower()
 
 
 def counted_noun_en(question: str) -> str:

@@ -66,6 +66,11 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "오픈AI의 최고경영자는 누구인가?",  # the CEOs named are Zhipu's and Moonshot's
     "Who is the current president of the United States?",  # the caption's 총재 is a bank's; 미국 is elsewhere
     "How much did Moonshot raise when it listed in Hong Kong?",  # the listing sums are Zhipu's and MiniMax's
+    # the glossary translates patents (특허) and chatbot (챗봇), and the articles use neither: none is counted or named
+    "How many AI chip patents has Huawei filed?",
+    "What is the name of Zhipu AI's flagship chatbot?",
+    "How long did it take Zhipu AI to train its model?",  # "5800만 달러": 달러 is no month
+    "How much does one exaflop of computing cost?",  # a listing's sum is no cost
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)

@@ -348,6 +348,7 @@ def test_names_transaction_wants_the_kind_of_transaction_asked(question, text, h
     ("How many national development zones does Wuhan have?", ""),  # English words: the bridge is too noisy
     ("How many times has DeepSeek updated its model?", ""),
     ("딥시크 R1 공개 이후 모델 업데이트 횟수는?", ""),
+    ("How many AI chip patents has Huawei filed?", ""),  # AI says which patents; the noun is patents
 ])
 def test_the_word_for_what_a_count_question_counts(question, word):
     assert counted_word(question) == word

@@ -82,7 +82,7 @@ def test_own_set_regression(service):
     # indirect phrasings, money asked with "What did … pay", 8 conversations; n04 and n16 need a lexicon
     ("holdout14", 0.9, 0.85, 0.95, 0.85, 1.0, 0),
     # people named by surname and title after the first mention, salaries, counts of things never counted
-    ("holdout15", 0.9, 0.85, 1.0, 0.95, 0.9, 0),
+    ("holdout15", 0.9, 0.85, 1.0, 0.95, 1.0, 0),  # w05 (patents) abstains: the glossary says 특허, the index has none
     # units, ordinals, superlatives, sentences and page counts asked of things the articles name; k02 ("원탁회의
     # 소식을 전한 외신은?") abstains: its sentence shares one word with the question
     ("holdout16", 0.85, 0.9, 1.0, 0.9, 1.0, 1),
