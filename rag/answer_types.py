@@ -137,7 +137,9 @@ _ATTRIBUTES = _asked_and_named((
     (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
     (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
     # where something is: "CSET는 어느 도시에 있나?" is not answered by the Beijing labs of its report
-    (r"(?:어디|어느\s*(?:도시|나라|국가|지역|곳))에\s*(?:있|위치)|\bin which (?:city|country|town|region) (?:is|are|was|were)\b"
+    # ("In which city was Xi photographed …?" asks where something happened, not where something is)
+    (r"(?:어디|어느\s*(?:도시|나라|국가|지역|곳))에\s*(?:있|위치)"
+     r"|\bin which (?:city|country|town|region) (?:is|are|was|were)\b(?![^?]*\b(?!located\b|based\b|headquartered\b)[a-z]+ed\b)"
      r"|\bwhere\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){1,6}?(?:located|based)\b",
      r"위치|소재|에\s*있는|에\s*있다|자리\s*잡|자리한|\b(?:located|based)\b"),
     (r"매출|영업이익|순이익|판매량|판매했|팔았|\b(?:revenues?|profits?|sales|earnings|sell|sells|sold)\b",
@@ -154,7 +156,8 @@ _ATTRIBUTES = _asked_and_named((
     (r"주가|종가|시초가|주식(?!\s*시장)|\b(?:share|stock|closing|opening) prices?\b|\bshares\b"
      r"|\bstocks?\b(?!\s+(?:exchange|market))",
      r"주가|주식|종가|시초가|\b(?:share|stock|closing|opening)"),
-    (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b", r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation"),
+    (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b|\b(?:is|are|was|were)\s+(?:[\w'-]+\s+){1,4}worth\b",
+     r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation|\bworth"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
     (r"날씨|기온|\bweather\b|\btemperatures?\b", r"날씨|기온|℃|\bweather\b|\btemperature"),
@@ -172,6 +175,9 @@ _ATTRIBUTES = _asked_and_named((
      r"합류|영입|채용|입사|\b(?:join|hire|hiring|recruit)"),
     # a starting point: "Since when …?" is not answered by "2030년까지"
     (r"\bsince (?:when|what)\b|\bfrom when\b|언제부터|몇\s*년\s*부터", r"부터|이래|이후|\bsince\b|\bfrom\b"),
+    # a completion: "When will Wuhan's AGI project be finished?" is not answered by the year of a plan
+    (r"완공|완료|완성|준공|마무리|\b(?:finish(?:es|ed)?|complet(?:e|ed|es|ion))\b",
+     r"완공|완료|완성|준공|마무리|끝나|끝났|\b(?:finish|complet)"),
     # an opening ("open-source" is no opening, nor a film's "opening weekend")
     (r"개장|개소|개관|문을\s*열|(?<![\w-])open(?:s|ed|ing)?(?![\w-])(?!\s+(?:weekend|day|night|round|ceremony|remarks))",
      r"개장|개소|개관|가동|문을\s*열|열었|열린|오픈|\bopen"),

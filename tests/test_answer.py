@@ -71,6 +71,7 @@ def test_unanswerable_questions_abstain_without_citations(service, question):
     "What is the name of Zhipu AI's flagship chatbot?",
     "How long did it take Zhipu AI to train its model?",  # "5800만 달러": 달러 is no month
     "How much does one exaflop of computing cost?",  # a listing's sum is no cost
+    "When will Wuhan's AGI project be finished?",  # the plan's year is no completion
 ])
 def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abstain(service, question):
     answer = service.ask(question)
@@ -281,6 +282,11 @@ def test_a_why_question_is_answered_by_the_sentence_giving_the_reason(service):
 def test_a_follow_up_opening_with_geugeon_keeps_the_topic(service):
     answer = service.ask("그건 어떤 사건에 비유됐어?", ["딥시크는 어떤 점에서 주목받았어?"])
     assert not answer.abstained and "스푸트니크" in answer.answer
+
+
+def test_where_something_happened_is_no_question_of_where_something_is(service):
+    answer = service.ask("In which city was Xi Jinping photographed at the BRICS bank?")
+    assert not answer.abstained and "상하이" in answer.citations[0].text
 
 
 def test_a_follow_up_stays_with_the_article_the_earlier_answer_quoted(service):

@@ -213,6 +213,10 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     # a verb in a relative clause describes, it is not asked: headquarters, no opening
     ("Where are the two AI labs that opened branches in Wuhan headquartered?", (("우한",),), True),
     ("When did the two AI labs open branches in Wuhan?", (("우한",),), False),  # an opening is asked
+    ("When will Wuhan's AGI project be finished?", (), False),  # a completion: none named
+    ("How much is the lab worth?", (), False),  # a valuation: none named
+    ("In which city is the lab located?", (), False),  # where it is: the sentence names no 위치
+    ("In which city was the report published?", (), True),  # where something happened asks no location
 ])
 def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
     assert names_attributes(question, CSET_SENTENCE, names) is holds
