@@ -296,6 +296,13 @@ def test_a_follow_up_stays_with_the_article_the_earlier_answer_quoted(service):
     assert not answer.abstained and "4만~5만 개" in answer.answer
 
 
+def test_a_follow_up_saying_almost_nothing_of_its_own_stays_next_to_the_earlier_quote(service):
+    """"Where does he work?" has one word of its own; the sentence next to the Weber quote just given says
+    where he works (``ELLIPTIC_ANCHOR_FACTOR``)."""
+    answer = service.ask("Where does he work?", ["What did Valentin Weber say about China's AGI goals?"])
+    assert not answer.abstained and "외교관계위원회" in answer.answer
+
+
 def test_a_photo_caption_fragment_is_never_the_answer(service):
     answer = service.ask("Who hosted the roundtable discussion?")  # "미중 갈등 이미지." shares "갈등" by meaning
     assert "미중 갈등 이미지" not in answer.answer
