@@ -217,7 +217,8 @@ class Answer:
     mode: str = "extractive"  # or "llm"
     sentences: tuple[SentenceSupport, ...] = ()  # LLM answers: each sentence and whether its citations support it
     queries: dict = field(default_factory=dict)  # LLM mode: the rewritten / translated search queries
-    quoted: tuple[int, ...] = field(default=(), compare=False)  # extractive: the index's ids of the quoted sentences
+    # extractive: the index's ids of the quoted sentences from the lead sentence's article (a follow-up's anchors)
+    quoted: tuple[int, ...] = field(default=(), compare=False)
 
     def to_json(self) -> dict:
         return {
@@ -802,8 +803,12 @@ class ExtractiveComposer:
         body = " ".join(parts)
         answer = body if language == "ko" else f"{lead}{EN_FRAME} {body}"
         ordered = tuple(sorted(citations.values(), key=lambda c: c.n))
+        # what a follow-up is anchored to: the quotes from the lead's article (a runner-up from another article, "핵심
+        # 인력들이 한자리에 모인 …" after Insikt Group's view of talent, is not the topic)
+        lead_article = self.store.sentence_article[chosen[0].sentence_id]
+        anchors = tuple(sorted(sid for sid in quoted if self.store.sentence_article[sid] == lead_article))
         return Answer(query.text, language, answer, False, ordered, query.turn.context, support=support,
-                      quoted=tuple(quoted))
+                      quoted=anchors)
 
 
 def cite(store: Store, hit: Hit, sentence_id: int | None, n: int, existing: Citation | None = None) -> Citation:

@@ -360,6 +360,8 @@ def asks_own_question(question: str) -> bool:
 _SAID_ABOUT = re.compile(
     r"\b(?:say|says|said|think|thinks|thought|tell|tells|told|claim\w*|comment\w*|write|wrote|warn\w*|predict\w*"
     r"|argue\w*|describe\w*)\b.*?\babout\s+(?P<en>\w.*?)\s*\??\s*$"
+    # "What is Insikt Group's view of China's AI talent?": a view held is something said
+    r"|'s?\s+(?:views?|opinion|position|stance|assessment|take|verdict)\s+(?:of|on|about)\s+(?P<view>\w.*?)\s*\??\s*$"
     r"|(?P<ko>(?:\S+(?<![은는])\s+){0,2}\S+?)에\s*(?:대해|대해서|관해|관해서|대하여|관하여)\s.*"
     r"(?:말했|밝혔|평가|언급|주장|설명|전망|지적|강조|분석|어떻게|무엇|뭐라)",
     re.IGNORECASE,
@@ -370,7 +372,7 @@ def said_about(question: str) -> str:
     """The topic of a question about what someone said about something ("the real gap with the US"); ""
     for other questions."""
     m = _SAID_ABOUT.search(question)
-    return (m.group("en") or m.group("ko")) if m else ""
+    return (m.group("en") or m.group("view") or m.group("ko")) if m else ""
 
 
 def names_transaction(question: str, text: str) -> bool:

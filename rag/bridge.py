@@ -380,6 +380,18 @@ class TermBridge:
     def _meaning_rows(self) -> dict[str, int]:
         return {t: i for i, t in enumerate(self.meaning_terms)}
 
+    def by_territory(self, question: str) -> list[TermMatch]:
+        """The Korean names the index has of each country or region the question names in English (CLDR:
+        "the US" 미국, "South Korea" 한국, "Japan" 일본), as glossary matches of the name's words run together:
+        Korean never writes them by sound."""
+        from .names import question_names, territory_spellings
+
+        matches = []
+        for name in question_names(question):
+            present = [k for k in territory_spellings(name) or () if k in self._sound_term_set]
+            matches += [TermMatch("".join(name), k, GLOSSARY_WEIGHT, "glossary") for k in present]
+        return matches
+
     def by_glossary(self, words: Sequence[str], sense: np.ndarray | None = None) -> list[TermMatch]:
         """Each word's renderings in one of its glossary senses (``rag.glossary``) that the index has: of
         several senses, the one with a term nearest ``sense``, the question's vector ("capital" in a

@@ -120,6 +120,9 @@ def is_translated_word(word: str) -> bool:
 
 # Names Korean news uses besides CLDR's Korean one (대한민국 is mostly 한국; the EU is often just "EU").
 _KOREAN_ALIASES = {"KR": ("한국", "남한"), "EU": ("EU",), "GB": ("영국",), "US": ("美",), "CN": ("中",)}
+# English names besides CLDR's English one
+_ENGLISH_ALIASES = {"US": ("us", "usa", "america"), "GB": ("uk", "britain", "great britain"), "EU": ("eu",),
+                    "CN": ("prc",)}
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +138,7 @@ def _territories() -> dict[str, tuple[str, ...]]:
             continue
         main = re.sub(r"\s*\(.*?\)", "", korean[code])  # 홍콩(중국 특별행정구) -> 홍콩
         spellings = tuple(dict.fromkeys((main, main.replace(" ", ""), *_KOREAN_ALIASES.get(code, ()))))
-        for variant in (name, re.sub(r"\s+SAR China$", "", name).replace("&", "and")):
+        for variant in (name, re.sub(r"\s+SAR China$", "", name).replace("&", "and"), *_ENGLISH_ALIASES.get(code, ())):
             out[variant.lower()] = spellings
     return out
 

@@ -216,6 +216,7 @@ class Retriever:
             matches = self.bridge.by_sound(name_candidates(question, vocab))
             words = []
             if language == "en":
+                matches += self.bridge.by_territory(question)
                 named = {m.word for m in matches}
                 words = [w for w in english_candidates(question, vocab) if not any(w in name for name in named)]
                 # a capitalised word is part of a name ("United States" is not 국가 주)

@@ -244,3 +244,12 @@ def test_glossary_words_are_not_matched_by_meaning_and_names_are_not_looked_up(r
     assert not any(m.how == "meaning" and m.word in ("private", "talent", "investment") for m in query.bridged)
     states = retriever.prepare("Who is the current president of the United States?")
     assert not any(m.word == "States" and m.how == "glossary" for m in states.bridged)
+
+
+def test_countries_named_in_english_match_their_korean_names_the_index_has():
+    bridge = TermBridge(["미국", "중국", "우한"])
+    assert [(m.word, m.term, m.how) for m in bridge.by_territory("And what about the US?")] == [("US", "미국", "glossary")]
+    assert [(m.word, m.term) for m in bridge.by_territory("Who is the president of the United States?")] == [
+        ("UnitedStates", "미국")]
+    assert bridge.by_territory("What did Japan say?") == []  # 일본 is not in this index
+    assert bridge.by_territory("What did Moonshot say?") == []  # no country

@@ -79,3 +79,9 @@ def test_a_term_sounding_like_the_start_of_a_word_sounds_like_it():
                                             ("미미", False), ("미국", False), ("한중일러", False), ("삼성", False)])
 def test_countries_joined_by_their_one_syllable_names_are_a_pair(word, pair):
     assert is_country_pair(word) is pair
+
+
+def test_countries_have_their_common_english_short_names_too():
+    assert territory_spellings(("US",)) == territory_spellings(("United", "States")) == ("미국", "美")
+    assert territory_spellings(("UK",)) == territory_spellings(("United", "Kingdom"))
+    assert territory_spellings(("Korea",)) is None  # which Korea is not said
