@@ -763,6 +763,19 @@ class ExtractiveComposer:
         chosen.sort(key=lambda s: (not s.typed, not s.defines))
         return chosen
 
+    def _continuation(self, query: Query, chosen: list[ScoredSentence],
+                      scored: list[ScoredSentence]) -> list[ScoredSentence]:
+        """For a follow-up with one word of its own or none whose best sentence is the one just quoted ("What
+        does that show?" after the count of registered models), the sentence after it as well, when a
+        retrieved passage holds it: such a follow-up asks what comes next."""
+        best = chosen[0].sentence_id
+        if len(query.tokens) > 1 or best not in query.anchors or any(s.sentence_id == best + 1 for s in chosen):
+            return []
+        following = next((s for s in scored if s.sentence_id == best + 1), None)
+        if following is None or len(self.store.sentence_text(best + 1)) < self.config.min_sentence_chars:
+            return []
+        return [following] if self.store.sentence_article[best + 1] == self.store.sentence_article[best] else []
+
     def compose(self, query: Query, hits: Sequence[Hit]) -> Answer:
         """Quotes the best sentences, or abstains: when the question has no words, when a Korean question
         names something the corpus never mentions (saying what), when nothing was retrieved, when the
@@ -782,6 +795,9 @@ class ExtractiveComposer:
         if support is None or support < self.config.min_support[language]:
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
         chosen = self.select(scored, answering[0], language)
+        following = self._continuation(query, chosen, scored)
+        if following:
+            chosen = chosen[: self.config.max_sentences - 1] + following
         citations: dict[int, Citation] = {}
         parts = []
         lead = ""

@@ -303,6 +303,12 @@ def test_a_follow_up_saying_almost_nothing_of_its_own_stays_next_to_the_earlier_
     assert not answer.abstained and "외교관계위원회" in answer.answer
 
 
+def test_a_follow_up_asking_what_comes_next_also_gets_the_sentence_after_the_quote(service):
+    answer = service.ask("What does that show?", ["How many generative AI models are registered in China?"])
+    assert not answer.abstained and "302개" in answer.answer and "다수의 기업 및 기관이" in answer.answer
+    assert len(answer.answer.split("” [")) - 1 <= service.answer_config.max_sentences
+
+
 def test_a_photo_caption_fragment_is_never_the_answer(service):
     answer = service.ask("Who hosted the roundtable discussion?")  # "미중 갈등 이미지." shares "갈등" by meaning
     assert "미중 갈등 이미지" not in answer.answer
