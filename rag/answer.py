@@ -765,11 +765,14 @@ class ExtractiveComposer:
 
     def _continuation(self, query: Query, chosen: list[ScoredSentence],
                       scored: list[ScoredSentence]) -> list[ScoredSentence]:
-        """For a follow-up with one word of its own or none whose best sentence is the one just quoted ("What
-        does that show?" after the count of registered models), the sentence after it as well, when a
-        retrieved passage holds it: such a follow-up asks what comes next."""
+        """For a follow-up whose best sentence is the one just quoted, the sentence after it as well, when a
+        retrieved passage holds it: a follow-up with one word of its own or none ("What does that show?" after
+        the count of registered models), or one asking no kind of answer ("Which companies sent their tech
+        leads?" after the roundtable's hosts), asks what comes next. A sum, date or count asked of the quote
+        ("그 회사는 얼마를 조달했어?") is in the quote itself."""
         best = chosen[0].sentence_id
-        if len(query.tokens) > 1 or best not in query.anchors or any(s.sentence_id == best + 1 for s in chosen):
+        asks_more = len(query.tokens) <= 1 or answer_type(query) is None
+        if not asks_more or best not in query.anchors or any(s.sentence_id == best + 1 for s in chosen):
             return []
         following = next((s for s in scored if s.sentence_id == best + 1), None)
         if following is None or len(self.store.sentence_text(best + 1)) < self.config.min_sentence_chars:

@@ -307,6 +307,10 @@ def test_a_follow_up_asking_what_comes_next_also_gets_the_sentence_after_the_quo
     answer = service.ask("What does that show?", ["How many generative AI models are registered in China?"])
     assert not answer.abstained and "302개" in answer.answer and "다수의 기업 및 기관이" in answer.answer
     assert len(answer.answer.split("” [")) - 1 <= service.answer_config.max_sentences
+    roster = service.ask("Which companies sent their tech leads?", ["Who hosted the AGI-Next Frontier roundtable?"])
+    assert "알리바바" in roster.answer and "문샷" in roster.answer  # no kind asked: what comes next
+    listing = service.ask("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"])
+    assert "미니맥스" not in listing.answer  # a sum asked of the quote is in the quote itself
 
 
 def test_a_photo_caption_fragment_is_never_the_answer(service):
