@@ -38,9 +38,9 @@ def parse_glossary(text: str) -> dict[str, Senses]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        head, *senses = line.split()
-        synonyms = tuple(tuple(sense.split("/")) for sense in senses)
-        if not _HEADWORD.fullmatch(head) or not senses or not all(_HANGUL_TERM.fullmatch(t) for s in synonyms for t in s):
+        head, *fields = line.split()
+        synonyms = tuple(tuple(field.split("/")) for field in fields)
+        if not _HEADWORD.fullmatch(head) or not fields or not all(_HANGUL_TERM.fullmatch(t) for s in synonyms for t in s):
             raise GlossaryError(f"glossary line {number} is not 'english 한국어 한국어/한국어 …': {line!r}")
         if head in entries:
             raise GlossaryError(f"glossary line {number}: {head!r} is already a headword")
