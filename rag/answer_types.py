@@ -175,6 +175,9 @@ _ATTRIBUTES = _asked_and_named((
      r"합류|영입|채용|입사|\b(?:join|hire|hiring|recruit)"),
     # a starting point: "Since when …?" is not answered by "2030년까지"
     (r"\bsince (?:when|what)\b|\bfrom when\b|언제부터|몇\s*년\s*부터", r"부터|이래|이후|\bsince\b|\bfrom\b"),
+    # a succession: "Who succeeded Dilma Rousseff at the bank?" is not answered by a caption naming her in office
+    # ("succeeded in" is a success)
+    (r"후임|후계|뒤를\s*이|\bsucceed(?:s|ed)?\b(?!\s+in\b)|\bsuccessors?\b", r"후임|후계|뒤를\s*이|물려받|승계|\bsucce"),
     # a completion: "When will Wuhan's AGI project be finished?" is not answered by the year of a plan
     (r"완공|완료|완성|준공|마무리|\b(?:finish(?:es|ed)?|complet(?:e|ed|es|ion))\b",
      r"완공|완료|완성|준공|마무리|끝나|끝났|\b(?:finish|complet)"),

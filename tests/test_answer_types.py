@@ -217,6 +217,8 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("How much is the lab worth?", (), False),  # a valuation: none named
     ("In which city is the lab located?", (), False),  # where it is: the sentence names no 위치
     ("In which city was the report published?", (), True),  # where something happened asks no location
+    ("Who succeeded the labs' director?", (), False),  # a succession: none named
+    ("What did the labs succeed in?", (), True),  # a success asks no succession
 ])
 def test_names_attributes_wants_each_asked_attribute_near_the_names(question, names, holds):
     assert names_attributes(question, CSET_SENTENCE, names) is holds

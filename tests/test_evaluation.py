@@ -180,3 +180,14 @@ def test_calibration_reports_support_distributions(service):
         assert len(row["answerable"]) + len(row["unanswerable"]) == 2
         assert row["errors_at_floor"] == 0
         assert max(row["unanswerable"]) < row["suggested_floor"] <= min(row["answerable"])
+
+
+@pytest.mark.parametrize(("name", "abstaining"), [
+    ("holdout19", 1.0),  # unanswerables (a chatbot's name, the US president) and one answerable question
+    # 18 unanswerables written last (first measurement: English 12/14, Korean 4/4); o07 "Which Korean company makes
+    # HBM memory for Huawei?" still quotes a sentence about Huawei (HBM, an acronym, may be translated in Korean)
+    ("holdout31", 0.9),
+])
+def test_unanswerable_set_regression(service, name, abstaining):
+    report = evaluate(service, load_questions(eval_set(name)))
+    assert report["all"]["correct_abstentions"] >= abstaining and not report["all"]["false_abstentions"]
