@@ -62,7 +62,7 @@ from .answer_types import (
     said_about,
     subject_words,
 )
-from .bridge import TermMatch, counted, english_words, with_synonyms
+from .bridge import TermMatch, counted, english_words, synonyms_of, with_synonyms
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date, holds_years, years_named
 from .documents import Article
@@ -401,6 +401,8 @@ class ExtractiveComposer:
         latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))
         best_latent = max(latent.values(), default=0.0) or 1.0
         own_weights = self._with_heard_names(query, question_weights(store, query), texts)
+        bridged = query.bridged + query.context_bridged
+        synonyms = synonyms_of(bridged)
         # a follow-up that says almost nothing of its own ("Where does he work?") asks about what was just quoted
         anchor_bonus = cfg.anchor_bonus * (ELLIPTIC_ANCHOR_FACTOR if len(query.tokens) <= 1 else 1.0)
         earlier_weights = context_weights(store, query)
@@ -416,8 +418,7 @@ class ExtractiveComposer:
             doc, sentence = store.sentence(sid)
             text = doc.article.text[sentence.start : sentence.end]
             tokens, covered = self._with_antecedent(sid, doc, sentence, text)
-            tokens = with_synonyms(with_full_names(tokens, covered, query.bridged + query.context_bridged),
-                                   query.bridged + query.context_bridged)
+            tokens = with_synonyms(with_full_names(tokens, covered, bridged), synonyms)
             if language == "ko":
                 tokens = with_surnamed(tokens, covered, query.tokens)
             coverage = (idf_coverage(own_weights, tokens, covered)

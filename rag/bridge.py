@@ -247,16 +247,18 @@ def counted(bridged: Sequence[TermMatch]) -> list[TermMatch]:
     return out
 
 
-def with_synonyms(tokens: tuple[str, ...], bridged: Sequence[TermMatch]) -> tuple[str, ...]:
-    """A text's tokens plus the counted glossary rendering of each word (``counted``) when the text holds
-    another of its synonyms (연구진 counted for "researchers", 연구자 written)."""
+def synonyms_of(bridged: Sequence[TermMatch]) -> dict[str, str]:
+    """Each glossary rendering that is not the counted one of its word (``counted``) -> the counted one
+    (연구자 -> 연구진 for "researchers"): worked out once per question."""
+    first = {m.word: m.term for m in counted(bridged) if m.how == "glossary"}
+    return {m.term: first[m.word] for m in bridged if m.how == "glossary" and m.term != first[m.word]}
+
+
+def with_synonyms(tokens: tuple[str, ...], synonyms: dict[str, str]) -> tuple[str, ...]:
+    """A text's tokens plus the counted rendering of each word whose synonym the text holds (``synonyms_of``:
+    연구진 counted for "researchers", 연구자 written)."""
     present = set(tokens)
-    first: dict[str, str] = {}
-    for m in bridged:
-        if m.how == "glossary":
-            first.setdefault(m.word, m.term)
-    extra = {first[m.word] for m in bridged if m.how == "glossary" and m.term in present} - present
-    return tokens + tuple(sorted(extra))
+    return tokens + tuple(sorted({synonyms[t] for t in present if t in synonyms} - present))
 
 
 class TermBridge:

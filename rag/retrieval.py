@@ -220,8 +220,9 @@ class Retriever:
                 named = {m.word for m in matches}
                 words = [w for w in english_candidates(question, vocab) if not any(w in name for name in named)]
                 # a capitalised word is part of a name ("United States" is not 국가 주)
-                matches += self.bridge.by_glossary([w for w in words if w.islower() and senses(w)], sense)
-                words = [w for w in words if not (w.islower() and senses(w))] if self.bridge.translates_meaning else []
+                glossed = [w for w in words if w.islower() and senses(w)]
+                matches += self.bridge.by_glossary(glossed, sense)
+                words = [w for w in words if w not in glossed] if self.bridge.translates_meaning else []
         if words:
             with watch.stage("encoding"):
                 vectors = self.word_vectors(words)

@@ -217,7 +217,7 @@ def test_spelt_alike_allows_only_vowels_foreign_names_mix_up():
 
 
 def test_by_glossary_takes_the_sense_nearest_the_question_with_all_its_synonyms():
-    from rag.bridge import counted, with_synonyms
+    from rag.bridge import counted, synonyms_of, with_synonyms
 
     vectors = np.eye(4, dtype=np.float32)
     bridge = TermBridge(["자본", "자금", "수도", "연구자"], ["자본", "자금", "수도", "연구자"], vectors, similarity_floor=0.9)
@@ -230,8 +230,9 @@ def test_by_glossary_takes_the_sense_nearest_the_question_with_all_its_synonyms(
         ("capital", "자본", "glossary"), ("capital", "자금", "glossary"), ("researchers", "연구자", "glossary")]
     assert [m.term for m in counted(matches)] == ["자본", "연구자"]
     # a sentence writing a synonym covers the counted rendering
-    assert with_synonyms(("자금", "조달"), matches) == ("자금", "조달", "자본")
-    assert with_synonyms(("수도",), matches) == ("수도",)
+    assert synonyms_of(matches) == {"자금": "자본"}
+    assert with_synonyms(("자금", "조달"), synonyms_of(matches)) == ("자금", "조달", "자본")
+    assert with_synonyms(("수도",), synonyms_of(matches)) == ("수도",)
     # without the question's vector, the first sense listed
     assert [m.term for m in bridge.by_glossary(["capital"])] == ["자본", "자금"]
 
