@@ -62,7 +62,7 @@ from .answer_types import (
     said_about,
     subject_words,
 )
-from .bridge import TermMatch, counted, english_words, synonyms_of, with_synonyms
+from .bridge import TermMatch, counted, english_words, korean_synonyms_of, synonyms_of, with_synonyms
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date, holds_years, years_named
 from .documents import Article
@@ -87,6 +87,7 @@ NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
     "en": "The articles don't say. I found nothing in them that answers this question.",
 }
+FIGURE_KINDS = frozenset({DATE, MONEY, PERCENT, PEOPLE, NUMBER})  # questions answered by a date, sum or number
 ENGLISH_READINGS = {MONEY: english_amount, DATE: english_date, PERCENT: english_percent}  # what an English answer leads with
 # Korean names are looked up in the whole index, English ones in the articles retrieved (``absent_names``)
 NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "None of the articles found mentions “{}”."}
@@ -256,6 +257,10 @@ class ScoredSentence:
 # words pick the sentence within the topic; an English one's reach Korean only through the bridge, so the
 # names of its context weigh more.
 CONTEXT_COVERAGE = {"ko": 0.25, "en": 0.5}
+# Share of the coverage a sentence gains from the question's words that only the sentence before it in its
+# paragraph holds (``ExtractiveComposer._window_coverage``); 1.0 let a "… 탓이다" sentence after the answer
+# take its words and its place, 0.5 did not (docs/EVALUATION.md).
+WINDOW_COVERAGE = 0.5
 ELLIPTIC_TOKENS = 2  # "그럼 미니맥스는?", "What about MiniMax?": the question type comes from the earlier turn
 
 
@@ -402,10 +407,13 @@ class ExtractiveComposer:
         best_latent = max(latent.values(), default=0.0) or 1.0
         own_weights = self._with_heard_names(query, question_weights(store, query), texts)
         bridged = query.bridged + query.context_bridged
-        synonyms = synonyms_of(bridged)
+        # a Korean word's glossary synonym written in a sentence covers it (경계 for 경고); a bridged English word's
+        # other renderings cover its counted one
+        synonyms = {**korean_synonyms_of(query.tokens + query.context_tokens), **synonyms_of(bridged)}
         # a follow-up that says almost nothing of its own ("Where does he work?") asks about what was just quoted
         anchor_bonus = cfg.anchor_bonus * (ELLIPTIC_ANCHOR_FACTOR if len(query.tokens) <= 1 else 1.0)
         earlier_weights = context_weights(store, query)
+        event_weights = self._event_weights(query, wanted, asked, own_weights)
         for rank, sid in candidates:
             hit = hits[rank]
             if sid in seen:
@@ -421,11 +429,13 @@ class ExtractiveComposer:
             tokens = with_synonyms(with_full_names(tokens, covered, bridged), synonyms)
             if language == "ko":
                 tokens = with_surnamed(tokens, covered, query.tokens)
-            coverage = (idf_coverage(own_weights, tokens, covered)
+            coverage = (self._window_coverage(own_weights, sid, doc, sentence, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
             # a caption or headline fragment ("미중 갈등 이미지.") answers nothing
             typed = len(text) >= cfg.min_sentence_chars and asked.answered_by(text, covered, doc.article,
                                                                                self._dated_by(sid, doc, text))
+            if typed and event_weights:
+                typed = idf_coverage(event_weights, tokens, covered) > 0
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -440,6 +450,17 @@ class ExtractiveComposer:
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
+
+    @staticmethod
+    def _event_weights(query: Query, wanted: str | None, asked: Asked, weights: dict[str, float]) -> dict[str, float]:
+        """For a figure question asked on its own, the weights of its words other than its names: a sentence
+        holding the figure must hold one of them ("When will Wuhan's social simulator be deployed
+        nationwide?" is not answered by a dated photo caption in Wuhan's article). Empty for other
+        questions, and for a follow-up ("As of when?"), whose words are in the turn before."""
+        if wanted not in FIGURE_KINDS or query.turn.is_follow_up:
+            return {}
+        spelled = {spelling for name in asked.names for spelling in name}
+        return {t: w for t, w in weights.items() if t not in spelled}
 
     def _with_heard_names(self, query: Query, weights: dict[str, float], texts: Sequence[str]) -> dict[str, float]:
         """``weights`` with each English name the index has no term for but ``texts`` spell by sound
@@ -486,6 +507,18 @@ class ExtractiveComposer:
             return sentence.tokens, text
         return sentence.tokens + previous.tokens, doc.article.text[previous.start : previous.end] + " " + text
 
+    def _window_coverage(self, weights: dict[str, float], sentence_id: int, doc: ChunkedArticle, sentence: Sentence,
+                         tokens: tuple[str, ...], covered: str) -> float:
+        """``idf_coverage`` of the sentence, plus ``WINDOW_COVERAGE`` of what the sentence before it in the same
+        paragraph adds: a news paragraph names its event once ("… 원탁회의에서 … 토론을 벌였다. 탕제 CEO가
+        진행자로 나섰고 …"), and a question about the event's moderator names the event."""
+        own = idf_coverage(weights, tokens, covered)
+        before = self._previous(sentence_id, doc)
+        if own >= 1.0 or before is None or "\n" in doc.article.text[before.end : sentence.start]:
+            return own
+        text = doc.article.text[before.start : before.end]
+        return own + WINDOW_COVERAGE * (idf_coverage(weights, tokens + before.tokens, f"{text} {covered}") - own)
+
     def _dated_by(self, sentence_id: int, doc: ChunkedArticle, text: str) -> str:
         """The sentence before one opening "이날 …" / "당시 …" in the same article (what dates it); ""."""
         previous = self._previous(sentence_id, doc) if DATED_BACK.match(text) else None
@@ -498,15 +531,26 @@ class ExtractiveComposer:
         previous_doc, previous = self.store.sentence(sentence_id - 1)
         return previous if previous_doc.article.source == doc.article.source else None
 
-    def _antecedent_to_quote(self, sentence_id: int, hit: Hit, quoted: set[int]) -> tuple[int, ...]:
-        """The sentence before a quoted one that opens by pointing back ("이는 … 때문이다."), when the same
-        passage holds it and it is not quoted already: quoted alone, "이는" says nothing."""
-        if sentence_id == 0 or sentence_id - 1 in quoted or not POINTS_BACK.match(self.store.sentence_text(sentence_id)):
+    def _antecedent_to_quote(self, sentence_id: int, hit: Hit, hits: Sequence[Hit],
+                             quoted: set[int]) -> tuple[tuple[int, Hit], ...]:
+        """The sentence before a quoted one that opens by pointing back ("이는 … 때문이다."), with the passage
+        to cite it from, when the same article holds it and it is not quoted already: quoted alone, "이는"
+        says nothing. The passage is the quoted one's when it holds the sentence, else a retrieved one that
+        does, else the article's passage that does (a passage boundary may fall between the two)."""
+        before = sentence_id - 1
+        if sentence_id == 0 or before in quoted or not POINTS_BACK.match(self.store.sentence_text(sentence_id)):
             return ()
-        if sentence_id - 1 not in self.store.chunk_sentence_ids(hit.chunk_index):
+        if self.store.sentence_article[before] != self.store.sentence_article[sentence_id]:
             return ()
-        quoted.add(sentence_id - 1)
-        return (sentence_id - 1,)
+        holder = next((h for h in (hit, *hits) if before in self.store.chunk_sentence_ids(h.chunk_index)), None)
+        quoted.add(before)
+        return ((before, holder or self._passage_of(before)),)
+
+    def _passage_of(self, sentence_id: int) -> Hit:
+        """The passage holding a sentence that retrieval did not return, as a hit with no scores."""
+        chunk_index = self.store.sentence_chunks(sentence_id)[-1]
+        return Hit(chunk_index, self.store.chunks[chunk_index], self.store.article_of_chunk(chunk_index).article,
+                   0.0, 0.0, 0.0)
 
     def _definition_subjects(self, query: Query) -> tuple[str, ...]:
         """For "What/Who is X?" questions, the index terms naming X (the question's own terms the index
@@ -585,8 +629,14 @@ class ExtractiveComposer:
         rest = subject_words(query.text)
         if query.language == "ko":  # the question's tokens that stand in ``rest``, so Kiwi runs once per question
             proper, rest_lowered = {n.lower() for n in query.names}, rest.lower()
-            names = [(t,) for t in dict.fromkeys(query.tokens)
-                     if t in rest_lowered and any(t == n or len(t) > 1 and t in n for n in proper)]
+            names = []
+            for t in dict.fromkeys(query.tokens):
+                whole = [n for n in proper if t == n or len(t) > 1 and t in n]
+                if t in rest_lowered and whole:
+                    # a token Kiwi cut from a longer name stands for the whole name (오픈 of 오픈AI is no 오픈소스)
+                    spelled = [n for n in whole if n in rest_lowered]
+                    names.append((max(spelled, key=len) if spelled else t,))
+            names = list(dict.fromkeys(names))
         else:
             names = list(self._english_names(query, rest, texts=texts))
         return self._most_specific_first(names)
@@ -809,10 +859,11 @@ class ExtractiveComposer:
         quoted = {s.sentence_id for s in chosen}
         for s in chosen:
             hit = hits[s.hit_rank]
-            for sentence_id in (*self._antecedent_to_quote(s.sentence_id, hit, quoted), s.sentence_id):
-                citation = citations.get(hit.chunk_index)
-                citation = cite(self.store, hit, sentence_id, len(citations) + 1, citation)
-                citations[hit.chunk_index] = citation
+            for sentence_id, source in (*self._antecedent_to_quote(s.sentence_id, hit, hits, quoted),
+                                        (s.sentence_id, hit)):
+                citation = citations.get(source.chunk_index)
+                citation = cite(self.store, source, sentence_id, len(citations) + 1, citation)
+                citations[source.chunk_index] = citation
                 text = self.store.sentence_text(sentence_id)
                 parts.append(f"{text} [{citation.n}]" if language == "ko" else f"“{text}” [{citation.n}]")
                 # "How much did it raise?" -> "$558 million [1]." and "When …?" -> "October last year [1]."

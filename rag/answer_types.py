@@ -94,6 +94,7 @@ _EN_ROLES = (r"(?:co-?)?founders?|ceo|chief(?: executive)?|head|leader|lead|chai
              r"|author|professor|scientist|analyst|minister|executive|mayor|governor|moderator")
 _ASKS_FOR_ROLE = re.compile(
     rf"(?:{_TITLES}|시장|도지사)\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
+    r"|(?:진행|사회)(?:은|는|을|를)\s*누가\s*맡"  # "진행은 누가 맡았어?": who moderated
     rf"|\bwho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_EN_ROLES})\b"
     r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired|moderated|moderates)\b"
     rf"|(?:{_TITLES})\s*(?:의\s*)?이름|\bname of\s+(?:[\w'-]+\s+){{0,3}}?(?:{_EN_ROLES})\b",
@@ -121,7 +122,7 @@ _ROLES = _asked_and_named((
     (r"분석가|\banalyst\b", r"분석가|\banalyst\b"),
     (r"장관|\bminister\b", r"장관|\bminister\b"),
     (r"시장|\bmayor\b", r"시장|\bmayor\b"),  # a mayor: only asked as "시장은 누구" / "mayor", so not a market
-    (r"진행자|사회자|\bmoderat", r"진행자|진행을|사회자|사회를|\bmoderat"),
+    (r"진행자|사회자|(?:진행|사회)(?:은|는|을|를)\s*누가\s*맡|\bmoderat", r"진행자|진행을|사회자|사회를|\bmoderat"),
     # who leads or heads something: its head, not any title ("Who leads CSET?" is not answered by its senior analyst)
     (r"수장|이끄|\b(?:heads?|headed|leads?|led|leaders?|runs|ran)\b",
      r"대표(?!적)|회장|사장|총재|주석|대통령|총리|의장|위원장|이사장|원장|소장|센터장|단장|책임자|최고경영자|CEO|수장|이끄|이끌"

@@ -32,7 +32,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from .glossary import senses
+from .glossary import korean_synonyms, senses
 from .text import ENGLISH_STOPWORDS
 
 TRANSLIT_MIN_SCORE = 85.0
@@ -50,6 +50,7 @@ SHORT_SPELLING_MIN_SCORE = 88.0
 # (ㅏ = 0 … ㅣ = 20): ㅐ ㅔ, ㅒ ㅖ, ㅕ ㅖ, ㅙ ㅞ ㅚ.
 _CONFUSED_VOWELS = ({1, 5}, {3, 7}, {6, 7}, {10, 15, 11})
 GLOSSARY_WEIGHT = 0.95  # a glossary rendering is a translation, but maybe of another sense of the word
+GLOSSARY_VERB_SUFFIXES = ("하", "짓")  # a rendering the index holds only as a Kiwi verb stem: 결론짓, 저렴하
 SURNAME_WEIGHT = 0.9  # a Chinese surname alone ("린") is a weaker sign of the person than the full name
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]")
 POSSESSIVE = re.compile(r"'s?$")
@@ -254,6 +255,15 @@ def synonyms_of(bridged: Sequence[TermMatch]) -> dict[str, str]:
     return {m.term: first[m.word] for m in bridged if m.how == "glossary" and m.term != first[m.word]}
 
 
+def korean_synonyms_of(tokens: Sequence[str]) -> dict[str, str]:
+    """Each glossary synonym of a Korean question's word (``glossary.korean_synonyms``) -> that word (경계 ->
+    경고 for "그는 뭐라고 경고했어?"), so a sentence writing the synonym covers the word. A synonym that is
+    itself one of the question's words stays its own."""
+    own = set(tokens)
+    table = korean_synonyms()
+    return {synonym: t for t in dict.fromkeys(tokens) for synonym in sorted(table.get(t, ())) if synonym not in own}
+
+
 def with_synonyms(tokens: tuple[str, ...], synonyms: dict[str, str]) -> tuple[str, ...]:
     """A text's tokens plus the counted rendering of each word whose synonym the text holds (``synonyms_of``:
     연구진 counted for "researchers", 연구자 written)."""
@@ -394,6 +404,12 @@ class TermBridge:
             matches += [TermMatch("".join(name), k, GLOSSARY_WEIGHT, "glossary") for k in present]
         return matches
 
+    def _index_form(self, rendering: str) -> str:
+        """How the index writes a glossary rendering: itself, or the verb or adjective Kiwi makes of it with 하
+        or 짓 ("결론지었다" is 결론짓, "저렴한" 저렴하); "" when the index has neither."""
+        return next((f for f in (rendering, *(rendering + suffix for suffix in GLOSSARY_VERB_SUFFIXES))
+                     if f in self._sound_term_set), "")
+
     def by_glossary(self, words: Sequence[str], sense: np.ndarray | None = None) -> list[TermMatch]:
         """Each word's renderings in one of its glossary senses (``rag.glossary``) that the index has: of
         several senses, the one with a term nearest ``sense``, the question's vector ("capital" in a
@@ -402,7 +418,8 @@ class TermBridge:
         coverage (``counted``) and searched densely."""
         matches = []
         for word in words:
-            present = [kept for synonyms in senses(word) if (kept := [t for t in synonyms if t in self._sound_term_set])]
+            present = [kept for synonyms in senses(word)
+                       if (kept := [f for t in synonyms if (f := self._index_form(t))])]
             if not present:
                 continue
             chosen = present[0]

@@ -19,15 +19,18 @@ from dataclasses import dataclass
 # 어떻게 대응했어?": other than the one just asked about).
 KO_REFERENCE = re.compile(
     r"(?:^|[\s(\"'])(?:그|이|저|해당)\s+[가-힣A-Za-z0-9]"
-    r"|(?:^|[\s(\"'])(?:그|이|저)(?:회사|기업|사람|곳|것|거|걸|게|분|때)"
+    r"|(?:^|[\s(\"'])(?:그|이|저)(?:회사|기업|사람|곳|것|거|걸|게|분|때|보다|만큼)"
     r"|(?:^|\s)(?:그녀|그들|그곳|거기|그것|그거|그걸|그게|그건|이것|이걸|이거|이게|이건|이들|저것|저건|"
     r"그런데|그래서|그럼|그러면|그리고|또|그밖에|그 외)(?=\s|$|[?은는이가을를의도])"
     r"|^\s*(?:(?:그럼|그러면|그리고|또)\s+)?(?:다른|나머지)\s"
+    r"|(?:^|\s)(?:둘|두\s*곳|두\s*회사)\s*(?:중|가운데)|어느\s*(?:쪽|것|게|곳)이?\s"  # "둘 중 어디가 더 많이 조달했어?"
 )
 EN_REFERENCE = re.compile(
     r"\b(?:it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|"
     r"the company|the firm|the group|the report|the city|the same)\b"
     r"|(?<!each )\bothers?\b(?!\s+than)"
+    # one of what the earlier turn named: "Which one raised more?", "the latter"
+    r"|\bwhich\s+one\b|\bthe\s+(?:former|latter)\b"
     r"|^(?:and|but|so|what about|how about|also|then|and what|what else)\b",
     re.IGNORECASE,
 )

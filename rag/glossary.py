@@ -72,3 +72,16 @@ def senses(word: str) -> Senses:
     """The Korean senses of the first base form of ``word`` the glossary has; () when it has none."""
     entries = glossary()
     return next((entries[f] for f in base_forms(word) if f in entries), ())
+
+
+@lru_cache(maxsize=1)
+def korean_synonyms() -> dict[str, frozenset[str]]:
+    """Each Korean rendering -> the other renderings of the senses it is one of (warn 경고/경계: 경고 ->
+    {경계}): a Korean question's word and an article's synonym of it ("그는 뭐라고 경고했어?" and "…
+    낙관론을 경계했다"). One step only: 경계 is also caution's 신중, which is no synonym of 경고."""
+    out: dict[str, set[str]] = {}
+    for senses_of_word in glossary().values():
+        for synonyms in senses_of_word:
+            for term in synonyms:
+                out.setdefault(term, set()).update(t for t in synonyms if t != term)
+    return {term: frozenset(others) for term, others in out.items() if others}

@@ -109,6 +109,8 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "즈푸AI 주식의 상장 첫날 종가는?",  # a closing price is a share price, which no sentence gives
     "How much did Samsung invest in AI chips?",  # the sums are raised in IPOs, not invested
     "How much did Amazon pay for its AI startup?",
+    "When will Wuhan's social simulator be deployed nationwide?",  # the only date near Wuhan is a photo caption's
+    "오픈AI의 최고경영자는 누구인가?",  # "탕 CEO는 … 오픈소스": 오픈 is a piece of 오픈AI, no 오픈소스
 ])
 def test_role_and_attribute_questions_about_what_the_articles_do_not_say_abstain(service, question):
     answer = service.ask(question)
@@ -312,6 +314,37 @@ def test_a_follow_up_asking_what_comes_next_also_gets_the_sentence_after_the_quo
     assert "알리바바" in roster.answer and "문샷" in roster.answer  # no kind asked: what comes next
     listing = service.ask("그 회사는 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"])
     assert "미니맥스" not in listing.answer  # a sum asked of the quote is in the quote itself
+
+
+def test_a_korean_synonym_in_the_article_covers_the_question_word(service):
+    """"경고했어?" and Tang's "… 낙관론을 경계했다": warn 경고/경계 in the glossary."""
+    answer = service.ask("그는 뭐라고 경고했어?", ["즈푸AI의 창업자는 누구야?"])
+    assert not answer.abstained and "커지고 있을 가능성" in answer.answer
+
+
+def test_the_sentence_before_in_the_paragraph_lends_half_its_words(service):
+    """"…칩과 반도체 장비 수급 문제가 걸림돌로 지목됐다" follows "중국 AI 업계가 직면한 현실은 냉혹하다" in its
+    paragraph: the question's 중국 AI 업계 is there (``WINDOW_COVERAGE``)."""
+    answer = service.ask("중국 AI 업계의 걸림돌로 지목된 것은?")
+    assert not answer.abstained and "반도체 장비 수급" in answer.answer.split("[1]")[0]
+
+
+def test_a_sentence_pointing_back_is_quoted_with_its_antecedent_from_the_passage_before(service):
+    """"이는 … 장점을 약화시키는 결과로 이어질 수 있기 때문이다." opens a passage; what "이는" is (the visa policy)
+    ends the passage before it, which is cited for it."""
+    answer = service.ask("What could weaken America's key advantage over China in AI?")
+    assert not answer.abstained and "비자 취득" in answer.answer
+    antecedent = next(c for c in answer.citations if "비자 취득" in c.quote)
+    assert "비자 취득" in antecedent.text[antecedent.quote_spans[0][0] : antecedent.quote_spans[0][1]]
+
+
+def test_english_follow_ups_about_one_of_two_or_a_conclusion(service):
+    both = service.ask("Which one raised more?", ["Which two Chinese AI startups listed in Hong Kong?"])
+    assert "6억 1900만 달러" in both.answer and "5억 5800만 달러" in both.answer  # both sums, to compare
+    conclusion = service.ask("What did it conclude?", ["What is Insikt Group?"])  # conclude 결론, written 결론짓
+    assert "결론지었다" in conclusion.answer.split("[1]")[0]
+    contents = service.ask("What did those reports contain?", ["Which US think tanks' reports did China react to?"])
+    assert "학자 명단" in contents.answer  # contain 기재
 
 
 def test_a_photo_caption_fragment_is_never_the_answer(service):

@@ -80,6 +80,8 @@ from rag.answer_types import (
     ("Who hosted the AGI Next Frontier roundtable?", None),  # an organisation may have
     ("Who moderated the roundtable?", PERSON),
     ("원탁회의 진행자는 누구야?", PERSON),
+    ("원탁회의 진행은 누가 맡았어?", PERSON),  # who took on the moderation
+    ("개발은 누가 맡았어?", None),  # a task may be an organisation's
     ("PKU-우한 AI 연구소에서 가치 중심 AGI를 목표로 한다고 밝힌 사람은?", None),
     ("중국 인공지능 산업의 민간 투자 상황은 어떤가?", None),
     ("What did Tang say about funding?", None),

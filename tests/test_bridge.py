@@ -254,3 +254,19 @@ def test_countries_named_in_english_match_their_korean_names_the_index_has():
         ("UnitedStates", "미국")]
     assert bridge.by_territory("What did Japan say?") == []  # 일본 is not in this index
     assert bridge.by_territory("What did Moonshot say?") == []  # no country
+
+
+def test_korean_synonyms_of_a_question_map_each_synonym_to_the_question_word():
+    from rag.bridge import korean_synonyms_of, with_synonyms
+
+    synonyms = korean_synonyms_of(("경고", "경계"))
+    assert "경계" not in synonyms  # the question's own word stays its own
+    assert korean_synonyms_of(("경고",))["경계"] == "경고"
+    assert "경고" in with_synonyms(("낙관", "경계"), korean_synonyms_of(("경고",)))
+
+
+def test_a_glossary_rendering_the_index_holds_only_as_a_verb_stem_matches_the_stem():
+    """"결론지었다" is indexed as Kiwi's 결론짓, "저렴한" as 저렴하: conclude 결론 and cheap 저렴 find them."""
+    bridge = TermBridge(["결론짓", "저렴하", "결론짓기"])
+    assert [m.term for m in bridge.by_glossary(["concluded", "cheap"])] == ["결론짓", "저렴하"]
+    assert [m.term for m in bridge.by_glossary(["conclusion"])] == ["결론짓"]  # not 결론짓기: 하 and 짓 only

@@ -27,6 +27,11 @@ from rag.text import tokenize
         ("그건 어떤 사건에 비유됐어?", ["딥시크는 왜 주목받았어?"], ["딥시크는 왜 주목받았어?"]),  # 그건 = 그것은
         ("이건 어느 회사가 개발했어?", ["바이두가 만든 AI는?"], ["바이두가 만든 AI는?"]),  # two words of its own
         ("중국은 다른 국가와 어떤 격차를 보이나?", ["즈푸AI는 언제 상장했나?"], []),  # "다른" inside: no reference
+        # one of what the earlier turn named, and a comparison with it
+        ("Which one raised more?", ["Which AI startups listed in Hong Kong?"], ["Which AI startups listed in Hong Kong?"]),
+        ("Which company raised more, Zhipu AI or MiniMax?", ["What is El Capitan?"], []),
+        ("둘 중 어디가 더 많이 조달했어?", ["홍콩에 상장한 AI 기업은?"], ["홍콩에 상장한 AI 기업은?"]),
+        ("우한은 그보다 몇 배 커?", ["엘 캐피탄은 어디 슈퍼컴퓨터야?"], ["엘 캐피탄은 어디 슈퍼컴퓨터야?"]),
     ],
 )
 def test_follow_up_context(question, history, context):

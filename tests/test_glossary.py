@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.glossary import GlossaryError, base_forms, glossary, parse_glossary, senses
+from rag.glossary import GlossaryError, base_forms, glossary, korean_synonyms, parse_glossary, senses
 from rag.text import tokenize
 
 
@@ -50,3 +50,11 @@ def test_the_shipped_glossary_renders_words_as_single_kiwi_tokens():
     bad = [(head, term) for head, found in entries.items() for synonyms in found for term in synonyms
            if not any(tokenize(term + ending) == [term] for ending in _FORMS)]
     assert bad == []
+
+
+def test_korean_synonyms_are_the_other_renderings_of_a_shared_sense_one_step_away():
+    table = korean_synonyms()
+    assert "경계" in table["경고"] and "경고" in table["경계"]  # warn 경고/경계, both ways
+    assert "신중" in table["경계"] and "신중" not in table["경고"]  # caution 경계/신중: no second step
+    assert "경고" not in table["경고"]
+    assert all(others for others in table.values())
