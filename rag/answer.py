@@ -87,7 +87,6 @@ NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
     "en": "The articles don't say. I found nothing in them that answers this question.",
 }
-FIGURE_KINDS = frozenset({DATE, MONEY, PERCENT, PEOPLE, NUMBER})  # questions answered by a date, sum or number
 ENGLISH_READINGS = {MONEY: english_amount, DATE: english_date, PERCENT: english_percent}  # what an English answer leads with
 # Korean names are looked up in the whole index, English ones in the articles retrieved (``absent_names``)
 NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "None of the articles found mentions “{}”."}
@@ -97,6 +96,8 @@ ASKS_FOR_DEFINITION = re.compile(
     r"|(?:은|는)\s*(?:무엇|뭐|누구|어떤\s*\S{1,6})(?:인가|이야|야|입니까|인가요|예요|이에요)?\s*\??\s*$",
     re.IGNORECASE,
 )
+# The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
+OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names.
 POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와|이들은|이들이|그는|그녀는|그들은|해당)(?=\s)")
 # A sentence that opens with "that day / at the time" is dated by the sentence before it ("연평도 포격 사건은 2010년
@@ -341,14 +342,18 @@ class Asked:
     # the spellings of each name of a question asking what someone said: a sentence naming one scores higher
     speakers: tuple[tuple[str, ...], ...] = ()
     country: tuple[str, ...] = ()  # the Korean names of the country whose office a role question asks about
+    # the proper noun a Korean question opens with as its subject or topic ("베이징이 올해 갖출 컴퓨팅 능력은?"): the
+    # sentence holding the answer, or the one before it in its paragraph, must name it (Wuhan's capacity is not Beijing's)
+    opening_name: str = ""
 
-    def answered_by(self, text: str, covered: str, article: Article, dated_by: str = "") -> bool:
+    def answered_by(self, text: str, covered: str, article: Article, dated_by: str = "", before: str = "") -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
         holds an answer of the asked kind: a sum, count, date … (the count with the asked counter, and
         what is counted named there), or the asked title near the person's subject, or a name next to the
         thing whose name is asked; every asked attribute named near the subject; the topic asked about;
         every year the question names (``holds_years``; in the sentence, or in ``dated_by``, the sentence
-        before it when it opens "이날 …"); and every name of the question somewhere in the article."""
+        before it when it opens "이날 …"); the opening name in it or in ``before``, the sentence before it in its
+        paragraph; and every name of the question somewhere in the article."""
         q = self.question
         if self.kind == PERSON:
             holds = names_role(q, covered, self.subjects) and (not self.country or names_office_of(q, covered, self.country))
@@ -359,7 +364,9 @@ class Asked:
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = names_counted(self.counted, covered.lower())
-        return (holds and about and counts and names_attributes(q, covered, self.subjects) and reports_speech(q, covered)
+        opens = not self.opening_name or self.opening_name in covered.lower() or self.opening_name in before.lower()
+        return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
+                and reports_speech(q, covered)
                 and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
 
     def names_speaker(self, covered: str, tokens: Sequence[str]) -> bool:
@@ -429,11 +436,13 @@ class ExtractiveComposer:
             tokens = with_synonyms(with_full_names(tokens, covered, bridged), synonyms)
             if language == "ko":
                 tokens = with_surnamed(tokens, covered, query.tokens)
-            coverage = (self._window_coverage(own_weights, sid, doc, sentence, tokens, covered)
+            before = self._paragraph_previous(sid, doc, sentence)
+            before_text = doc.article.text[before.start : before.end] if before is not None else ""
+            coverage = (self._window_coverage(own_weights, before, before_text, tokens, covered)
                         + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
             # a caption or headline fragment ("미중 갈등 이미지.") answers nothing
-            typed = len(text) >= cfg.min_sentence_chars and asked.answered_by(text, covered, doc.article,
-                                                                               self._dated_by(sid, doc, text))
+            typed = len(text) >= cfg.min_sentence_chars and asked.answered_by(
+                text, covered, doc.article, self._dated_by(sid, doc, text), before_text)
             if typed and event_weights:
                 typed = idf_coverage(event_weights, tokens, covered) > 0
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
@@ -453,11 +462,14 @@ class ExtractiveComposer:
 
     @staticmethod
     def _event_weights(query: Query, wanted: str | None, asked: Asked, weights: dict[str, float]) -> dict[str, float]:
-        """For a figure question asked on its own, the weights of its words other than its names: a sentence
-        holding the figure must hold one of them ("When will Wuhan's social simulator be deployed
-        nationwide?" is not answered by a dated photo caption in Wuhan's article). Empty for other
-        questions, and for a follow-up ("As of when?"), whose words are in the turn before."""
-        if wanted not in FIGURE_KINDS or query.turn.is_follow_up:
+        """For a date question asked on its own, the weights of its words other than its names: a sentence
+        holding a date must hold one of them ("When will Wuhan's social simulator be deployed nationwide?" is
+        not answered by a dated photo caption in Wuhan's article). Almost every news sentence holds a date;
+        sums and counts are tied to what they measure by ``Asked.counted`` and the attribute and transaction
+        checks instead (requiring a word here refused "How much is MiniMax's IPO worth in Korean won?", whose
+        other words are a currency). Empty for other questions, and for a follow-up ("As of when?"), whose
+        words are in the turn before."""
+        if wanted != DATE or query.turn.is_follow_up:
             return {}
         spelled = {spelling for name in asked.names for spelling in name}
         return {t: w for t, w in weights.items() if t not in spelled}
@@ -507,17 +519,21 @@ class ExtractiveComposer:
             return sentence.tokens, text
         return sentence.tokens + previous.tokens, doc.article.text[previous.start : previous.end] + " " + text
 
-    def _window_coverage(self, weights: dict[str, float], sentence_id: int, doc: ChunkedArticle, sentence: Sentence,
-                         tokens: tuple[str, ...], covered: str) -> float:
-        """``idf_coverage`` of the sentence, plus ``WINDOW_COVERAGE`` of what the sentence before it in the same
-        paragraph adds: a news paragraph names its event once ("… 원탁회의에서 … 토론을 벌였다. 탕제 CEO가
-        진행자로 나섰고 …"), and a question about the event's moderator names the event."""
-        own = idf_coverage(weights, tokens, covered)
+    def _paragraph_previous(self, sentence_id: int, doc: ChunkedArticle, sentence: Sentence) -> Sentence | None:
+        """The sentence before ``sentence_id`` in its paragraph (sentences never cross a line break)."""
         before = self._previous(sentence_id, doc)
-        if own >= 1.0 or before is None or "\n" in doc.article.text[before.end : sentence.start]:
+        return None if before is None or "\n" in doc.article.text[before.end : sentence.start] else before
+
+    @staticmethod
+    def _window_coverage(weights: dict[str, float], before: Sentence | None, before_text: str,
+                         tokens: tuple[str, ...], covered: str) -> float:
+        """``idf_coverage`` of the sentence, plus ``WINDOW_COVERAGE`` of what ``before``, the sentence before it
+        in its paragraph, adds: a news paragraph names its event once ("… 원탁회의에서 … 토론을 벌였다. 탕제
+        CEO가 진행자로 나섰고 …"), and a question about the event's moderator names the event."""
+        own = idf_coverage(weights, tokens, covered)
+        if own >= 1.0 or before is None:
             return own
-        text = doc.article.text[before.start : before.end]
-        return own + WINDOW_COVERAGE * (idf_coverage(weights, tokens + before.tokens, f"{text} {covered}") - own)
+        return own + WINDOW_COVERAGE * (idf_coverage(weights, tokens + before.tokens, f"{before_text} {covered}") - own)
 
     def _dated_by(self, sentence_id: int, doc: ChunkedArticle, text: str) -> str:
         """The sentence before one opening "이날 …" / "당시 …" in the same article (what dates it); ""."""
@@ -590,11 +606,12 @@ class ExtractiveComposer:
         Samsung's nearest term by meaning, 소프트웨어, says nothing) or heard there (``sounds_in``). Words
         Korean may translate (``is_translated_word``: "Blue House" 청와대) and acronyms (EUV 극자외선) prove
         nothing when they are not found, except the whole English name of a country or region, which
-        Korean writes by its own name (``territory_spellings``: Japan 일본, European Union 유럽 연합)."""
+        Korean writes by its own name, and the adjective of its people (``territory_spellings``: Japan and
+        Japanese 일본, European Union 유럽 연합)."""
         verdicts = [self._english_word_named(w, query, texts) for w in name]
         if len(name) > 1 and self._english_word_named("".join(name), query, texts):
             return False
-        korean = territory_spellings(name)
+        korean = territory_spellings(name, peoples=True)
         if korean is not None:  # a country or region: named by its Korean name, not heard
             return True not in verdicts and not any(k in t for k in korean for t in texts)
         return False in verdicts and True not in verdicts
@@ -678,8 +695,13 @@ class ExtractiveComposer:
                    if wanted == MONEY else ())
         country = (next(filter(None, map(territory_spellings, question_names(query.text))), ())
                    if wanted == PERSON and query.language != "ko" else ())
-        return Asked(query.text, wanted, subjects, names, self._topic(query, phrase) if phrase else (), thing, counted,
-                     years_named(query.text), names if speech else (), country)
+        topic = self._topic(query, phrase) if phrase else ()
+        # who is asked to have spoken: the names, but not what they spoke about ("What did Tang Jie say about MiniMax?")
+        speakers = tuple(n for n in names if not set(n) & set(topic)) if speech else ()
+        opening = OPENING_NAME.match(query.text) if query.language == "ko" and not query.turn.is_follow_up else None
+        opening_name = next((n.lower() for n in query.names if opening and n.lower() == opening.group(1).lower()), "")
+        return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), speakers, country,
+                     opening_name)
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The spellings of what a count question counts, one of which the sentence holding the count must

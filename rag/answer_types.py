@@ -157,7 +157,10 @@ _ATTRIBUTES = _asked_and_named((
     (r"주가|종가|시초가|주식(?!\s*시장)|\b(?:share|stock|closing|opening) prices?\b|\bshares\b"
      r"|\bstocks?\b(?!\s+(?:exchange|market))",
      r"주가|주식|종가|시초가|\b(?:share|stock|closing|opening)"),
-    (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b|\b(?:is|are|was|were)\s+(?:[\w'-]+\s+){1,4}worth\b",
+    # a company's worth; what a deal or listing is worth is its sum ("How much is MiniMax's IPO worth?")
+    (r"시가총액|시총|기업\s*가치|\bmarket (?:cap|value)|\bvaluation\b"
+     r"|\b(?:is|are|was|were)\s+(?!(?:[\w'-]+\s+){0,3}?(?:IPO|listing|deal|offering|round|sale|contract)\b)"
+     r"(?:[\w'-]+\s+){1,4}worth\b",
      r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation|\bworth"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
@@ -191,7 +194,8 @@ _ATTRIBUTES = _asked_and_named((
      r"\d\s*(?:cm|㎝|센티|kg|㎏|킬로)|몸무게|체중|신장|\bheight\b|\bweight\b"),
     # an ordinal: "When did Insikt Group publish its first report?" is not answered by the world's first
     # satellite, nor by the day of the report the article quotes
-    (r"\bfirst\b(?!\s+(?:quarter|half))|최초|처음|(?<![가-힣])첫", r"최초|처음|(?<![가-힣])첫|\bfirst\b"),
+    # "the first …", not "… reach AGI first?" (before the others: 먼저)
+    (r"\bfirst\b(?!\s+(?:quarter|half))(?!\s*(?:[?!.,]|$))|최초|처음|(?<![가-힣])첫", r"최초|처음|(?<![가-힣])첫|\bfirst\b"),
     # a quantity superlative: "Which country has the most AI researchers?" is not answered by "중국 최고의 국영
     # AI 기관들" (the best, not the most)
     (r"\b(?:has|have|had|with|employs?|owns?|holds?)\s+the (?:most|largest number of)\b|가장\s*많(?:은|이)|최다",

@@ -123,31 +123,55 @@ _KOREAN_ALIASES = {"KR": ("한국", "남한"), "EU": ("EU",), "GB": ("영국",),
 # English names besides CLDR's English one
 _ENGLISH_ALIASES = {"US": ("us", "usa", "america"), "GB": ("uk", "britain", "great britain"), "EU": ("eu",),
                     "CN": ("prc",)}
+# Adjectives of peoples that stand for their country ("Which Japanese companies …?" asks about 일본). "Korean" is
+# left out: a Korean question or answer is about the language or the currency ("in Korean won") as often.
+_PEOPLES = {"japanese": "JP", "chinese": "CN", "american": "US", "german": "DE", "french": "FR", "british": "GB",
+            "russian": "RU", "indian": "IN", "taiwanese": "TW", "italian": "IT", "canadian": "CA",
+            "australian": "AU", "brazilian": "BR", "israeli": "IL", "iranian": "IR", "saudi": "SA",
+            "vietnamese": "VN", "dutch": "NL", "spanish": "ES", "turkish": "TR", "mexican": "MX",
+            "north korean": "KP", "singaporean": "SG", "ukrainian": "UA", "polish": "PL", "pakistani": "PK",
+            "thai": "TH", "malaysian": "MY", "swedish": "SE", "swiss": "CH", "egyptian": "EG", "indonesian": "ID",
+            "filipino": "PH", "european": "EU"}
+
+
+@lru_cache(maxsize=1)
+def _korean_territory_names() -> dict[str, tuple[str, ...]]:
+    """Territory code -> how Korean writes it (CLDR, as babel gives it, with ``_KOREAN_ALIASES``)."""
+    from babel import Locale
+
+    out = {}
+    for code, name in Locale("ko").territories.items():
+        main = re.sub(r"\s*\(.*?\)", "", name)  # 홍콩(중국 특별행정구) -> 홍콩
+        out[code] = tuple(dict.fromkeys((main, main.replace(" ", ""), *_KOREAN_ALIASES.get(code, ()))))
+    return out
 
 
 @lru_cache(maxsize=1)
 def _territories() -> dict[str, tuple[str, ...]]:
-    """The English names of countries, territories and regions, lower-cased (CLDR, as babel gives them:
-    "japan", "european union", "hong kong"), with how Korean writes each (일본, 유럽 연합 / 유럽연합, 홍콩)."""
+    """The English names of countries, territories and regions, lower-cased (CLDR: "japan", "european
+    union", "hong kong"), with how Korean writes each (일본, 유럽 연합 / 유럽연합, 홍콩)."""
     from babel import Locale
 
-    english, korean = Locale("en").territories, Locale("ko").territories
+    korean = _korean_territory_names()
     out: dict[str, tuple[str, ...]] = {}
-    for code, name in english.items():
+    for code, name in Locale("en").territories.items():
         if code not in korean:
             continue
-        main = re.sub(r"\s*\(.*?\)", "", korean[code])  # 홍콩(중국 특별행정구) -> 홍콩
-        spellings = tuple(dict.fromkeys((main, main.replace(" ", ""), *_KOREAN_ALIASES.get(code, ()))))
         for variant in (name, re.sub(r"\s+SAR China$", "", name).replace("&", "and"), *_ENGLISH_ALIASES.get(code, ())):
-            out[variant.lower()] = spellings
+            out[variant.lower()] = korean[code]
     return out
 
 
-def territory_spellings(name: tuple[str, ...]) -> tuple[str, ...] | None:
+def territory_spellings(name: tuple[str, ...], peoples: bool = False) -> tuple[str, ...] | None:
     """How Korean writes a name that is the whole English name of a country, territory or region ("Japan"
-    일본, "European Union" 유럽 연합, "South Korea" 대한민국 / 한국); None for other names. Korean writes these
-    by their own names, never by sound, so a text without one does not mention the place."""
-    return _territories().get(" ".join(name).lower())
+    일본, "European Union" 유럽 연합, "South Korea" 대한민국 / 한국), or with ``peoples`` the adjective of its
+    people (``_PEOPLES``: "Japanese" 일본); None for other names. Korean writes these by their own names,
+    never by sound, so a text without one does not mention the place. The adjective is no word to search
+    with: "Chinese firms" are not every sentence naming 중국."""
+    key = " ".join(name).lower()
+    if peoples and key in _PEOPLES:
+        return _korean_territory_names().get(_PEOPLES[key])
+    return _territories().get(key)
 
 
 def name_readings(word: str) -> set[str]:

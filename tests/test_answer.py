@@ -109,6 +109,7 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "즈푸AI 주식의 상장 첫날 종가는?",  # a closing price is a share price, which no sentence gives
     "How much did Samsung invest in AI chips?",  # the sums are raised in IPOs, not invested
     "How much did Amazon pay for its AI startup?",
+    "베이징이 올해 갖출 컴퓨팅 능력은?",  # the capacity is Wuhan's
     "When will Wuhan's social simulator be deployed nationwide?",  # the only date near Wuhan is a photo caption's
     "오픈AI의 최고경영자는 누구인가?",  # "탕 CEO는 … 오픈소스": 오픈 is a piece of 오픈AI, no 오픈소스
 ])
@@ -126,6 +127,20 @@ def test_a_country_the_articles_never_name_is_said_to_be_unmentioned(service):
     answer = service.ask("What is Japan's AI strategy?")  # China's strategy is no answer
     assert answer.abstained and "“Japan”" in answer.answer
     assert not service.ask("What did Germany say about Chinese AI?").abstained  # 독일 외교관계위원회
+    japanese = service.ask("Which Japanese companies joined the AGI-Next roundtable?")  # Japanese 일본: never named
+    assert japanese.abstained and "“Japanese”" in japanese.answer
+    assert not service.ask("How much is MiniMax's IPO worth in Korean won?").abstained  # "Korean" is the currency
+
+
+def test_a_korean_question_about_one_place_is_not_answered_with_another_places_figure(service):
+    """"베이징이 …": the capacity sentence is Wuhan's, and neither it nor the one before it names 베이징."""
+    assert service.ask("베이징이 올해 갖출 컴퓨팅 능력은?").abstained
+    assert "30엑사플롭스" in service.ask("우한시가 올해 갖출 컴퓨팅 능력은?").answer
+
+
+def test_first_at_the_end_of_a_question_is_no_ordinal(service):
+    """"… reaching AGI first?" (before the others) asks for no "first" (최초) the sentence must name."""
+    assert not service.ask("What does Weber say gives China a better chance of reaching AGI first?").abstained
 
 
 @pytest.mark.parametrize(("question", "name"), [

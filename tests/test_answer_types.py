@@ -217,6 +217,9 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("When did the two AI labs open branches in Wuhan?", (("우한",),), False),  # an opening is asked
     ("When will Wuhan's AGI project be finished?", (), False),  # a completion: none named
     ("How much is the lab worth?", (), False),  # a valuation: none named
+    ("How much was the labs' IPO worth?", (), True),  # what a listing is worth is its sum, no valuation
+    ("When did the labs open their first branch?", (), False),  # the first: none named
+    ("Which lab set up a branch in Wuhan first?", (), True),  # before the others: no "first" asked
     ("In which city is the lab located?", (), False),  # where it is: the sentence names no 위치
     ("In which city was the report published?", (), True),  # where something happened asks no location
     ("Who succeeded the labs' director?", (), False),  # a succession: none named

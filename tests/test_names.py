@@ -68,6 +68,10 @@ def test_a_country_or_region_is_spelt_by_its_korean_name():
     assert "한국" in territory_spellings(("South", "Korea"))
     assert territory_spellings(("Hong", "Kong")) == ("홍콩",)
     assert territory_spellings(("Samsung",)) is None and territory_spellings(("Japanese",)) is None
+    # the adjective of a people stands for its country only when asked for (the absent-name check); "Korean" never
+    assert territory_spellings(("Japanese",), peoples=True) == ("일본",)
+    assert territory_spellings(("North", "Korean"), peoples=True) == ("북한",)
+    assert territory_spellings(("Korean",), peoples=True) is None
 
 
 def test_a_term_sounding_like_the_start_of_a_word_sounds_like_it():
