@@ -40,6 +40,7 @@ from .answer_types import (
     PERSON,
     answers_count,
     asks_attribute,
+    asks_ordinal,
     asks_own_question,
     asks_speech,
     counted_noun_en,
@@ -360,7 +361,7 @@ class Asked:
         elif self.kind == NAME:
             holds = not self.thing or names_thing(text, self.thing, self.subjects)
         else:
-            holds = (mentions(self.kind, text) and (self.kind != NUMBER or answers_count(q, text))
+            holds = ((mentions(self.kind, text) or asks_ordinal(q)) and (self.kind != NUMBER or answers_count(q, text))
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = names_counted(self.counted, covered.lower())
@@ -417,8 +418,10 @@ class ExtractiveComposer:
         # a Korean word's glossary synonym written in a sentence covers it (경계 for 경고); a bridged English word's
         # other renderings cover its counted one
         synonyms = {**korean_synonyms_of(query.tokens + query.context_tokens), **synonyms_of(bridged)}
-        # a follow-up that says almost nothing of its own ("Where does he work?") asks about what was just quoted
-        anchor_bonus = cfg.anchor_bonus * (ELLIPTIC_ANCHOR_FACTOR if len(query.tokens) <= 1 else 1.0)
+        # a follow-up that says almost nothing of its own ("Where does he work?") asks about what was just quoted;
+        # one naming something ("And Zhipu?") asks the earlier question about another subject
+        elliptic = len(query.tokens) <= 1 and not (query.names if language == "ko" else question_names(query.text))
+        anchor_bonus = cfg.anchor_bonus * (ELLIPTIC_ANCHOR_FACTOR if elliptic else 1.0)
         earlier_weights = context_weights(store, query)
         event_weights = self._event_weights(query, wanted, asked, own_weights)
         for rank, sid in candidates:
@@ -550,17 +553,37 @@ class ExtractiveComposer:
     def _antecedent_to_quote(self, sentence_id: int, hit: Hit, hits: Sequence[Hit],
                              quoted: set[int]) -> tuple[tuple[int, Hit], ...]:
         """The sentence before a quoted one that opens by pointing back ("이는 … 때문이다."), with the passage
-        to cite it from, when the same article holds it and it is not quoted already: quoted alone, "이는"
-        says nothing. The passage is the quoted one's when it holds the sentence, else a retrieved one that
-        does, else the article's passage that does (a passage boundary may fall between the two)."""
+        to cite it from (``_holder``), when the same article holds it and it is not quoted already: quoted
+        alone, "이는" says nothing."""
         before = sentence_id - 1
         if sentence_id == 0 or before in quoted or not POINTS_BACK.match(self.store.sentence_text(sentence_id)):
             return ()
         if self.store.sentence_article[before] != self.store.sentence_article[sentence_id]:
             return ()
-        holder = next((h for h in (hit, *hits) if before in self.store.chunk_sentence_ids(h.chunk_index)), None)
         quoted.add(before)
-        return ((before, holder or self._passage_of(before)),)
+        return ((before, self._holder(before, hit, hits)),)
+
+    def _rest_of_quote(self, sentence_id: int, hit: Hit, hits: Sequence[Hit],
+                       quoted: set[int]) -> tuple[tuple[int, Hit], ...]:
+        """The sentence after a quoted one that ends inside a quotation (an odd number of '"', or more “ than
+        ”: Kiwi may split a quote in two, 한나스's '…"더 큰 문제는 양측이 같은 경기를 하지 않는다는 것이다.' goes on
+        '미국 기업들은 …"고 … 말했다.'), with the passage to cite it from, when the same article holds it and it is
+        not quoted already: quoted alone, the quote is cut short."""
+        text = self.store.sentence_text(sentence_id)
+        if text.count('"') % 2 == 0 and text.count("“") <= text.count("”"):
+            return ()
+        after = sentence_id + 1
+        if (after in quoted or after >= len(self.store.sentence_article)
+                or self.store.sentence_article[after] != self.store.sentence_article[sentence_id]):
+            return ()
+        quoted.add(after)
+        return ((after, self._holder(after, hit, hits)),)
+
+    def _holder(self, sentence_id: int, hit: Hit, hits: Sequence[Hit]) -> Hit:
+        """The passage to cite a sentence from: ``hit`` when it holds it, else a retrieved one that does, else
+        the article's passage that does (a passage boundary may fall between two sentences quoted together)."""
+        return next((h for h in (hit, *hits) if sentence_id in self.store.chunk_sentence_ids(h.chunk_index)),
+                    None) or self._passage_of(sentence_id)
 
     def _passage_of(self, sentence_id: int) -> Hit:
         """The passage holding a sentence that retrieval did not return, as a hit with no scores."""
@@ -882,7 +905,7 @@ class ExtractiveComposer:
         for s in chosen:
             hit = hits[s.hit_rank]
             for sentence_id, source in (*self._antecedent_to_quote(s.sentence_id, hit, hits, quoted),
-                                        (s.sentence_id, hit)):
+                                        (s.sentence_id, hit), *self._rest_of_quote(s.sentence_id, hit, hits, quoted)):
                 citation = citations.get(source.chunk_index)
                 citation = cite(self.store, source, sentence_id, len(citations) + 1, citation)
                 citations[source.chunk_index] = citation

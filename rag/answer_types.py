@@ -139,7 +139,8 @@ _ATTRIBUTES = _asked_and_named((
     (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
     # where something is: "CSET는 어느 도시에 있나?" is not answered by the Beijing labs of its report
     # ("In which city was Xi photographed …?" asks where something happened, not where something is)
-    (r"(?:어디|어느\s*(?:도시|나라|국가|지역|곳))에\s*(?:있|위치)"
+    # where headquarters are is the headquarters' attribute ("본사는 어디에 있나?": "베이징에 본사를 둔")
+    (r"(?<!본사는 )(?<!본사가 )(?<!본부는 )(?:어디|어느\s*(?:도시|나라|국가|지역|곳))에\s*(?:있|위치)"
      r"|\bin which (?:city|country|town|region) (?:is|are|was|were)\b(?![^?]*\b(?!located\b|based\b|headquartered\b)[a-z]+ed\b)"
      r"|\bwhere\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){1,6}?(?:located|based)\b",
      r"위치|소재|에\s*있는|에\s*있다|자리\s*잡|자리한|\b(?:located|based)\b"),
@@ -292,7 +293,11 @@ def name_asked_for(question: str) -> str:
 def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` gives a name next to the noun spelt one of ``spellings`` (lower case), near the
     first of ``names`` (whose thing it is) when given, as ``names_role`` checks a title: the sentence
-    naming Alibaba's model "큐웬(Qwen)" does not name Zhipu's."""
+    naming Alibaba's model "큐웬(Qwen)" does not name Zhipu's. A quoted name that is one of ``names`` is
+    no name of their thing ("‘딥시크’ 인공지능 모델" names no model of DeepSeek's but DeepSeek)."""
+    spelled = "|".join(re.escape(s) for spellings in names for s in sorted(spellings, key=len, reverse=True))
+    if spelled:
+        text = re.sub(rf"[‘'\"“「『<《]\s*({spelled})\s*[’'\"”」』>》]", r"\1", text, flags=re.IGNORECASE)
     nouns = "|".join(re.escape(s) for s in spellings)
     named = re.compile(rf"(?:{nouns}){_NAME_AFTER.pattern}|{_NAME_BEFORE.pattern[:-1]}(?:{nouns})", re.IGNORECASE)
     return _near_each(text.lower(), names, [named]) if names else bool(named.search(text))
@@ -525,10 +530,22 @@ def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -
 _COUNT_NUMBER = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:조|억|만|천|백)*|{_NATIVE}|{_VAGUE})"
 
 
+# "몇 번째로 상장했나?" asks for an ordinal: "최초로", "두 번째로"
+_ASKS_ORDINAL = re.compile(r"몇\s*번\s*째")
+_ORDINAL = re.compile(rf"최초|처음|(?<![가-힣])첫|마지막|(?:\d+|{_NATIVE})\s*번\s*째")
+
+
+def asks_ordinal(question: str) -> bool:
+    return bool(_ASKS_ORDINAL.search(question))
+
+
 def answers_count(question: str, text: str) -> bool:
     """Whether ``text`` holds a number counted the way the question counts: "몇 개" by "3개" (not by
     "일곱 차례"), "How many …" by a number with a counter ("4만~5만 개", "일곱 차례", not "5억 달러"),
-    "How long …" by a duration; true for a question that asks for no count."""
+    "How long …" by a duration, "몇 번째" by an ordinal ("최초로", "두 번째로"); true for a question that
+    asks for no count."""
+    if asks_ordinal(question):
+        return bool(_ORDINAL.search(text))
     asked, how_many = _ASKS_WITH_COUNTER.search(question), _ASKS_HOW_MANY.search(question)
     if asked:
         counters = _KOREAN_COUNTERS[asked.group(1)]

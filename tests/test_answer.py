@@ -362,6 +362,25 @@ def test_english_follow_ups_about_one_of_two_or_a_conclusion(service):
     assert "학자 명단" in contents.answer  # contain 기재
 
 
+def test_a_follow_up_naming_another_subject_is_not_held_to_the_earlier_quote(service):
+    """"And Zhipu?" has one word of its own, a name: it asks the earlier question about Zhipu, not about what
+    was just quoted (MiniMax's sum)."""
+    answer = service.ask("And Zhipu?", ["How much did MiniMax raise?"])
+    assert answer.answer.startswith("$558 million")
+
+
+def test_a_quote_split_in_two_sentences_is_quoted_whole(service):
+    """Kiwi ends a sentence inside 한나스's quote ('…같은 경기를 하지 않는다는 것이다.'); the reason follows it."""
+    answer = service.ask("한나스는 미국과 중국이 같은 경기를 하지 않는다고 왜 말했나?")
+    assert "같은 경기를 하지 않는다" in answer.answer and "대규모 통계 모델에만 매달리는" in answer.answer
+
+
+def test_korean_ordinal_and_whose_name_questions(service):
+    assert "최초로" in service.ask("즈푸AI는 중국 AI 스타트업 중 몇 번째로 홍콩에 상장했나?").answer
+    assert service.ask("딥시크의 최신 모델 이름은?").abstained  # "‘딥시크’ 인공지능 모델" names DeepSeek itself
+    assert "베이징에 본사를 둔" in service.ask("우한에 지사를 설립한 연구소들의 본사는 어디에 있나?").answer
+
+
 def test_a_photo_caption_fragment_is_never_the_answer(service):
     answer = service.ask("Who hosted the roundtable discussion?")  # "미중 갈등 이미지." shares "갈등" by meaning
     assert "미중 갈등 이미지" not in answer.answer

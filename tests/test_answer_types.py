@@ -197,6 +197,8 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("When was Insikt Group founded?", (("인식트그룹",),), False),  # a founding, but of branches of other labs
     ("두 AI 연구소는 우한에 무엇을 설립했나?", (("우한",),), True),
     ("Where is Baidu's headquarters?", (("바이두",),), False),
+    ("두 연구소의 본사는 어디에 있나?", (), True),  # headquarters: "베이징에 본사를 둔", no 위치 needed
+    ("CSET는 어디에 있나?", (), False),  # where something is: 위치, 소재 …
     ("Where are the labs that set up branches in Wuhan headquartered?", (("우한",),), True),
     ("즈푸AI의 주가는 얼마나 올랐나?", (), False),  # no share price named at all
     ("How much did Zhipu AI's shares rise on their first day?", (), False),
@@ -289,6 +291,9 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
     ("How long did it take Zhipu AI to train its model?", "5억 5800만 달러(약 8100억 원)를 조달했다", False),  # 달러
     ("How long did the visit last?", "2025년 4월 29일 상하이에서", False),  # a year is a date
     ("How long did the training take?", "3개월 만에, 2주간, 40시간", True),
+    ("즈푸AI는 몇 번째로 상장했나?", "중국 AI 스타트업으로는 최초로 홍콩증권거래소에 상장해", True),  # an ordinal
+    ("즈푸AI는 몇 번째로 상장했나?", "두 번째로 상장한 미니맥스", True),
+    ("즈푸AI는 몇 번째로 상장했나?", "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다", False),  # a count, no ordinal
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds
@@ -322,6 +327,8 @@ PANEL_SENTENCE = ("즈푸AI 창업자이자 칭화대 교수이기도 한 탕제
     (PANEL_SENTENCE, ("모델",), (("즈푸",),), False),  # Alibaba's model, in another clause than Zhipu
     ("즈푸AI는 대규모언어모델(LLM) 개발사다", ("모델",), (), False),  # the bracket glosses the noun
     ("SK하이닉스 전직 직원이 기술 정보를 화웨이에 유출하려다 적발됐다", ("직원",), (), False),
+    ("올해 초 공개된 ‘딥시크’ 인공지능 모델이 가장 중요한 성과로 꼽힌다", ("모델",), (("딥시크",),), False),  # its own name
+    ("딥시크가 공개한 ‘R1’ 모델", ("모델",), (("딥시크",),), True),
 ])
 def test_names_thing_wants_a_name_next_to_the_noun(text, spellings, names, holds):
     assert names_thing(text, spellings, names) is holds
