@@ -352,6 +352,8 @@ class Asked:
         holds an answer of the asked kind: a sum, count, date … (the count with the asked counter, and
         what is counted named there), or the asked title near the person's subject, or a name next to the
         thing whose name is asked; every asked attribute named near the subject; the topic asked about;
+        for "What did X say …?", speech reported by the sentence itself (not by the one it points back to:
+        "이러한 반응은 …" after Lin's quote reports nothing Tang said);
         every year the question names (``holds_years``; in the sentence, or in ``dated_by``, the sentence
         before it when it opens "이날 …"); the opening name in it or in ``before``, the sentence before it in its
         paragraph; and every name of the question somewhere in the article."""
@@ -367,7 +369,7 @@ class Asked:
         counts = names_counted(self.counted, covered.lower())
         opens = not self.opening_name or self.opening_name in covered.lower() or self.opening_name in before.lower()
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
-                and reports_speech(q, covered)
+                and reports_speech(q, text)
                 and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
 
     def names_speaker(self, covered: str, tokens: Sequence[str]) -> bool:
@@ -890,10 +892,12 @@ class ExtractiveComposer:
             return Answer(query.text, language, text, True, (), query.turn.context)
         scored = self.score_sentences(query, hits)
         answering = [s for s in scored if s.typed]
-        support = self.support(language, answering[0]) if answering else None
+        chosen = self.select(scored, answering[0], language) if answering else []
+        # the best supported of the sentences to be quoted that hold the kind asked: "이는 … 스푸트니크 … 사건과
+        # 유사하다는 평가도 받는다." leads, and the sentence it points back to, quoted too, names DeepSeek
+        support = max((self.support(language, s) for s in chosen if s.typed), default=None)
         if support is None or support < self.config.min_support[language]:
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
-        chosen = self.select(scored, answering[0], language)
         following = self._continuation(query, chosen, scored)
         if following:
             chosen = chosen[: self.config.max_sentences - 1] + following

@@ -110,6 +110,7 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "How much did Samsung invest in AI chips?",  # the sums are raised in IPOs, not invested
     "How much did Amazon pay for its AI startup?",
     "베이징이 올해 갖출 컴퓨팅 능력은?",  # the capacity is Wuhan's
+    "What did Tang Jie say about MiniMax's listing?",  # "이러한 반응은 … 미니맥스가 ‘초대박 상장’ …" reports no speech
     "When will Wuhan's social simulator be deployed nationwide?",  # the only date near Wuhan is a photo caption's
     "오픈AI의 최고경영자는 누구인가?",  # "탕 CEO는 … 오픈소스": 오픈 is a piece of 오픈AI, no 오픈소스
 ])
@@ -379,6 +380,16 @@ def test_korean_ordinal_and_whose_name_questions(service):
     assert "최초로" in service.ask("즈푸AI는 중국 AI 스타트업 중 몇 번째로 홍콩에 상장했나?").answer
     assert service.ask("딥시크의 최신 모델 이름은?").abstained  # "‘딥시크’ 인공지능 모델" names DeepSeek itself
     assert "베이징에 본사를 둔" in service.ask("우한에 지사를 설립한 연구소들의 본사는 어디에 있나?").answer
+
+
+def test_the_floor_applies_to_the_best_supported_sentence_quoted(service):
+    """"이는 … ‘스푸트니크 1호 발사’ 사건과 유사하다는 평가도 받는다." leads (compared 비교/비유/유사) but alone
+    scores under the Korean floor; the DeepSeek sentence it points back to, quoted with it, does not."""
+    answer = service.ask("딥시크의 등장은 어떤 역사적 사건과 비교되나?")
+    assert not answer.abstained and "스푸트니크" in answer.answer
+    assert answer.support >= service.answer_config.min_support["ko"]
+    english = service.ask("Which historical event is DeepSeek's release compared to?")  # compared: 유사 too
+    assert "스푸트니크" in english.answer
 
 
 def test_a_photo_caption_fragment_is_never_the_answer(service):
