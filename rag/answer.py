@@ -109,6 +109,7 @@ COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close 
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
 ASKS_WHY = re.compile(r"\bwhy\b|왜|이유|원인", re.IGNORECASE)
+REASON_WORDS = frozenset({"이유", "원인", "까닭", "reason", "reasons", "cause"})  # what a why-question asks for, not about
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
 
@@ -416,6 +417,8 @@ class ExtractiveComposer:
         latent = dict(zip(ids.tolist(), self.retriever.sentence_latent_scores(query, ids)))
         best_latent = max(latent.values(), default=0.0) or 1.0
         own_weights = self._with_heard_names(query, question_weights(store, query), texts)
+        if why:  # "그 이유는?" asks for a reason: a sentence saying "이유가 있다" does not give one
+            own_weights = {t: w for t, w in own_weights.items() if t not in REASON_WORDS}
         bridged = query.bridged + query.context_bridged
         # a Korean word's glossary synonym written in a sentence covers it (경계 for 경고); a bridged English word's
         # other renderings cover its counted one

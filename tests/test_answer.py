@@ -392,6 +392,12 @@ def test_the_floor_applies_to_the_best_supported_sentence_quoted(service):
     assert "스푸트니크" in english.answer
 
 
+def test_the_reason_asked_for_is_no_word_a_sentence_should_contain(service):
+    """"그 이유는?" asks why; "… 따라잡은 데는 분명한 이유가 있다는 의미다." names a reason and gives none."""
+    answer = service.ask("그 이유는?", ["인식트그룹은 중국의 어떤 약점을 지적했어?"])
+    assert "역부족" in answer.answer and "분명한 이유가 있다" not in answer.answer
+
+
 def test_a_photo_caption_fragment_is_never_the_answer(service):
     answer = service.ask("Who hosted the roundtable discussion?")  # "미중 갈등 이미지." shares "갈등" by meaning
     assert "미중 갈등 이미지" not in answer.answer

@@ -138,11 +138,16 @@ def test_own_set_regression(service):
     # 14/16, fact 11/16, unanswerables 2/4, two false abstentions): x27 quotes a subtitle, x34 the report sentence
     # before the one naming its contents, x38 (SK Hynix's punishment, 처벌) and x22 (what Yang Zhilin said) are answered
     ("holdout35", 0.85, 0.95, 1.0, 0.95, 0.75, 0),
+    # Korean only, written last (first: R@1 20/21, fact 20/21, unanswerables 5/5, no false abstention): y25 "그
+    # 이유는?" quoted "분명한 이유가 있다" until the reason asked for stopped counting as a word to cover
+    ("holdout36", 1.0, None, None, None, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
-    assert report["ko"]["recall@1"] >= ko and report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= en_r5
-    assert report["ko"]["answer_has_fact"] >= ko and report["en"]["answer_has_fact"] >= en_fact
+    assert report["ko"]["recall@1"] >= ko and report["ko"]["answer_has_fact"] >= ko
+    if en_r1 is not None:  # a Korean-only set has no English floors
+        assert report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= en_r5
+        assert report["en"]["answer_has_fact"] >= en_fact
     assert report["all"]["false_abstentions"] <= false_abstentions
     assert abstaining is None or report["all"]["correct_abstentions"] >= abstaining
 
