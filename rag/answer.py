@@ -108,8 +108,9 @@ NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning name
 COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
-ASKS_WHY = re.compile(r"\bwhy\b|왜|이유|원인", re.IGNORECASE)
-REASON_WORDS = frozenset({"이유", "원인", "까닭", "reason", "reasons", "cause"})  # what a why-question asks for, not about
+# what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
+REASON_WORDS = ("이유", "원인", "까닭")
+ASKS_WHY = re.compile(r"\bwhy\b|왜|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
 
@@ -364,7 +365,8 @@ class Asked:
         elif self.kind == NAME:
             holds = not self.thing or names_thing(text, self.thing, self.subjects)
         else:
-            holds = ((mentions(self.kind, text) or asks_ordinal(q)) and (self.kind != NUMBER or answers_count(q, text))
+            ordinal = self.kind == NUMBER and asks_ordinal(q)  # "몇 번째로 …?": "최초로", no digit needed
+            holds = ((mentions(self.kind, text) or ordinal) and (self.kind != NUMBER or answers_count(q, text))
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = names_counted(self.counted, covered.lower())

@@ -23,7 +23,8 @@ KO_REFERENCE = re.compile(
     r"|(?:^|\s)(?:그녀|그들|그곳|거기|그것|그거|그걸|그게|그건|이것|이걸|이거|이게|이건|이들|저것|저건|"
     r"그런데|그래서|그럼|그러면|그리고|또|그밖에|그 외)(?=\s|$|[?은는이가을를의도])"
     r"|^\s*(?:(?:그럼|그러면|그리고|또)\s+)?(?:다른|나머지)\s"
-    r"|(?:^|\s)(?:둘|두\s*곳|두\s*회사)\s*(?:중|가운데)|어느\s*(?:쪽|것|게|곳)이?\s"  # "둘 중 어디가 더 많이 조달했어?"
+    # one of two just named: "둘 중 어디가 더 많이 조달했어?", "어느 쪽이 더 커?" ("어느 곳이 …?" asks on its own)
+    r"|(?:^|\s)(?:둘|두\s*곳|두\s*회사)\s*(?:중|가운데)|어느\s*쪽"
 )
 EN_REFERENCE = re.compile(
     r"\b(?:it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|"

@@ -32,6 +32,7 @@ from rag.text import tokenize
         ("Which company raised more, Zhipu AI or MiniMax?", ["What is El Capitan?"], []),
         ("둘 중 어디가 더 많이 조달했어?", ["홍콩에 상장한 AI 기업은?"], ["홍콩에 상장한 AI 기업은?"]),
         ("우한은 그보다 몇 배 커?", ["엘 캐피탄은 어디 슈퍼컴퓨터야?"], ["엘 캐피탄은 어디 슈퍼컴퓨터야?"]),
+        ("중국에서 어느 곳이 AI 컴퓨팅 중심지야?", ["엘 캐피탄은 어디 슈퍼컴퓨터야?"], []),  # a question word, no reference
     ],
 )
 def test_follow_up_context(question, history, context):
