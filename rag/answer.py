@@ -50,6 +50,7 @@ from .answer_types import (
     mentions,
     name_asked_for,
     names_attributes,
+    names_by_surname,
     names_counted,
     names_office_of,
     names_role,
@@ -63,13 +64,22 @@ from .answer_types import (
     said_about,
     subject_words,
 )
-from .bridge import TermMatch, counted, english_words, korean_synonyms_of, synonyms_of, with_synonyms
+from .bridge import (
+    TermMatch,
+    counted,
+    english_words,
+    is_hangul_term,
+    korean_synonyms_of,
+    synonyms_of,
+    with_synonyms,
+)
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date, holds_years, years_named
 from .documents import Article
 from .errors import QueryError
 from .glossary import senses
 from .names import (
+    heard_after,
     heard_in,
     is_acronym,
     is_country_pair,
@@ -377,9 +387,12 @@ class Asked:
 
     def names_speaker(self, covered: str, tokens: Sequence[str]) -> bool:
         """Whether a sentence (``covered``, its ``tokens`` with full names added for surnames) names one of
-        ``speakers``; a one-syllable spelling only as a token (린 is in 양즈린)."""
+        ``speakers``; a one-syllable spelling only as a token (린 is in 양즈린), a Hangul name also by surname
+        and title ("탕 CEO도" for 탕제)."""
         lowered = covered.lower()
-        return any(s in tokens or (len(s) > 1 and s in lowered) for spellings in self.speakers for s in spellings)
+        return any(s in tokens or (len(s) > 1 and s in lowered) or (len(s) > 1 and is_hangul_term(s)
+                                                                    and names_by_surname(covered, s))
+                   for spellings in self.speakers for s in spellings)
 
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
@@ -455,6 +468,8 @@ class ExtractiveComposer:
                 text, covered, doc.article, self._dated_by(sid, doc, text), before_text)
             if typed and event_weights:
                 typed = idf_coverage(event_weights, tokens, covered) > 0
+            if typed and asked.speakers:
+                typed = asked.names_speaker(f"{covered} {before_text}", tokens)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -825,8 +840,10 @@ class ExtractiveComposer:
         ("Moon"), and Korean may translate a common word (``is_translated_word``)."""
         vocab = self.store.bm25.vocab
         names = []
+        given: tuple[str, ...] = ()  # how the texts spell the word before, when it was a name
         for word in english_words(text)[0 if first_word else 1 :]:
             lowered = word.lower()
+            previous, given = given, ()
             if not word[0].isupper() or lowered in ENGLISH_STOPWORDS:
                 continue
             sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= min_weight
@@ -836,10 +853,13 @@ class ExtractiveComposer:
                                                  and m.how in ("sound", "surname")} - {lowered})))
             elif _CODE.fullmatch(word) and lowered in vocab:
                 names.append((lowered,))
-            elif texts and not is_acronym(word) and not is_translated_word(word):
-                heard = heard_in(word, texts)
+            elif texts and not is_acronym(word):
+                # heard by itself, or right after the name before it, even when a common word ("Valentin Weber":
+                # 발렌틴 베버; weber is a unit)
+                heard = (() if is_translated_word(word) else heard_in(word, texts)) or heard_after(word, previous, texts)
                 if heard:
                     names.append((lowered, *(h.lower() for h in heard)))
+            given = names[-1][1:] if names and names[-1][0] == lowered else ()
         return tuple(dict.fromkeys(names))
 
     def support(self, language: str, best: ScoredSentence) -> float:

@@ -204,6 +204,13 @@ _ATTRIBUTES = _asked_and_named((
     # a partnership: "Which Korean company did DeepSeek partner with?" is not answered by what DeepSeek is
     (r"제휴|협력\s*(?:관계|사|업체)|손잡|손을\s*잡|\bpartner(?:s|ed|ing|ship)?\b|\bteam(?:s|ed)? up\b",
      r"제휴|협력|협업|공동|파트너|손잡|손을\s*잡|\bpartner|\bteam(?:s|ed)? up\b"),
+    # a maker: "Which company built El Capitan?" is not answered by the lab that has it ("… 연구소의 '엘 캐피탄'");
+    # the company named as one answers "Who makes them?" of chips ("미국 기업 엔비디아의 A100")
+    (r"(?:\bwhich (?:company|firm|maker|manufacturer)|\bwho)\s+(?:[\w'-]+\s+){0,2}?"
+     r"(?:built|builds|made|makes|manufactur\w+|designed|designs|developed|develops|created|creates|produced|produces)\b"
+     r"|(?:만든|만드는|만들었|제작한|제조한|개발한|설계한|생산한|생산하는)\s*(?:회사|기업|업체|곳|사람|이)",
+     r"만들|만든|제작|제조|개발|설계|생산|구축|세운|세워|기업|회사|업체"
+     r"|\b(?:buil|made|make|manufactur|develop|design|produc|creat|compan|firm|maker)"),
     # economic indicators, each named in its own word: the won figures given for dollar sums ("5억 5800만
     # 달러(약 8100억 원)") state no exchange rate
     (r"환율|\bexchange rates?\b", r"환율|\bexchange rate"),
@@ -407,6 +414,7 @@ _ASKS_SPEECH = re.compile(
 _REPORTS_SPEECH = re.compile(
     r"[“”\"]|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"
     r"|꼽혔|꼽았|제시했|내다봤|예측했"
+    r"|것으로\s*(?:보|봤|알려|전해|관측|예상|추정)"  # a view reported: "…난관에 부딪힌 것으로 보고 있다"
     r"|[다라]고\s|[다라]며|보고서(?:를\s*보면|에\s*따르면|에서)|\b(?:said|says|told|stated|warned|argued|wrote)\b")
 
 
@@ -539,13 +547,23 @@ def asks_ordinal(question: str) -> bool:
     return bool(_ASKS_ORDINAL.search(question))
 
 
+# "How much bigger will Wuhan's capacity be?", "몇 배 더 크나?": a comparison, answered by a ratio or a sentence
+# comparing ("엘 캐피탄 … 비교하면 … 약 17배 더 크다"), not by the figure itself ("30엑사플롭스")
+_ASKS_COMPARED = re.compile(
+    r"\bhow (?:much|many times) (?:bigger|larger|faster|higher|greater|smaller|slower|lower|stronger|more powerful)\b"
+    r"|얼마나\s*더\s*(?:크|많|빠르|높|강)|몇\s*배", re.IGNORECASE)
+_COMPARES = re.compile(rf"{_COUNT_NUMBER}\s*배|보다|비교|\b(?:than|times)\b")
+
+
 def answers_count(question: str, text: str) -> bool:
     """Whether ``text`` holds a number counted the way the question counts: "몇 개" by "3개" (not by
     "일곱 차례"), "How many …" by a number with a counter ("4만~5만 개", "일곱 차례", not "5억 달러"),
-    "How long …" by a duration, "몇 번째" by an ordinal ("최초로", "두 번째로"); true for a question that
-    asks for no count."""
+    "How long …" by a duration, "몇 번째" by an ordinal ("최초로", "두 번째로"), "How much bigger …" by a
+    comparison (``_ASKS_COMPARED``); true for a question that asks for no count."""
     if asks_ordinal(question):
         return bool(_ORDINAL.search(text))
+    if _ASKS_COMPARED.search(question):
+        return bool(_COMPARES.search(text))
     asked, how_many = _ASKS_WITH_COUNTER.search(question), _ASKS_HOW_MANY.search(question)
     if asked:
         counters = _KOREAN_COUNTERS[asked.group(1)]

@@ -255,3 +255,18 @@ def sound_similarity(word: str, term: str) -> float:
         return 0.0
     return max((max(fuzz.ratio(reading, key), fuzz.ratio(reading[: len(key)], key)) for reading in name_readings(word)),
                default=0.0)
+
+
+def heard_after(word: str, given: Sequence[str], texts: Sequence[str]) -> tuple[str, ...]:
+    """How ``texts`` spell ``word``, the second word of a name whose first they spell one of ``given``
+    (Valentin Weber: 발렌틴 베버): the beginnings of the words right after it that sound exactly like a reading
+    of it (베버 in "발렌틴 베버는"). A key too short to be heard anywhere (``heard_in``: Weber pepo) is
+    trusted next to the given name; after the first mention, news names the person by this word alone."""
+    readings = name_readings(word)
+    hangul = [re.escape(g) for g in given if is_hangul_term(g)]
+    if not hangul or not readings:
+        return ()
+    after = re.compile(rf"(?:{'|'.join(hangul)})\s+([\uac00-\ud7a3]+)")
+    found = (b for text in texts for m in after.finditer(text)
+             for b, key in _prefix_keys(m.group(1)) if _word_key(b) in readings)
+    return tuple(dict.fromkeys(found))

@@ -29,7 +29,8 @@ def test_english_question_gets_english_frame_and_the_ipo_passage(service):
     assert any(c.source == "001_059b92a04e5dc1f0.txt" and "5억 5800만 달러" in c.text for c in answer.citations)
 
 
-@pytest.mark.parametrize("question", ["What is the capital of Australia?", "애플의 2024년 아이폰 판매량은?"])
+@pytest.mark.parametrize("question", ["What is the capital of Australia?", "애플의 2024년 아이폰 판매량은?",
+                                      "엘 캐피탄을 만든 회사는 어디야?"])  # the lab has it; no maker is named
 def test_unanswerable_questions_abstain_without_citations(service, question):
     answer = service.ask(question)
     assert answer.abstained and answer.citations == ()
@@ -406,6 +407,25 @@ def test_a_photo_caption_fragment_is_never_the_answer(service):
 def test_what_a_named_person_said_is_quoted_from_that_person(service):
     answer = service.ask("What bottlenecks did Yao Shunyu say China faces?")  # Tang's quote scores close
     assert not answer.abstained and answer.answer.split(" [1]")[0].endswith("병목현상을 겪고 있다”고 지적했다.”")
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("What did Valentin Weber say about social control?", "베버는 \"사회적 통치는"),  # 베버 heard after 발렌틴
+    ("What did Tang Jie say researchers need?", "탕 CEO도 “연구자들이"),  # by surname and title
+])
+def test_what_a_named_person_said_is_quoted_only_from_a_sentence_naming_them(service, question, quoted):
+    answer = service.ask(question)
+    assert not answer.abstained and answer.answer.split("“", 1)[1].startswith(quoted)
+
+
+def test_a_follow_up_asking_how_much_bigger_quotes_the_comparison(service):
+    answer = service.ask("How much bigger will Wuhan's capacity be?", ["What is El Capitan?"])
+    assert not answer.abstained and "17배" in answer.answer.split(" [1]")[0]  # not the 30엑사플롭스 sentence
+
+
+def test_what_a_person_never_quoted_said_is_not_answered_with_another_quote(service):
+    # Rousseff is only in a photo caption; the CSET report's "…고 밝혔다" is not hers
+    assert service.ask("What did Dilma Rousseff say about Chinese AI?").abstained
 
 
 def test_a_quoted_sentence_that_points_back_comes_with_the_sentence_before(service):

@@ -231,6 +231,17 @@ def test_names_attributes_wants_each_asked_attribute_near_the_names(question, na
     assert names_attributes(question, CSET_SENTENCE, names) is holds
 
 
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("엘 캐피탄을 만든 회사는 어디야?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'이 1.7엑사플롭스의 계산능력을 가진 것", False),
+    ("Which company built El Capitan?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'", False),  # a lab has it
+    ("Who makes them?", "현재 인기가 많은 칩으로는 미국 기업 엔비디아의 A100, H100 등이 꼽힌다", True),  # a company's
+    ("Which company developed Ernie Bot?", "바이두는 챗GPT와 유사한 AI '어니봇' 개발을 위해", True),
+    ("Where is El Capitan?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'", True),  # asks for no maker
+])
+def test_a_question_for_the_maker_wants_a_sentence_naming_the_making(question, text, holds):
+    assert names_attributes(question, text) is holds
+
+
 def test_joining_forces_is_no_joining():
     wsj = "월스트리트저널(WSJ)에 따르면, 최근 화웨이·바이두·알리바바 등 중국 IT 기업들은 AI 기술의 공동 연구·개발에 나섰다."
     assert names_attributes("Which Chinese tech companies joined forces on AI research, according to the WSJ?", wsj,
@@ -294,6 +305,10 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
     ("즈푸AI는 몇 번째로 상장했나?", "중국 AI 스타트업으로는 최초로 홍콩증권거래소에 상장해", True),  # an ordinal
     ("즈푸AI는 몇 번째로 상장했나?", "두 번째로 상장한 미니맥스", True),
     ("즈푸AI는 몇 번째로 상장했나?", "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다", False),  # a count, no ordinal
+    # a comparison: the ratio or a comparing sentence, not the figure compared
+    ("How much bigger will Wuhan's capacity be?", "올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이며", False),
+    ("How much bigger will Wuhan's capacity be?", "'엘 캐피탄'과 비교하면 그 규모가 약 17배 더 크다", True),
+    ("미국의 연산 능력은 중국보다 얼마나 더 높아?", "미국의 연산 능력은 중국보다 1~2자릿수(10~100배) 높다", True),
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds
@@ -541,6 +556,9 @@ def test_reads_as_question_tells_questions_from_statements(text, question):
     ("What company did Yao Shunyu join?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위", True),  # joining is no speech
     ("What does the Insikt Group report say about China's goal?",
      "인식트그룹 보고서를 보면 중국은 2030년까지 전 세계 인공지능 선두 국가로 오르겠다는 목표를", True),  # a report
+    ("딥시크가 난관에 부딪힌 이유는 뭐라고 보나?",
+     "업계에서는 딥시크가 … 국산 칩 사용을 권장하면서 난관에 부딪힌 것으로 보고 있다.", True),  # a view reported
+    ("딥시크는 뭐라고 했나?", "딥시크는 이후 일곱 차례 모델 업데이트를 했다.", False),
 ])
 def test_a_question_about_what_was_said_wants_reported_speech(question, text, holds):
     assert reports_speech(question, text) is holds

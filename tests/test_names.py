@@ -3,6 +3,7 @@
 import pytest
 
 from rag.names import (
+    heard_after,
     heard_in,
     is_country_pair,
     is_translated_word,
@@ -47,6 +48,14 @@ def test_heard_in_gives_how_the_text_spells_a_name():
     assert heard_in("Moonshot", [text]) == ("문샷",)
     assert heard_in("Bloomberg", [text]) == ("블룸버그",)
     assert heard_in("Google", [text]) == () and heard_in("Sam", [text]) == ()
+
+
+def test_heard_after_gives_the_second_word_of_a_name_next_to_the_first():
+    text = "독일 외교관계위원회 … 센터의 발렌틴 베버는 \"미국의 상대적 강점은 …\" 베버는 \"사회적 통치는 …\""
+    assert heard_in("Weber", [text]) == ()  # four letters of key begin too many words to hear alone
+    assert heard_after("Weber", ("valentin", "발렌틴"), [text]) == ("베버",)
+    assert heard_after("Smith", ("발렌틴",), [text]) == ()  # the word after is no reading of it
+    assert heard_after("Weber", ("한나스",), [text]) == ()  # nor after a name the text does not put before it
 
 
 def test_words_korean_may_translate_are_told_from_names():
