@@ -206,7 +206,7 @@ _ATTRIBUTES = _asked_and_named((
      r"제휴|협력|협업|공동|파트너|손잡|손을\s*잡|\bpartner|\bteam(?:s|ed)? up\b"),
     # a maker: "Which company built El Capitan?" is not answered by the lab that has it ("… 연구소의 '엘 캐피탄'");
     # the company named as one answers "Who makes them?" of chips ("미국 기업 엔비디아의 A100")
-    (r"(?:\bwhich (?:company|firm|maker|manufacturer)|\bwho)\s+(?:[\w'-]+\s+){0,2}?"
+    (r"(?:\bwhich (?:[\w'-]+\s+)?(?:company|firm|maker|manufacturer)|\bwho)\s+(?:[\w'-]+\s+){0,2}?"
      r"(?:built|builds|made|makes|manufactur\w+|designed|designs|developed|develops|created|creates|produced|produces)\b"
      r"|(?:만든|만드는|만들었|제작한|제조한|개발한|설계한|생산한|생산하는)\s*(?:회사|기업|업체|곳|사람|이)",
      r"만들|만든|제작|제조|개발|설계|생산|구축|세운|세워|기업|회사|업체"

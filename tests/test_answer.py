@@ -30,7 +30,8 @@ def test_english_question_gets_english_frame_and_the_ipo_passage(service):
 
 
 @pytest.mark.parametrize("question", ["What is the capital of Australia?", "애플의 2024년 아이폰 판매량은?",
-                                      "엘 캐피탄을 만든 회사는 어디야?"])  # the lab has it; no maker is named
+                                      # the lab has it; no maker is named, nor near Huawei ("…으로 만드는")
+                                      "엘 캐피탄을 만든 회사는 어디야?", "Which Korean company makes HBM memory for Huawei?"])
 def test_unanswerable_questions_abstain_without_citations(service, question):
     answer = service.ask(question)
     assert answer.abstained and answer.citations == ()
