@@ -218,8 +218,10 @@ _ATTRIBUTES = _asked_and_named((
     (r"물가|인플레이션|\binflation\b", r"물가|인플레이션|\binflation"),
     (r"실업률?|\bunemployment\b", r"실업|\bunemployment"),
     # a court's sentence: an indictment ("적발돼 기소된") says nothing of the prison term
-    (r"형량|징역|실형|\b(?:prison|jail)\b|\bsentenced\b|\b(?:what|which) sentence\b",
-     r"형량|징역|실형|집행유예|선고|\b(?:prison|jail|sentenced)\b"),
+    # ("What was SK Hynix's sentence for the leak?", "어떤 처벌을 받았나?")
+    (r"형량|징역|실형|처벌|형벌|벌금|\b(?:prison|jail)\b|\bsentenced\b|\b(?:what|which) sentence\b|['’]s sentence\b"
+     r"|\bpunish(?:ed|ment)?\b",
+     r"형량|징역|실형|집행유예|선고|처벌|형벌|벌금|\b(?:prison|jail|sentenced|punish|fined?)\b"),
     # a unit the question names: "the H100's peak performance in teraflops" wants a figure in flops
     (r"플롭스|\b[kmgtpe]?flops\b|\b(?:giga|tera|peta|exa)flops\b", r"플롭스|flops\b"),
     (r"나노미터|\bnanomet(?:er|re)s?\b|\bnm\b", r"나노|\bnm\b|\bnanomet"),

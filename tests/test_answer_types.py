@@ -237,8 +237,13 @@ def test_names_attributes_wants_each_asked_attribute_near_the_names(question, na
     ("Who makes them?", "현재 인기가 많은 칩으로는 미국 기업 엔비디아의 A100, H100 등이 꼽힌다", True),  # a company's
     ("Which company developed Ernie Bot?", "바이두는 챗GPT와 유사한 AI '어니봇' 개발을 위해", True),
     ("Where is El Capitan?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'", True),  # asks for no maker
+    # a punishment or a prison term: an indictment names neither
+    ("SK하이닉스 전직 직원은 어떤 처벌을 받았나?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
+    ("What was SK Hynix's sentence for the leak?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
+    ("전직 직원은 어떤 처벌을 받았나?", "법원은 전직 직원에게 징역 1년 6개월을 선고했다", True),
+    ("What does that sentence mean?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", True),  # no term asked
 ])
-def test_a_question_for_the_maker_wants_a_sentence_naming_the_making(question, text, holds):
+def test_names_attributes_wants_the_asked_attribute_in_the_sentence(question, text, holds):
     assert names_attributes(question, text) is holds
 
 

@@ -125,7 +125,7 @@ def test_own_set_regression(service):
     ("holdout30", 1.0, 0.75, 0.9, 0.8, None, 0),
     # written in the session of 2026-11-24 (first: en 21/21, unanswerables 4/6; ko R@1 10/12, fact 9/12, two false
     # abstentions); q27 "원탁회의 진행은 누가 맡았어?" abstains (its sentence never names the roundtable), q42 asks for
-    # the US's weakness and gets China's, q22 (SK Hynix's prison sentence) quotes the indictment
+    # the US's weakness and gets China's; q22 (SK Hynix's prison sentence) abstains since a sentence must be named
     ("holdout32", 0.8, 1.0, 1.0, 1.0, 0.85, 1),
     # written next, 10 English and 5 Korean conversations (first: en R@1 13/18, fact 14/18; ko fact 10/11, one false
     # abstention): "Which one raised more?", "그보다", a "이는 …" sentence whose antecedent ends the passage before
@@ -136,8 +136,8 @@ def test_own_set_regression(service):
     ("holdout34", 1.0, 0.9, 1.0, 0.9, 0.85, 0),
     # written last, 47 questions like the acceptance set (first: en R@1 22/23, fact 21/23, unanswerables 3/4; ko R@1
     # 14/16, fact 11/16, unanswerables 2/4, two false abstentions): x27 quotes a subtitle, x34 the report sentence
-    # before the one naming its contents, x38 (SK Hynix's punishment, 처벌) is answered; x22 (what Yang Zhilin said)
-    # abstains since "What did X say" needs a sentence naming X
+    # before the one naming its contents; x38 (SK Hynix's punishment, 처벌) and x22 (what Yang Zhilin said) abstain since
+    # a punishment must be named and "What did X say" needs a sentence naming X
     ("holdout35", 0.85, 0.95, 1.0, 0.95, 0.75, 0),
     # Korean only, written last (first: R@1 20/21, fact 20/21, unanswerables 5/5, no false abstention): y25 "그
     # 이유는?" quoted "분명한 이유가 있다" until the reason asked for stopped counting as a word to cover
