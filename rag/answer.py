@@ -109,8 +109,10 @@ ASKS_FOR_DEFINITION = re.compile(
 )
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
 OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
-# A sentence that opens with a demonstrative or pronoun is about what the sentence before it names.
-POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와|이들은|이들이|그는|그녀는|그들은|해당)(?=\s)")
+# A sentence that opens with a demonstrative or pronoun is about what the sentence before it names ("이와 별개로",
+# apart from this, turns away from it).
+POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와(?!\s*별개로)|이들은|이들이|그는|그녀는|그들은|해당)"
+                         r"(?=\s)")
 # A sentence that opens with "that day / at the time" is dated by the sentence before it ("연평도 포격 사건은 2010년
 # 11월 23일 … 이날 포격으로 해병 2명이 사망하고"), though it may be about something else ("같은 날 미니맥스도").
 DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬해|이튿날|다음\s*날)(?=\s)")
@@ -120,8 +122,9 @@ NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelli
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
 # what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
 REASON_WORDS = ("이유", "원인", "까닭")
-ASKS_WHY = re.compile(r"\bwhy\b|왜|" + "|".join(REASON_WORDS), re.IGNORECASE)
-GIVES_REASON = re.compile(r"때문|탓|이유|원인|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
+# a trigger is asked as one and given as one ("…한 계기는?": "… 보고서가 결정적 계기가 됐다"), so 계기 stays a word to cover
+ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
+GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
 
 
@@ -400,6 +403,12 @@ class Asked:
             return True
         lowered = _lowered(article_text)
         return all(any(n in lowered for n in spellings) for spellings in self.names)
+
+
+def owns(question: str, name: str) -> bool:
+    """Whether ``question`` writes ``name`` (lower case) as an owner: "What did Tencent's AI chief say?" and
+    "텐센트의 AI 책임자는 …" ask what the chief said, not Tencent."""
+    return bool(re.search(rf"(?<![\w]){re.escape(name)}(?:'s|’s|s'|의)(?![\w])", question.lower()))
 
 
 @lru_cache(maxsize=64)
@@ -699,8 +708,9 @@ class ExtractiveComposer:
                     spelled = [n for n in whole if n in rest_lowered]
                     names.append((max(spelled, key=len) if spelled else t,))
             names = list(dict.fromkeys(names))
-        else:
-            names = list(self._english_names(query, rest, texts=texts))
+        else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
+            opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())
+            names = list(self._english_names(query, rest, first_word=not opens, texts=texts))
         return self._most_specific_first(names)
 
     def _most_specific_first(self, names: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
@@ -741,10 +751,13 @@ class ExtractiveComposer:
         country = (next(filter(None, map(territory_spellings, question_names(query.text))), ())
                    if wanted == PERSON and query.language != "ko" else ())
         topic = self._topic(query, phrase) if phrase else ()
-        # who is asked to have spoken: the names, but not what they spoke about ("What did Tang Jie say about MiniMax?")
-        speakers = tuple(n for n in names if not set(n) & set(topic)) if speech else ()
         opening = OPENING_NAME.match(query.text) if query.language == "ko" and not query.turn.is_follow_up else None
         opening_name = next((n.lower() for n in query.names if opening and n.lower() == opening.group(1).lower()), "")
+        # who is asked to have spoken: the names, but not what they spoke about ("What did Tang Jie say about MiniMax?"),
+        # and the word a Korean question opens with, which Kiwi often takes for no proper noun ("양즈린은 … 뭐라고 했어?")
+        opener = (opening.group(1).lower(),) if opening and opening.group(1).lower() in query.tokens else ()
+        speakers = tuple(n for n in (*names, *([opener] if opener and not self._everywhere(opener) else []))
+                         if not set(n) & set(topic) and not owns(query.text, n[0])) if speech else ()
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), speakers, country,
                      opening_name)
 

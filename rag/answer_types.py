@@ -411,7 +411,7 @@ def names_transaction(question: str, text: str) -> bool:
 # The question may also ask what someone "pointed to" or "mentioned", and name what ("What bottlenecks did …").
 _ASKS_SPEECH = re.compile(
     r"\bwhat(?:\s+[a-z]+){0,2}?\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
-    r"(?:say|tell|claim|warn|argue|write|predict|stress|note|add|point\s+(?:to|out)|mention)\b"
+    r"(?:say|tell|claim|warn|argue|write|predict|stress|note|add|point\s+(?:to|out)|mention|describe|explain)\b"
     r"|뭐라고|무엇이라고|무슨\s*말|어떻게\s*말|어떤\s*말", re.IGNORECASE)
 _REPORTS_SPEECH = re.compile(
     r"[“”\"]|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from rag.answer import Asked, with_full_names
+from rag.answer import Asked, owns, with_full_names
 from rag.answer_types import NUMBER, PEOPLE, PERSON
 from rag.bridge import TermMatch
 from rag.documents import Article
@@ -424,9 +424,32 @@ def test_a_follow_up_asking_how_much_bigger_quotes_the_comparison(service):
     assert not answer.abstained and "17배" in answer.answer.split(" [1]")[0]  # not the 30엑사플롭스 sentence
 
 
-def test_what_a_person_never_quoted_said_is_not_answered_with_another_quote(service):
-    # Rousseff is only in a photo caption; the CSET report's "…고 밝혔다" is not hers
-    assert service.ask("What did Dilma Rousseff say about Chinese AI?").abstained
+@pytest.mark.parametrize("question", [
+    "What did Dilma Rousseff say about Chinese AI?",  # only a caption names her; the CSET report's "…고 밝혔다" is not hers
+    "양즈린은 미국 제재에 대해 뭐라고 했어?",  # Kiwi takes 양즈린 for no proper noun; the sanctions quotes are others'
+])
+def test_what_a_person_never_quoted_said_is_not_answered_with_another_quote(service, question):
+    assert service.ask(question).abstained
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("중국이 정보 통제를 강화한 계기는?", "싱크탱크 보고서가 결정적 계기가 됐다"),  # a trigger asked, a trigger given
+    ("How is China spreading its bets on AGI?", "판돈을 분산하고 있다"),  # the glossary's spread 분산
+])
+def test_the_sentence_saying_what_is_asked_is_quoted(service, question, said):
+    answer = service.ask(question)
+    assert not answer.abstained and said in answer.answer
+
+
+def test_what_a_company_s_chief_said_is_not_required_to_name_the_company(service):
+    answer = service.ask("What bottlenecks did Tencent's AI chief describe?")  # "야오 AI책임자는 …" names no 텐센트
+    assert not answer.abstained and "병목현상" in answer.answer.split(" [1]")[0]
+
+
+def test_the_name_a_maker_question_asks_about_is_found_after_the_asked_words(service):
+    # "Huawei's" opens what is left of the question once "Which company manufactures" is taken out; the sentence
+    # making a lithography prototype does not name Huawei
+    assert service.ask("Which company manufactures Huawei's chips?").abstained
 
 
 def test_a_quoted_sentence_that_points_back_comes_with_the_sentence_before(service):
@@ -561,6 +584,7 @@ def test_a_sentence_pointing_back_is_covered_by_the_words_of_the_one_before(serv
 @pytest.mark.parametrize(("text", "points_back"), [
     ("이는 1957년 소비에트 연방이 …", True), ("그는 “중미 간에 …", True), ("“이러한 기업들이 …", True),
     ("이번 보고서에서 인식트그룹은 …", False), ("그러나 중국 AI 업계가 …", False),
+    ("이와 관련해 …", True), ("이와 별개로, 중국 인터넷 감독 당국이 …", False),  # "apart from this" turns away
 ])
 def test_points_back(text, points_back):
     from rag.answer import POINTS_BACK
@@ -639,3 +663,8 @@ def test_countries_joined_by_one_syllable_names_are_not_a_name_the_articles_lack
     """Kiwi keeps the question's 미중 whole and splits the articles' into 미 + 중: no index term is 미중."""
     answer = service.ask("인식트그룹은 미중 인공지능 기술 경쟁이 앞으로 어떻게 될 것으로 예측했나?")
     assert not answer.abstained and "치열해질 것" in answer.citations[0].text
+
+
+def test_owns_tells_the_speaker_from_whom_the_speaker_belongs_to():
+    assert owns("What did Tencent's AI chief say?", "tencent") and owns("텐센트의 AI 책임자는 뭐라고 했어?", "텐센트")
+    assert not owns("What did Tang Jie say about Tencent?", "tencent") and not owns("텐센트는 뭐라고 했어?", "텐센트")
