@@ -162,6 +162,12 @@ def _territories() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def is_peoples_adjective(word: str) -> bool:
+    """Whether ``word`` is the adjective of a people ("Korean", "North Korean", "Japanese"): Korean writes it as
+    the country's name, never by sound ("Korean" is no 걸리 or 고리)."""
+    return word.lower() in _PEOPLES or word.lower() in ("korean", "south korean")
+
+
 def territory_spellings(name: tuple[str, ...], peoples: bool = False) -> tuple[str, ...] | None:
     """How Korean writes a name that is the whole English name of a country, territory or region ("Japan"
     일본, "European Union" 유럽 연합, "South Korea" 대한민국 / 한국), or with ``peoples`` the adjective of its

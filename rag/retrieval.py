@@ -36,6 +36,7 @@ from .documents import Article
 from .encoders import Encoder
 from .errors import QueryError
 from .glossary import senses
+from .names import is_peoples_adjective
 from .store import Store
 from .text import QuestionWords, detect_language, question_words, tokenize
 from .timing import Stopwatch
@@ -213,7 +214,7 @@ class Retriever:
         watch = watch or Stopwatch()
         vocab = self.store.bm25.vocab
         with watch.stage("bridge"):
-            matches = self.bridge.by_sound(name_candidates(question, vocab))
+            matches = self.bridge.by_sound([w for w in name_candidates(question, vocab) if not is_peoples_adjective(w)])
             words = []
             if language == "en":
                 matches += self.bridge.by_territory(question)

@@ -6,6 +6,7 @@ from rag.names import (
     heard_after,
     heard_in,
     is_country_pair,
+    is_peoples_adjective,
     is_translated_word,
     question_names,
     sound_similarity,
@@ -98,3 +99,8 @@ def test_countries_have_their_common_english_short_names_too():
     assert territory_spellings(("US",)) == territory_spellings(("United", "States")) == ("미국", "美")
     assert territory_spellings(("UK",)) == territory_spellings(("United", "Kingdom"))
     assert territory_spellings(("Korea",)) is None  # which Korea is not said
+
+
+def test_peoples_adjectives_are_told_from_names():
+    assert is_peoples_adjective("Korean") and is_peoples_adjective("North Korean") and is_peoples_adjective("Japanese")
+    assert not is_peoples_adjective("Korea") and not is_peoples_adjective("Brian")  # a country, a name in -ian

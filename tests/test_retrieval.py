@@ -174,3 +174,13 @@ def test_with_surnamed_adds_a_korean_questions_full_name_a_surname_stands_for():
     assert with_surnamed(("린", "기술", "책임자"), "린 기술책임자는 …", question_tokens) == (
         "린", "기술", "책임자", "린쥔", "린쥔양")
     assert with_surnamed(("린쥔양",), "린쥔양 기술책임자", question_tokens) == ("린쥔양",)  # named in full
+
+
+def test_a_people_s_adjective_is_not_bridged_by_sound(service, monkeypatch):
+    from rag.bridge import TermBridge
+
+    bridge = TermBridge(["걸리", "고리", "문재인"])
+    assert bridge.by_sound(["Korean"])  # "Korean" sounds like 걸리 and 고리 ...
+    monkeypatch.setattr(service.retriever, "bridge", bridge)
+    matches = service.retriever.bridge_matches("How many North Korean spectators did Moon address?", "ko")
+    assert not [m for m in matches if m.word in ("Korean", "NorthKorean")]  # ... but Korean writes it 한국, 북한
