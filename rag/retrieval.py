@@ -220,10 +220,13 @@ class Retriever:
                 matches += self.bridge.by_territory(question)
                 named = {m.word for m in matches}
                 words = [w for w in english_candidates(question, vocab) if not any(w in name for name in named)]
-                # a capitalised word is part of a name ("United States" is not 국가 주)
-                glossed = [w for w in words if w.islower() and senses(w)]
-                matches += self.bridge.by_glossary(glossed, sense)
-                words = [w for w in words if w not in glossed] if self.bridge.translates_meaning else []
+                # a capitalised word the bridge did not hear or place may be a word of a name Korean translates
+                # ("Panmunjom Declaration" 판문점 선언; "United States" is placed): glossed when the index holds a
+                # rendering of it, else matched by meaning ("Wind", the data firm 윈드, is no 바람)
+                glossed = self.bridge.by_glossary([w for w in words if senses(w)], sense)
+                matches += glossed
+                done = {m.word for m in glossed} | {w for w in words if w.islower() and senses(w)}
+                words = [w for w in words if w not in done] if self.bridge.translates_meaning else []
         if words:
             with watch.stage("encoding"):
                 vectors = self.word_vectors(words)

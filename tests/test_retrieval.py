@@ -184,3 +184,11 @@ def test_a_people_s_adjective_is_not_bridged_by_sound(service, monkeypatch):
     monkeypatch.setattr(service.retriever, "bridge", bridge)
     matches = service.retriever.bridge_matches("How many North Korean spectators did Moon address?", "ko")
     assert not [m for m in matches if m.word in ("Korean", "NorthKorean")]  # ... but Korean writes it 한국, 북한
+
+
+def test_a_capitalised_word_of_a_translated_name_is_glossed_when_the_index_renders_it(service):
+    matches = service.retriever.bridge_matches("What does the Center for Security and Emerging Technology study?", "en")
+    assert ("Security", "보안") in [(m.word, m.term) for m in matches]  # 보안 및 신흥 기술 센터, not meaning's 안전
+    assert ("Technology", "기술") in [(m.word, m.term) for m in matches]
+    # "Wind" (the data firm 윈드): the glossary's 바람 is no index term, so it is matched by meaning, not dropped
+    assert [m.how for m in service.retriever.bridge_matches("What is Wind?", "en")] == ["meaning"]
