@@ -785,10 +785,10 @@ class ExtractiveComposer:
         return (singular, *terms) if noun and (terms or self._untranslatable(noun)) else ()
 
     def _untranslatable(self, word: str) -> bool:
-        """Whether the glossary translates an English word and the index has none of its renderings: the
-        articles never speak of it."""
-        found = senses(word)
-        return bool(found) and not any(self.store.bm25.mentions(t) for synonyms in found for t in synonyms)
+        """Whether the glossary translates an English word and the index has none of its renderings as a term
+        the bridge would match (``TermBridge.by_glossary``; 제품 inside 시제품 is no product): the articles never
+        speak of it."""
+        return bool(senses(word)) and not self.retriever.bridge.by_glossary([word])
 
     def _thing(self, query: Query) -> tuple[str, ...]:
         """The spellings of the noun whose name a question asks for (``name_asked_for``) that the index
@@ -854,7 +854,10 @@ class ExtractiveComposer:
         vocab = self.store.bm25.vocab
         names = []
         given: tuple[str, ...] = ()  # how the texts spell the word before, when it was a name
-        for word in english_words(text)[0 if first_word else 1 :]:
+        # a hyphenated name of names is its names ("the PKU-Wuhan institute": PKU, 우한); "Jong-il" is one name
+        words = [part for word in english_words(text)[0 if first_word else 1 :]
+                 for part in (word.split("-") if all(p[:1].isupper() for p in word.split("-")) else [word])]
+        for word in words:
             lowered = word.lower()
             previous, given = given, ()
             if not word[0].isupper() or lowered in ENGLISH_STOPWORDS:

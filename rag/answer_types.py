@@ -124,7 +124,7 @@ _ROLES = _asked_and_named((
     (r"시장|\bmayor\b", r"시장|\bmayor\b"),  # a mayor: only asked as "시장은 누구" / "mayor", so not a market
     (r"진행자|사회자|(?:진행|사회)(?:은|는|을|를)\s*누가\s*맡|\bmoderat", r"진행자|진행을|사회자|사회를|\bmoderat"),
     # who leads or heads something: its head, not any title ("Who leads CSET?" is not answered by its senior analyst)
-    (r"수장|이끄|\b(?:heads?|headed|leads?|led|leaders?|runs|ran)\b",
+    (r"수장|이끄|\b(?:heads?|headed|leads?|led|leaders?|runs|ran|directors?)\b",
      r"대표(?!적)|회장|사장|총재|주석|대통령|총리|의장|위원장|이사장|원장|소장|센터장|단장|책임자|최고경영자|CEO|수장|이끄|이끌"
      r"|\b(?:head|lead|chief|director|president|chair)"),
     (r"도지사|\bgovernor\b", r"도지사|성장|\bgovernor\b"),
@@ -135,7 +135,9 @@ _ROLES = _asked_and_named((
 # sentence that holds a date or a number but not the attribute does not answer ("즈푸AI는 언제
 # 설립되었나?" is not answered by the day it listed).
 _ATTRIBUTES = _asked_and_named((
-    (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b", r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
+    # "When did Tang Jie found Zhipu AI?": after "did", "found" is founding, not finding
+    (r"설립|창립|창업(?!자)|\b(?:founded|established|founding)\b|\b(?:did|does|do|will|to)\s+(?:[\w'-]+\s+){0,3}?found\b",
+     r"설립|창립|창업|세워|세운|출범|\bfound|\bestablish"),
     (r"본사|\bheadquarter", r"본사|본부|\bheadquarter"),
     # where something is: "CSET는 어느 도시에 있나?" is not answered by the Beijing labs of its report
     # ("In which city was Xi photographed …?" asks where something happened, not where something is)
@@ -174,6 +176,17 @@ _ATTRIBUTES = _asked_and_named((
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b",
      r"\d+\s*(?:세|살)|[가-힣]\(\d{1,3}\)|나이|출생|태어|\bborn\b|\baged?\b"),
     (r"졸업|학력|\bgraduat\w*|\balma mater\b", r"졸업|학위|동문|\bgraduat|\bdegree\b|\balumn"),
+    # a person's university: "Which university does Lin Junyang come from?" is not answered by a sentence naming
+    # another's ("베이징 대학교의 PKU-우한 인공지능연구소"); "칭화대 교수" names Tang's
+    # ("Which university student said …?" asks for a student)
+    (r"\b(?:which|what) (?:[\w'-]+\s+)?(?:university|college|school)\b"
+     r"(?=\s+(?:did|does|do|is|was|are|were|has|have|had)\b|\s*\?)|어느\s*(?:대학|학교)|(?:대학|학교)(?:은|는)\s*어디",
+     r"대학|학교|[가-힣]대(?![가-힣])|\b(?:university|college|school)"),
+    # what someone owns: "How many H100 chips does Baidu own?" is not answered by how many H800s match 1,000 H100s
+    # ("its own prototype" owns nothing; Korean asks "X가 보유한 …" of what "X의 …" answers)
+    (r"(?<!its )(?<!their )(?<!his )(?<!her )(?<!our )(?<!my )(?<!your )\b(?:own|owns|owned)\b(?!\s+(?:version|brand))"
+     r"|\bpossess(?:es|ed)?\b",
+     r"보유|소유|가지|갖|가진|\b(?:own|owns|owned|has|have|had|hold|holds|possess)"),
     # joining or hiring ("joined forces" is cooperating): "When did Tencent hire Yao Shunyu?" is not answered by
     # the day of the roundtable
     (r"합류|영입|채용|입사|\b(?:join(?:s|ed)?(?!\s+(?:forces|hands))|hire[sd]?|hiring|recruit(?:s|ed)?)\b",

@@ -127,7 +127,7 @@ def tokenize(text: str) -> list[str]:
         return list(_search_tokens(_kiwi().tokenize(text)))
 
 
-_ACRONYM = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]{2,}(?![A-Za-z0-9])")
+_ACRONYM = re.compile(r"(?<![A-Za-z0-9])(?:[A-Z][A-Z0-9]{2,}|[A-Z]\d)(?![A-Za-z0-9])")
 # Hangul glued to a capitalised Latin part is a brand ("오픈AI", "즈푸AI"), though Kiwi reads 오픈 as a common word
 _GLUED_NAME = re.compile(r"(?<![가-힣])[가-힣]+[A-Z][A-Za-z0-9]*(?![A-Za-z0-9])")
 
@@ -140,7 +140,8 @@ class QuestionWords:
     """What one Kiwi pass over a question gives the retriever."""
 
     tokens: tuple[str, ...]  # search tokens (``tokenize``)
-    # acronyms of three or more capitals ("GDP"), Hangul-Latin brands ("오픈AI") and Kiwi's proper nouns ("삼성전자")
+    # acronyms of three or more capitals ("GDP"), model codes ("R1", "H800"), Hangul-Latin brands ("오픈AI") and Kiwi's
+    # proper nouns ("삼성전자")
     names: tuple[str, ...]
     # Words Kiwi split into pieces of which one is a single syllable, as written without their particle:
     # an unknown name splits before some particles ("주송춘은" -> 주 + 송 + 춘 + 은, "야오순위의" -> 야 + 오 +

@@ -31,7 +31,11 @@ def test_english_question_gets_english_frame_and_the_ipo_passage(service):
 
 @pytest.mark.parametrize("question", ["What is the capital of Australia?", "애플의 2024년 아이폰 판매량은?",
                                       # the lab has it; no maker is named, nor near Huawei ("…으로 만드는")
-                                      "엘 캐피탄을 만든 회사는 어디야?", "Which Korean company makes HBM memory for Huawei?"])
+                                      "엘 캐피탄을 만든 회사는 어디야?", "Which Korean company makes HBM memory for Huawei?",
+                                      # no product: 제품 is only inside 시제품; the director of "PKU-Wuhan" (PKU, 우한)
+                                      "What is Moonshot's main AI product called?",
+                                      "What is the name of the PKU-Wuhan institute's director?",
+                                      "딥시크 R1은 언제 공개됐어?"])  # "올해 초 공개된 ‘딥시크’": R1 is in another article
 def test_unanswerable_questions_abstain_without_citations(service, question):
     answer = service.ask(question)
     assert answer.abstained and answer.citations == ()

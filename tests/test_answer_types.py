@@ -242,9 +242,25 @@ def test_names_attributes_wants_each_asked_attribute_near_the_names(question, na
     ("What was SK Hynix's sentence for the leak?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
     ("전직 직원은 어떤 처벌을 받았나?", "법원은 전직 직원에게 징역 1년 6개월을 선고했다", True),
     ("What does that sentence mean?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", True),  # no term asked
+    # founding after "did" ("found" is no finding there); owning, not "its own"
+    ("When did Tang Jie found Zhipu AI?", "10일 … 칭화대 … 즈푸AI가 주최한 원탁회의에서", False),
+    ("When did Tang Jie found Zhipu AI?", "즈푸AI는 2019년 설립됐다", True),
+    ("How many H100 chips does Baidu own?", "1,000개의 H100 성능 구현을 위해선 3,000개 이상의 H800이 필요하다", False),
+    ("When did China build its own lithography prototype?", "중국은 지난해 12월 자체 시제품을 만들었다", True),
 ])
 def test_names_attributes_wants_the_asked_attribute_in_the_sentence(question, text, holds):
     assert names_attributes(question, text) is holds
+
+
+@pytest.mark.parametrize(("question", "text", "names", "holds"), [
+    ("Which Chinese university does Lin Junyang come from?", "베이징 대학교의 PKU-우한 인공지능연구소, 화웨이가 …",
+     (("lin", "린쥔양"),), False),  # another's university
+    ("Which university does Tang Jie teach at?", "즈푸AI 창업자이자 칭화대 교수이기도 한 탕제 최고경영자(CEO)가",
+     (("tang", "탕제"),), True),  # 칭화대
+    ("Which university student said the TV images shocked him?", "대학생 박철현 씨는 … 충격을 받을 정도였다", (), True),
+])
+def test_a_person_s_university_is_named_near_the_person(question, text, names, holds):
+    assert names_attributes(question, text, names) is holds
 
 
 def test_joining_forces_is_no_joining():

@@ -53,6 +53,7 @@ def test_one_kiwi_pass_gives_the_search_tokens_and_the_names():
     assert list(words.tokens) == tokenize("삼성전자의 올해 반도체 투자 규모는?") and "삼성전자" in words.names
     assert question_words("우한의 GDP는?").names[0] == "GDP"  # an acronym followed by a particle
     assert question_words("US 기업의 매출은?").names == ()  # two capitals are not enough
+    assert question_words("딥시크 R1은 언제 공개됐어?").names[0] == "R1"  # a model code is
     assert "오픈AI" in question_words("오픈AI의 최고경영자는 누구인가?").names  # Kiwi reads 오픈 as a common word
     assert question_words("   ") == QuestionWords((), ())
 
