@@ -851,32 +851,39 @@ class ExtractiveComposer:
         of words in ``texts`` that sound like it (``heard_in``: Moonshot 문샷, which Kiwi splits). Other
         capitalised words are not checked: a Korean corpus may hold the English word in some other article
         ("Moon"), and Korean may translate a common word (``is_translated_word``)."""
-        vocab = self.store.bm25.vocab
-        names = []
+        names: list[tuple[str, ...]] = []
         given: tuple[str, ...] = ()  # how the texts spell the word before, when it was a name
-        # a hyphenated name of names is its names ("the PKU-Wuhan institute": PKU, 우한); "Jong-il" is one name
-        words = [part for word in english_words(text)[0 if first_word else 1 :]
-                 for part in (word.split("-") if all(p[:1].isupper() for p in word.split("-")) else [word])]
-        for word in words:
-            lowered = word.lower()
-            previous, given = given, ()
-            if not word[0].isupper() or lowered in ENGLISH_STOPWORDS:
+        for word in english_words(text)[0 if first_word else 1 :]:
+            if not word[0].isupper() or word.lower() in ENGLISH_STOPWORDS:
+                given = ()
                 continue
-            sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= min_weight
-                       and lowered in m.word.lower()}
-            if sounded:
-                names.append((lowered, *sorted({m.term for m in query.bridged if m.word in sounded
-                                                 and m.how in ("sound", "surname")} - {lowered})))
-            elif _CODE.fullmatch(word) and lowered in vocab:
-                names.append((lowered,))
-            elif texts and not is_acronym(word):
-                # heard by itself, or right after the name before it, even when a common word ("Valentin Weber":
-                # 발렌틴 베버; weber is a unit)
-                heard = (() if is_translated_word(word) else heard_in(word, texts)) or heard_after(word, previous, texts)
-                if heard:
-                    names.append((lowered, *(h.lower() for h in heard)))
-            given = names[-1][1:] if names and names[-1][0] == lowered else ()
+            # a hyphenated name whose every part is a name is its names ("the PKU-Wuhan institute": PKU, 우한;
+            # "AGI-Next" is one name, "Jong-il" too)
+            parts = [self._english_name(query, part, given, min_weight, texts) for part in word.split("-")]
+            found = parts if "-" in word and all(parts) else [self._english_name(query, word, given, min_weight, texts)]
+            names += [f for f in found if f]
+            given = found[-1][1:] if found[-1] else ()
         return tuple(dict.fromkeys(names))
+
+    def _english_name(self, query: Query, word: str, given: tuple[str, ...], min_weight: float,
+                      texts: Sequence[str]) -> tuple[str, ...] | None:
+        """One capitalised word's spellings as ``_english_names`` finds them (``given``: the word before's, when
+        it was a name); None when it is not found."""
+        lowered = word.lower()
+        sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= min_weight
+                   and lowered in m.word.lower()}
+        if sounded:
+            return (lowered, *sorted({m.term for m in query.bridged if m.word in sounded
+                                      and m.how in ("sound", "surname")} - {lowered}))
+        if _CODE.fullmatch(word) and lowered in self.store.bm25.vocab:
+            return (lowered,)
+        if texts and word[:1].isupper() and not is_acronym(word):
+            # heard by itself, or right after the name before it, even when a common word ("Valentin Weber":
+            # 발렌틴 베버; weber is a unit)
+            heard = (() if is_translated_word(word) else heard_in(word, texts)) or heard_after(word, given, texts)
+            if heard:
+                return (lowered, *(h.lower() for h in heard))
+        return None
 
     def support(self, language: str, best: ScoredSentence) -> float:
         """How well the best sentence supports an answer: the quantity the abstention floor applies to."""

@@ -343,7 +343,9 @@ def owner_first(question: str, subjects: tuple[tuple[str, ...], ...],
 def expected_type(question: str) -> str | None:
     """The kind of answer ``question`` asks for: MONEY, PEOPLE, PERCENT, DATE, PERSON, NAME or NUMBER;
     None for any other question (what, why, how, who did what)."""
-    if (_MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question))
+    # "What did the WSJ say about the cost of …?" asks what was said, not a sum
+    if (_MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question)
+                                           and not _ASKS_SPEECH.search(question))
             or _KOREAN_MONEY_TOPIC.search(question)):
         return MONEY
     if _ASKS_FOR_PEOPLE.search(question):

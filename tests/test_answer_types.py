@@ -85,6 +85,7 @@ from rag.answer_types import (
     ("PKU-우한 AI 연구소에서 가치 중심 AGI를 목표로 한다고 밝힌 사람은?", None),
     ("중국 인공지능 산업의 민간 투자 상황은 어떤가?", None),
     ("What did Tang say about funding?", None),
+    ("What did the WSJ say about the cost of using H800 chips?", None),  # what was said, not what it costs
     ("석유-식량 프로그램에서 활동한 혐의를 받는 사람은?", None),  # 프로그램 asks for no percentage
     ("지지율은 몇 프로야?", PERCENT),
     ("How much did the film Bolt earn in its opening weekend?", MONEY),

@@ -75,6 +75,8 @@ def test_a_one_syllable_surname_must_be_an_index_term():
 
 def test_possessives_are_dropped_from_words():
     assert english_words("What is China's goal and the US' plan?") == ["What", "is", "China", "goal", "and", "the", "US", "plan"]
+    assert english_words("When was DeepSeek's R1 released on A100s?") == ["When", "was", "DeepSeek", "R1", "released",
+                                                                           "on", "A100s"]  # codes are words
     assert "Alibaba" in name_candidates("What was Alibaba's revenue?", {})
 
 

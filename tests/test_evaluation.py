@@ -155,6 +155,10 @@ def test_own_set_regression(service):
     # own", a person's university, a director, "PKU-Wuhan", R1 as a name; w11 (the head of the Cyberspace
     # Administration) is answered: its name is not placed in 국가사이버정보판공실
     ("holdout39", 0.8, 0.85, 1.0, 0.85, 0.95, 0),
+    # answerable probes of this session's rules (what X said, codes, universities, makers), written last (first: en R@1
+    # 13/15, fact 14/15, one false abstention, 0/1 unanswerable; ko 11/11, 1/1): "What did the WSJ say about the cost
+    # of …?" was typed a sum; "R1" was cut to "R" as an English word
+    ("holdout40", 1.0, 0.85, 1.0, 1.0, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
