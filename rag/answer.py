@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Protocol
 
@@ -107,6 +107,8 @@ ASKS_FOR_DEFINITION = re.compile(
     r"|(?:은|는)\s*(?:무엇|뭐|누구|어떤\s*\S{1,6})(?:인가|이야|야|입니까|인가요|예요|이에요)?\s*\??\s*$",
     re.IGNORECASE,
 )
+# A follow-up asking what a person said, who was named the turn before ("What did he say?", "그는 뭐라고 했어?")
+SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b|(?:^|\s)(?:그는|그가|그녀는|그녀가|그들은|그들이)(?=\s)", re.IGNORECASE)
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
 OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names ("이와 별개로",
@@ -470,8 +472,11 @@ class ExtractiveComposer:
                 tokens = with_surnamed(tokens, covered, query.tokens)
             before = self._paragraph_previous(sid, doc, sentence)
             before_text = doc.article.text[before.start : before.end] if before is not None else ""
-            coverage = (self._window_coverage(own_weights, before, before_text, tokens, covered)
-                        + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered))
+            own = self._window_coverage(own_weights, before, before_text, tokens, covered)
+            coverage = own + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered)
+            # the sentence just quoted is no answer to a follow-up asking about something it does not hold ("And what
+            # weakness could hurt it?" after the goal): its neighbours keep the bonus
+            anchored = query.anchors and (elliptic or own > 0 or sid not in query.anchors)
             # a caption or headline fragment ("미중 갈등 이미지.") answers nothing
             typed = len(text) >= cfg.min_sentence_chars and asked.answered_by(
                 text, covered, doc.article, self._dated_by(sid, doc, text), before_text)
@@ -489,7 +494,7 @@ class ExtractiveComposer:
                 + (cfg.definition_bonus if defines else 0.0)
                 + (cfg.reason_bonus if why and GIVES_REASON.search(covered) else 0.0)
                 + (cfg.speaker_bonus if asked.speakers and asked.names_speaker(covered, tokens) else 0.0)
-                + (anchor_bonus * sentence_closeness(store, query.anchors, sid) if query.anchors else 0.0)
+                + (anchor_bonus * sentence_closeness(store, query.anchors, sid) if anchored else 0.0)
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
@@ -758,8 +763,21 @@ class ExtractiveComposer:
         opener = (opening.group(1).lower(),) if opening and opening.group(1).lower() in query.tokens else ()
         speakers = tuple(n for n in (*names, *([opener] if opener and not self._everywhere(opener) else []))
                          if not set(n) & set(topic) and not owns(query.text, n[0])) if speech else ()
+        if speech and not speakers and query.turn.is_follow_up and SPEAKER_PRONOUN.search(query.text):
+            speakers = self._earlier_speakers(query, texts)  # "What did he say …?" after "Who is Yang Zhilin?"
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), speakers, country,
                      opening_name)
+
+    def _earlier_speakers(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """Who a follow-up's "he" or "그는" is: the names of the turn before (an English question's by sound, a
+        Korean question's opening word), when it names someone."""
+        earlier = query.turn.context[-1]
+        if query.language != "ko":
+            with_context = replace(query, bridged=query.bridged + query.context_bridged)
+            return tuple(n for n in self._english_names(with_context, earlier, texts=texts) if not self._everywhere(n))
+        opening = OPENING_NAME.match(earlier)
+        word = opening.group(1).lower() if opening else ""
+        return ((word,),) if word and word in query.context_tokens and not self._everywhere((word,)) else ()
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The spellings of what a count question counts, one of which the sentence holding the count must

@@ -315,6 +315,17 @@ def test_where_something_happened_is_no_question_of_where_something_is(service):
     assert not answer.abstained and "상하이" in answer.citations[0].text
 
 
+def test_a_follow_up_asking_what_he_said_needs_the_person_of_the_turn_before(service):
+    assert service.ask("What did he say about Chinese AI?", ["Who is Yang Zhilin?"]).abstained  # he never speaks
+    answer = service.ask("What did he say?", ["Who is Yao Shunyu?"])
+    assert not answer.abstained and "병목현상" in answer.answer.split(" [1]")[0]  # "야오 AI책임자는 …"
+
+
+def test_a_follow_up_asking_something_new_does_not_lead_with_the_quote_just_given(service):
+    answer = service.ask("And what weakness could hurt it?", ["What does Insikt Group say about China's 2030 goal?"])
+    assert not answer.abstained and "치명적 약점" in answer.answer.split(" [1]")[0]
+
+
 def test_a_follow_up_stays_with_the_article_the_earlier_answer_quoted(service):
     """"How many does China have?" shares no word with the A100 sentence; the chips question's answer came from
     the same article (``ANCHOR_SCALE``)."""
