@@ -232,27 +232,6 @@ def test_names_attributes_wants_each_asked_attribute_near_the_names(question, na
     assert names_attributes(question, CSET_SENTENCE, names) is holds
 
 
-@pytest.mark.parametrize(("question", "text", "holds"), [
-    ("엘 캐피탄을 만든 회사는 어디야?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'이 1.7엑사플롭스의 계산능력을 가진 것", False),
-    ("Which company built El Capitan?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'", False),  # a lab has it
-    ("Who makes them?", "현재 인기가 많은 칩으로는 미국 기업 엔비디아의 A100, H100 등이 꼽힌다", True),  # a company's
-    ("Which company developed Ernie Bot?", "바이두는 챗GPT와 유사한 AI '어니봇' 개발을 위해", True),
-    ("Where is El Capitan?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'", True),  # asks for no maker
-    # a punishment or a prison term: an indictment names neither
-    ("SK하이닉스 전직 직원은 어떤 처벌을 받았나?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
-    ("What was SK Hynix's sentence for the leak?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
-    ("전직 직원은 어떤 처벌을 받았나?", "법원은 전직 직원에게 징역 1년 6개월을 선고했다", True),
-    ("What does that sentence mean?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", True),  # no term asked
-    # founding after "did" ("found" is no finding there); owning, not "its own"
-    ("When did Tang Jie found Zhipu AI?", "10일 … 칭화대 … 즈푸AI가 주최한 원탁회의에서", False),
-    ("When did Tang Jie found Zhipu AI?", "즈푸AI는 2019년 설립됐다", True),
-    ("How many H100 chips does Baidu own?", "1,000개의 H100 성능 구현을 위해선 3,000개 이상의 H800이 필요하다", False),
-    ("When did China build its own lithography prototype?", "중국은 지난해 12월 자체 시제품을 만들었다", True),
-])
-def test_names_attributes_wants_the_asked_attribute_in_the_sentence(question, text, holds):
-    assert names_attributes(question, text) is holds
-
-
 @pytest.mark.parametrize(("question", "text", "names", "holds"), [
     ("Which Chinese university does Lin Junyang come from?", "베이징 대학교의 PKU-우한 인공지능연구소, 화웨이가 …",
      (("lin", "린쥔양"),), False),  # another's university
@@ -521,8 +500,24 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     # an economic indicator: a sum given in both currencies states no exchange rate
     ("What is the exchange rate between the US dollar and the Korean won?", "5억 5800만 달러(약 8100억 원)를 조달했다", False),
     ("원·달러 환율은 얼마인가?", "원·달러 환율은 1,300원대로 올랐다", True),
+    # a maker: the lab that has El Capitan did not build it
+    ("엘 캐피탄을 만든 회사는 어디야?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'이 1.7엑사플롭스의 계산능력을 가진 것", False),
+    ("Which company built El Capitan?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'", False),  # a lab has it
+    ("Who makes them?", "현재 인기가 많은 칩으로는 미국 기업 엔비디아의 A100, H100 등이 꼽힌다", True),  # a company's
+    ("Which company developed Ernie Bot?", "바이두는 챗GPT와 유사한 AI '어니봇' 개발을 위해", True),
+    ("Where is El Capitan?", "로렌스 리버모어 국립연구소의 '엘 캐피탄'", True),  # asks for no maker
+    # a punishment or a prison term: an indictment names neither
+    ("SK하이닉스 전직 직원은 어떤 처벌을 받았나?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
+    ("What was SK Hynix's sentence for the leak?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
+    ("전직 직원은 어떤 처벌을 받았나?", "법원은 전직 직원에게 징역 1년 6개월을 선고했다", True),
+    ("What does that sentence mean?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", True),  # no term asked
+    # founding after "did" ("found" is no finding there); owning, not "its own"
+    ("When did Tang Jie found Zhipu AI?", "10일 … 칭화대 … 즈푸AI가 주최한 원탁회의에서", False),
+    ("When did Tang Jie found Zhipu AI?", "즈푸AI는 2019년 설립됐다", True),
+    ("How many H100 chips does Baidu own?", "1,000개의 H100 성능 구현을 위해선 3,000개 이상의 H800이 필요하다", False),
+    ("When did China build its own lithography prototype?", "중국은 지난해 12월 자체 시제품을 만들었다", True),
 ])
-def test_sentences_must_name_the_indicator_unit_ordinal_or_superlative_asked(question, text, holds):
+def test_sentences_must_name_the_attribute_asked(question, text, holds):
     assert names_attributes(question, text) is holds
 
 
