@@ -553,7 +553,7 @@ class ExtractiveComposer:
         """The tokens and text that count for a sentence's coverage: its own, plus the previous
         sentence's when it opens by pointing back ("이는 1957년 … 스푸트니크 …" is about the DeepSeek of
         the sentence before) and that sentence is in the same article."""
-        previous = self._previous(sentence_id, doc) if POINTS_BACK.match(text) else None
+        previous = self._previous(sentence_id, doc) if self._leans_back(sentence_id, text) else None
         if previous is None:
             return sentence.tokens, text
         return sentence.tokens + previous.tokens, doc.article.text[previous.start : previous.end] + " " + text
@@ -592,12 +592,22 @@ class ExtractiveComposer:
         to cite it from (``_holder``), when the same article holds it and it is not quoted already: quoted
         alone, "이는" says nothing."""
         before = sentence_id - 1
-        if sentence_id == 0 or before in quoted or not POINTS_BACK.match(self.store.sentence_text(sentence_id)):
+        if sentence_id == 0 or before in quoted or not self._leans_back(sentence_id, self.store.sentence_text(sentence_id)):
             return ()
         if self.store.sentence_article[before] != self.store.sentence_article[sentence_id]:
             return ()
         quoted.add(before)
         return ((before, self._holder(before, hit, hits)),)
+
+    def _leans_back(self, sentence_id: int, text: str) -> bool:
+        """Whether a sentence needs the one before it: it opens by pointing back ("이는 …"), or it ends a quotation
+        the sentence before opened (both hold an odd number of '"': Kiwi split 한나스's quote, and "미국 기업들은 …"고
+        뉴스위크와 나눈 대화에서 말했다." names no speaker)."""
+        if POINTS_BACK.match(text):
+            return True
+        return (sentence_id > 0 and text.count('"') % 2 == 1
+                and self.store.sentence_article[sentence_id - 1] == self.store.sentence_article[sentence_id]
+                and self.store.sentence_text(sentence_id - 1).count('"') % 2 == 1)
 
     def _rest_of_quote(self, sentence_id: int, hit: Hit, hits: Sequence[Hit],
                        quoted: set[int]) -> tuple[tuple[int, Hit], ...]:
@@ -755,7 +765,7 @@ class ExtractiveComposer:
                    if wanted == MONEY else ())
         country = (next(filter(None, map(territory_spellings, question_names(query.text))), ())
                    if wanted == PERSON and query.language != "ko" else ())
-        topic = self._topic(query, phrase) if phrase else ()
+        topic = self._topic(query, phrase, texts) if phrase else ()
         opening = OPENING_NAME.match(query.text) if query.language == "ko" and not query.turn.is_follow_up else None
         opening_name = next((n.lower() for n in query.names if opening and n.lower() == opening.group(1).lower()), "")
         # who is asked to have spoken: the names, but not what they spoke about ("What did Tang Jie say about MiniMax?"),
@@ -819,20 +829,22 @@ class ExtractiveComposer:
         known = tuple(sorted(t for t in spellings if self.store.bm25.mentions(t)))
         return known or ((noun,) if noun and query.language != "ko" and self._untranslatable(noun) else ())
 
-    def _topic(self, query: Query, phrase: str) -> tuple[str, ...]:
+    def _topic(self, query: Query, phrase: str, texts: Sequence[str] = ()) -> tuple[str, ...]:
         """The spellings of the most specific word of the topic ``phrase`` of "What did X say about Y?"
         ("…격차에 대해 어떻게 말했나?") that the index knows: a Korean token, or the Korean terms an English
         name sounds like (with the name itself); empty when no word of Y reaches the index or when its
         most specific word is in half the passages or more, and tells nothing apart ("AI" in "private
-        investment in Chinese AI", which the article writes 인공지능)."""
+        investment in Chinese AI", which the article writes 인공지능). An English name heard in ``texts`` that the
+        index holds in pieces only (OpenAI: 오픈AI, which Kiwi splits) is the most specific of all."""
         vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
         if query.language == "ko":
             words = [(t,) for t in query.tokens if t in phrase.lower() and t in vocab and len(t) > 1]
         else:  # only its names, by any sound match: meaning is too loose here ("gap" ~ 걸음), and each sound
             # match counts as a spelling (Nvidia ~ 엔비디아 0.92)
-            words = list(self._english_names(query, phrase, first_word=True, min_weight=0.0))
-        known = [(max(float(idf[vocab[t]]) for t in spellings if t in vocab), spellings) for spellings in words
-                 if any(t in vocab for t in spellings)]
+            words = list(self._english_names(query, phrase, first_word=True, min_weight=0.0, texts=texts))
+        rarest = float(max(idf)) if len(idf) else 0.0
+        known = [(max((float(idf[vocab[t]]) for t in spellings if t in vocab), default=rarest), spellings)
+                 for spellings in words]
         if not known:
             return ()
         spellings = max(known)[1]

@@ -435,12 +435,19 @@ def test_what_a_named_person_said_is_quoted_only_from_a_sentence_naming_them(ser
     assert not answer.abstained and answer.answer.split("“", 1)[1].startswith(quoted)
 
 
+def test_the_end_of_a_quote_kiwi_split_comes_with_its_beginning(service):
+    # "미국 기업들은 …"고 뉴스위크와 나눈 대화에서 말했다." ends Hannas's quote; the sentence before names him
+    answer = service.ask("뉴스위크는 누구와 대화했어?")
+    assert not answer.abstained and "한나스" in answer.answer
+
+
 def test_a_follow_up_asking_how_much_bigger_quotes_the_comparison(service):
     answer = service.ask("How much bigger will Wuhan's capacity be?", ["What is El Capitan?"])
     assert not answer.abstained and "17배" in answer.answer.split(" [1]")[0]  # not the 30엑사플롭스 sentence
 
 
 @pytest.mark.parametrize("question", [
+    "What did Yao Shunyu say about OpenAI?",  # his quote never names 오픈AI (a name the index holds in pieces)
     "What did Dilma Rousseff say about Chinese AI?",  # only a caption names her; the CSET report's "…고 밝혔다" is not hers
     "양즈린은 미국 제재에 대해 뭐라고 했어?",  # Kiwi takes 양즈린 for no proper noun; the sanctions quotes are others'
 ])

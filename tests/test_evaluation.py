@@ -164,6 +164,11 @@ def test_own_set_regression(service):
     # 14 conversations written last (first: en R@1 5/6, fact 5/6, 0/1 unanswerable; ko R@1 4/6, fact 6/6, 1/1): "What
     # did he say …?" after a person who never speaks; "And what weakness could hurt it?" led with the goal just quoted
     ("holdout42", 0.65, 0.8, 1.0, 0.8, 1.0, 0),
+    # 35, like the acceptance set, written after all of the above (first: en R@1 15/17, R@5 15/17, fact 15/17,
+    # unanswerables 4/5; ko R@1 8/10, fact 9/10, 3/3): what Yao said about OpenAI (a name the index holds in pieces),
+    # the end of Hannas's quote without its beginning; t02 asks for "the report's subtitle" (the article's), t14 for
+    # China's "position" (2위 자리), both retrieved sixth or lower
+    ("holdout43", 0.8, 0.85, 0.85, 0.85, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
