@@ -145,7 +145,8 @@ _ATTRIBUTES = _asked_and_named((
     (r"(?<!본사는 )(?<!본사가 )(?<!본부는 )(?:어디|어느\s*(?:도시|나라|국가|지역|곳))에\s*(?:있|위치)"
      r"|\bin which (?:city|country|town|region) (?:is|are|was|were)\b(?![^?]*\b(?!located\b|based\b|headquartered\b)[a-z]+ed\b)"
      r"|\bwhere\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){1,6}?(?:located|based)\b",
-     r"위치|소재|에\s*있는|에\s*있다|자리\s*잡|자리한|\b(?:located|based)\b"),
+     # a person is where they work: "(야오순위는) 지금은 어디에 있어?" is answered by "최근 텐센트에 합류한"
+     r"위치|소재|에\s*있는|에\s*있다|자리\s*잡|자리한|합류|소속|근무|재직|몸담|\b(?:located|based)\b"),
     (r"매출|영업이익|순이익|판매량|판매했|팔았|\b(?:revenues?|profits?|sales|earnings|sell|sells|sold)\b",
      r"매출|이익|수익|판매|팔았|팔리|팔린|팔려|\b(?:revenue|profit|sales|earnings|sold|sell)"),
     # a launch or release, not a listing: "즈푸AI의 다음 모델은 언제 출시되나?" is not answered by the day it

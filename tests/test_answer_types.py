@@ -516,6 +516,9 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     ("When did Tang Jie found Zhipu AI?", "즈푸AI는 2019년 설립됐다", True),
     ("How many H100 chips does Baidu own?", "1,000개의 H100 성능 구현을 위해선 3,000개 이상의 H800이 필요하다", False),
     ("When did China build its own lithography prototype?", "중국은 지난해 12월 자체 시제품을 만들었다", True),
+    # where a person is: where they work or belong
+    ("지금은 어디에 있어?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위 AI 책임자가 참석했다", True),
+    ("지금은 어디에 있어?", "야오순위 AI 책임자가 참석했다", False),
 ])
 def test_sentences_must_name_the_attribute_asked(question, text, holds):
     assert names_attributes(question, text) is holds

@@ -99,8 +99,8 @@ def test_own_set_regression(service):
     # bridge misses (private 민간, talent 인재)
     ("holdout22", 1.0, 0.5, 1.0, 0.6, 1.0, 0),
     # Korean and English facts in plain words; "얼마나 걸려?" wants a duration ("최소 수년"), "joined forces" is
-    # no joining; s01 "지금은 어디에 있어?" (where Yao works now) reads as asking where something is located
-    ("holdout23", 0.75, 0.8, 1.0, 0.9, 1.0, 1),
+    # no joining; s01 "지금은 어디에 있어?" (where Yao works now) is answered since joining (합류) names where one is
+    ("holdout23", 0.75, 0.8, 1.0, 0.9, 1.0, 0),
     # Korean-heavy; q07, q12 and q21 quote a near sentence, not the one with the effect, trigger or weakness asked
     ("holdout24", 0.85, 0.5, 0.5, 0.5, 1.0, 0),
     # conversations only; c14 "And of its chip industry?" loses its passage (003 ranks 7th); c05 "Which think
