@@ -588,9 +588,9 @@ class ExtractiveComposer:
 
     def _antecedent_to_quote(self, sentence_id: int, hit: Hit, hits: Sequence[Hit],
                              quoted: set[int]) -> tuple[tuple[int, Hit], ...]:
-        """The sentence before a quoted one that opens by pointing back ("이는 … 때문이다."), with the passage
-        to cite it from (``_holder``), when the same article holds it and it is not quoted already: quoted
-        alone, "이는" says nothing."""
+        """The sentence before a quoted one that needs it (``_leans_back``: "이는 … 때문이다.", the end of a quote),
+        with the passage to cite it from (``_holder``), when the same article holds it and it is not quoted
+        already: quoted alone, "이는" says nothing."""
         before = sentence_id - 1
         if sentence_id == 0 or before in quoted or not self._leans_back(sentence_id, self.store.sentence_text(sentence_id)):
             return ()
@@ -600,27 +600,27 @@ class ExtractiveComposer:
         return ((before, self._holder(before, hit, hits)),)
 
     def _leans_back(self, sentence_id: int, text: str) -> bool:
-        """Whether a sentence needs the one before it: it opens by pointing back ("이는 …"), or it ends a quotation
-        the sentence before opened (both hold an odd number of '"': Kiwi split 한나스's quote, and "미국 기업들은 …"고
-        뉴스위크와 나눈 대화에서 말했다." names no speaker)."""
-        if POINTS_BACK.match(text):
-            return True
-        return (sentence_id > 0 and text.count('"') % 2 == 1
-                and self.store.sentence_article[sentence_id - 1] == self.store.sentence_article[sentence_id]
-                and self.store.sentence_text(sentence_id - 1).count('"') % 2 == 1)
+        """Whether a sentence needs the one before it: it opens by pointing back ("이는 …"), or it goes on with a
+        quotation the sentence before left open ("미국 기업들은 …"고 뉴스위크와 나눈 대화에서 말했다." names no
+        speaker; the sentence before, which opened 한나스's quote, does)."""
+        return bool(POINTS_BACK.match(text)) or (sentence_id > 0 and self._quote_goes_on(sentence_id - 1))
+
+    def _quote_goes_on(self, sentence_id: int) -> bool:
+        """Whether a sentence ends inside a quotation (an odd number of '"', or more “ than ”) that the next
+        sentence of its article goes on with: Kiwi may split a quote in two, 한나스's '…"더 큰 문제는 양측이 같은
+        경기를 하지 않는다는 것이다.' goes on '미국 기업들은 …"고 … 말했다.'."""
+        text = self.store.sentence_text(sentence_id)
+        after = sentence_id + 1
+        return ((text.count('"') % 2 == 1 or text.count("“") > text.count("”"))
+                and after < len(self.store.sentence_article)
+                and self.store.sentence_article[after] == self.store.sentence_article[sentence_id])
 
     def _rest_of_quote(self, sentence_id: int, hit: Hit, hits: Sequence[Hit],
                        quoted: set[int]) -> tuple[tuple[int, Hit], ...]:
-        """The sentence after a quoted one that ends inside a quotation (an odd number of '"', or more “ than
-        ”: Kiwi may split a quote in two, 한나스's '…"더 큰 문제는 양측이 같은 경기를 하지 않는다는 것이다.' goes on
-        '미국 기업들은 …"고 … 말했다.'), with the passage to cite it from, when the same article holds it and it is
-        not quoted already: quoted alone, the quote is cut short."""
-        text = self.store.sentence_text(sentence_id)
-        if text.count('"') % 2 == 0 and text.count("“") <= text.count("”"):
-            return ()
+        """The sentence after a quoted one that ends inside a quotation (``_quote_goes_on``), with the passage to
+        cite it from, when it is not quoted already: quoted alone, the quote is cut short."""
         after = sentence_id + 1
-        if (after in quoted or after >= len(self.store.sentence_article)
-                or self.store.sentence_article[after] != self.store.sentence_article[sentence_id]):
+        if after in quoted or not self._quote_goes_on(sentence_id):
             return ()
         quoted.add(after)
         return ((after, self._holder(after, hit, hits)),)
@@ -842,8 +842,7 @@ class ExtractiveComposer:
         else:  # only its names, by any sound match: meaning is too loose here ("gap" ~ 걸음), and each sound
             # match counts as a spelling (Nvidia ~ 엔비디아 0.92)
             words = list(self._english_names(query, phrase, first_word=True, min_weight=0.0, texts=texts))
-        rarest = float(max(idf)) if len(idf) else 0.0
-        known = [(max((float(idf[vocab[t]]) for t in spellings if t in vocab), default=rarest), spellings)
+        known = [(max((float(idf[vocab[t]]) for t in spellings if t in vocab), default=float("inf")), spellings)
                  for spellings in words]
         if not known:
             return ()
@@ -889,8 +888,8 @@ class ExtractiveComposer:
                 continue
             # a hyphenated name whose every part is a name is its names ("the PKU-Wuhan institute": PKU, 우한;
             # "AGI-Next" is one name, "Jong-il" too)
-            parts = [self._english_name(query, part, given, min_weight, texts) for part in word.split("-")]
-            found = parts if "-" in word and all(parts) else [self._english_name(query, word, given, min_weight, texts)]
+            parts = [self._english_name(query, part, given, min_weight, texts) for part in word.split("-")] if "-" in word else []
+            found = parts if parts and all(parts) else [self._english_name(query, word, given, min_weight, texts)]
             names += [f for f in found if f]
             given = found[-1][1:] if found[-1] else ()
         return tuple(dict.fromkeys(names))

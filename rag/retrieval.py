@@ -223,9 +223,10 @@ class Retriever:
                 # a capitalised word the bridge did not hear or place may be a word of a name Korean translates
                 # ("Panmunjom Declaration" 판문점 선언; "United States" is placed): glossed when the index holds a
                 # rendering of it, else matched by meaning ("Wind", the data firm 윈드, is no 바람)
-                glossed = self.bridge.by_glossary([w for w in words if senses(w)], sense)
+                in_glossary = [w for w in words if senses(w)]
+                glossed = self.bridge.by_glossary(in_glossary, sense)
                 matches += glossed
-                done = {m.word for m in glossed} | {w for w in words if w.islower() and senses(w)}
+                done = {m.word for m in glossed} | {w for w in in_glossary if w.islower()}
                 words = [w for w in words if w not in done] if self.bridge.translates_meaning else []
         if words:
             with watch.stage("encoding"):
