@@ -107,8 +107,10 @@ ASKS_FOR_DEFINITION = re.compile(
     r"|(?:은|는)\s*(?:무엇|뭐|누구|어떤\s*\S{1,6})(?:인가|이야|야|입니까|인가요|예요|이에요)?\s*\??\s*$",
     re.IGNORECASE,
 )
-# A follow-up asking what a person said, who was named the turn before ("What did he say?", "그는 뭐라고 했어?")
+# A follow-up asking what a person said, who was named the turn before ("What did he say?", "그는 뭐라고 했어?"), or
+# asking about the person ("Which university did he study at?", "그의 직책은?")
 SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b|(?:^|\s)(?:그는|그가|그녀는|그녀가|그들은|그들이)(?=\s)", re.IGNORECASE)
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그가|그의|그녀는|그녀가|그녀의)(?=\s)", re.IGNORECASE)
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
 OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names ("이와 별개로",
@@ -124,6 +126,7 @@ NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelli
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
 # what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
 REASON_WORDS = ("이유", "원인", "까닭")
+ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})")  # the noun of "어느 X": the kind of thing asked for
 # a trigger is asked as one and given as one ("…한 계기는?": "… 보고서가 결정적 계기가 됐다"), so 계기 stays a word to cover
 ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
@@ -357,8 +360,9 @@ class Asked:
     # which the sentence must name
     counted: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # the years the question names ("the 2024 election")
-    # the spellings of each name of a question asking what someone said: a sentence naming one scores higher
-    speakers: tuple[tuple[str, ...], ...] = ()
+    # the spellings of each person the sentence (or the one before it) must name, and a sentence naming one scores
+    # higher: who a question asks what they said, or who a follow-up's "he" or "그는" is
+    persons: tuple[tuple[str, ...], ...] = ()
     country: tuple[str, ...] = ()  # the Korean names of the country whose office a role question asks about
     # the proper noun a Korean question opens with as its subject or topic ("베이징이 올해 갖출 컴퓨팅 능력은?"): the
     # sentence holding the answer, or the one before it in its paragraph, must name it (Wuhan's capacity is not Beijing's)
@@ -385,19 +389,25 @@ class Asked:
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = names_counted(self.counted, covered.lower())
-        opens = not self.opening_name or self.opening_name in covered.lower() or self.opening_name in before.lower()
+        opens = not self.opening_name or any(self._names_opening(t) for t in (covered, before))
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
                 and reports_speech(q, text)
                 and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
 
-    def names_speaker(self, covered: str, tokens: Sequence[str]) -> bool:
+    def _names_opening(self, text: str) -> bool:
+        """Whether ``text`` names ``opening_name``, a Hangul one also by surname and title ("야오 AI책임자는" for
+        야오순위)."""
+        name = self.opening_name
+        return name in text.lower() or (is_hangul_term(name) and names_by_surname(text, name))
+
+    def names_person(self, covered: str, tokens: Sequence[str]) -> bool:
         """Whether a sentence (``covered``, its ``tokens`` with full names added for surnames) names one of
-        ``speakers``; a one-syllable spelling only as a token (린 is in 양즈린), a Hangul name also by surname
+        ``persons``; a one-syllable spelling only as a token (린 is in 양즈린), a Hangul name also by surname
         and title ("탕 CEO도" for 탕제)."""
         lowered = covered.lower()
         return any(s in tokens or (len(s) > 1 and s in lowered) or (len(s) > 1 and is_hangul_term(s)
                                                                     and names_by_surname(covered, s))
-                   for spellings in self.speakers for s in spellings)
+                   for spellings in self.persons for s in spellings)
 
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
@@ -445,6 +455,10 @@ class ExtractiveComposer:
         own_weights = self._with_heard_names(query, question_weights(store, query), texts)
         if why:  # "그 이유는?" asks for a reason: a sentence saying "이유가 있다" does not give one
             own_weights = {t: w for t, w in own_weights.items() if t not in REASON_WORDS}
+        # "어느 기관 소속이야?" asks which one: the sentence naming it ("독일 외교관계위원회 … 센터의 발렌틴 베버") need
+        # not say "기관"
+        categories = ASKED_CATEGORY.findall(query.text)
+        own_weights = {t: w for t, w in own_weights.items() if not any(c.startswith(t) for c in categories)}
         bridged = query.bridged + query.context_bridged
         # a Korean word's glossary synonym written in a sentence covers it (경계 for 경고); a bridged English word's
         # other renderings cover its counted one
@@ -482,8 +496,8 @@ class ExtractiveComposer:
                 text, covered, doc.article, self._dated_by(sid, doc, text), before_text)
             if typed and event_weights:
                 typed = idf_coverage(event_weights, tokens, covered) > 0
-            if typed and asked.speakers:
-                typed = asked.names_speaker(f"{covered} {before_text}", tokens)
+            if typed and asked.persons:
+                typed = asked.names_person(f"{covered} {before_text}", tokens)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -493,7 +507,7 @@ class ExtractiveComposer:
                 + (cfg.type_bonus if wanted is not None and typed else 0.0)
                 + (cfg.definition_bonus if defines else 0.0)
                 + (cfg.reason_bonus if why and GIVES_REASON.search(covered) else 0.0)
-                + (cfg.speaker_bonus if asked.speakers and asked.names_speaker(covered, tokens) else 0.0)
+                + (cfg.speaker_bonus if asked.persons and asked.names_person(covered, tokens) else 0.0)
                 + (anchor_bonus * sentence_closeness(store, query.anchors, sid) if anchored else 0.0)
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
@@ -771,14 +785,16 @@ class ExtractiveComposer:
         # who is asked to have spoken: the names, but not what they spoke about ("What did Tang Jie say about MiniMax?"),
         # and the word a Korean question opens with, which Kiwi often takes for no proper noun ("양즈린은 … 뭐라고 했어?")
         opener = (opening.group(1).lower(),) if opening and opening.group(1).lower() in query.tokens else ()
-        speakers = tuple(n for n in (*names, *([opener] if opener and not self._everywhere(opener) else []))
-                         if not set(n) & set(topic) and not owns(query.text, n[0])) if speech else ()
-        if speech and not speakers and query.turn.is_follow_up and SPEAKER_PRONOUN.search(query.text):
-            speakers = self._earlier_speakers(query, texts)  # "What did he say …?" after "Who is Yang Zhilin?"
-        return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), speakers, country,
+        persons = tuple(n for n in (*names, *([opener] if opener and not self._everywhere(opener) else []))
+                        if not set(n) & set(topic) and not owns(query.text, n[0])) if speech else ()
+        # "What did he say …?" after "Who is Yang Zhilin?"; "Which university did he study at?" after "Who is Valentin
+        # Weber?" is not answered by the PKU-Wuhan institute's Peking University
+        if not persons and query.turn.is_follow_up and (SPEAKER_PRONOUN if speech else PERSON_PRONOUN).search(query.text):
+            persons = self._earlier_persons(query, texts)
+        return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
 
-    def _earlier_speakers(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    def _earlier_persons(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """Who a follow-up's "he" or "그는" is: the names of the turn before (an English question's by sound, a
         Korean question's opening word), when it names someone."""
         earlier = query.turn.context[-1]

@@ -422,7 +422,7 @@ def names_transaction(question: str, text: str) -> bool:
 # "What did Xi Jinping say when he visited …?": what someone said is answered by a sentence reporting speech (a
 # quote, "…고 말했다", "…라며") or by what a report says ("보고서를 보면"), not by a photo caption showing the
 # person applauding. The composer also prefers a sentence naming the speaker the question names, in it or in the one
-# it points back to, by surname too (``Asked.speakers``, ``speaker_bonus``): "What bottlenecks did Yao say …?" is
+# it points back to, by surname too (``Asked.persons``, ``speaker_bonus``): "What bottlenecks did Yao say …?" is
 # answered by Yao's quote, not Tang's.
 # The question may also ask what someone "pointed to" or "mentioned", and name what ("What bottlenecks did …").
 _ASKS_SPEECH = re.compile(

@@ -321,6 +321,29 @@ def test_a_follow_up_asking_what_he_said_needs_the_person_of_the_turn_before(ser
     assert not answer.abstained and "병목현상" in answer.answer.split(" [1]")[0]  # "야오 AI책임자는 …"
 
 
+def test_a_follow_up_asking_about_him_needs_a_sentence_naming_him(service):
+    # Peking University is the PKU-Wuhan institute's, not where Weber studied
+    assert service.ask("Which university did he study at?", ["Who is Valentin Weber?"]).abstained
+    answer = service.ask("Which company did he join recently?", ["Who is Yao Shunyu?"])
+    assert not answer.abstained and "텐센트에 합류한" in answer.answer
+
+
+def test_a_verb_the_article_says_with_a_synonym_is_bridged_by_the_glossary(service):
+    answer = service.ask("What is eating up much of China's computing resources?")  # eat: 먹, 소모
+    assert not answer.abstained and "납품·상용화 업무만으로도" in answer.answer
+
+
+def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(service):
+    """"어느 기관 소속이야?": "독일 외교관계위원회 … 센터의 발렌틴 베버는" names the body without saying 기관."""
+    answer = service.ask("발렌틴 베버는 어느 기관 소속이야?")
+    assert not answer.abstained and "독일 외교관계위원회" in answer.answer
+
+
+def test_the_person_a_korean_question_opens_with_may_be_named_by_surname_and_title(service):
+    answer = service.ask("야오순위가 지적한 병목현상은 어디서 생기고 있어?")  # "야오 AI책임자는 …"
+    assert not answer.abstained and "소프트웨어 생태계" in answer.answer
+
+
 def test_a_follow_up_asking_something_new_does_not_lead_with_the_quote_just_given(service):
     answer = service.ask("And what weakness could hurt it?", ["What does Insikt Group say about China's 2030 goal?"])
     assert not answer.abstained and "치명적 약점" in answer.answer.split(" [1]")[0]

@@ -169,6 +169,11 @@ def test_own_set_regression(service):
     # the end of Hannas's quote without its beginning; t02 asks for "the report's subtitle" (the article's), t14 for
     # China's "position" (2위 자리), both retrieved sixth or lower
     ("holdout43", 0.8, 0.85, 0.85, 0.85, 1.0, 0),
+    # 54 like the acceptance set, written in the session of 2026-11-24, fourth (first: en R@1 20/22, fact 21/22,
+    # unanswerables 6/7; ko 18/18, fact 16/18, two false abstentions): "어느 기관 소속이야?" (the sentence need not say
+    # 기관), "야오순위가 …" answered by "야오 AI책임자는 …", "eating up" (소모); c03 ("Which university did he study at?"
+    # after "What did Weber say …?") is answered: "Weber" alone is a common word with a key too short to hear
+    ("holdout44", 1.0, 0.9, 1.0, 1.0, 0.9, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
