@@ -604,9 +604,10 @@ _COUNTED_BY_NOUN = re.compile(r"(?P<noun>[가-힣A-Za-z0-9]+)(?:의\s*|\s+)수(?
 # Not 몇 배: "엘 캐피탄보다 몇 배" compares, it counts nothing, nor 몇 위 (a rank); nor pieces of writing and
 # pages, which news names otherwise ("기고문을 몇 편" is answered by "반박문을 7차례").
 _COUNTED_BY_COUNTER = re.compile(
-    r"(?P<noun>[가-힣A-Za-z0-9]+?)(?:이|가|을|를)?\s+몇\s*(?:"
+    r"(?P<noun>[가-힣A-Za-z0-9]+?)(?:이|가|을|를)?\s+(?:(?:모두|전부|총|대략|약)\s+)?몇\s*(?:"
     + "|".join(sorted(set(_KOREAN_COUNTERS) - {"배", "위", "쪽", "페이지", "건", "편", "권", "층"}, key=len, reverse=True))
-    + r")(?![가-힣])")
+    # the counter ends its word, or a particle or a question's ending does ("몇 개야?", "몇 명이나"; not 몇 개월)
+    + r")(?=(?:야|이야|인가|인가요|인지|예요|이에요|에요|요|냐|이냐|니|나|이나|지|쯤|정도|가량|의|를|을|이|가)?(?![가-힣]))")
 _COUNTED_EN = re.compile(r"\b[Hh]ow many\s+(?P<noun>[A-Z][A-Za-z0-9-]*[A-Z0-9][A-Za-z0-9-]*)(?=[\s?])")
 # "How many chip companies has …": the words before the verb; the last is the noun counted ("companies")
 _AUXILIARIES = "do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|may|might|must"
@@ -621,7 +622,10 @@ _NOT_COUNTED_EN = frozenset({"people", "persons", "person", "times", "more", "fe
 # the 30 exaflops Wuhan will have say nothing of its consumption.
 _MEASURED = re.compile(r"(?P<stem>[가-힣]{2,}?)(?:량|률|율|액)(?:은|는|이|가)?\s*(?:얼마\S*|몇\S*|어느\s*정도\S*)?\s*\??\s*$")
 # "딥시크는 몇 차례": the subject, not what is counted; other particles mark no counted noun either
-_NOT_COUNTED = re.compile(r"(?:은|는|에|에서|에는|도|로|으로|보다|처럼|만큼|까지|부터|와|과|의|에게|한테)$")
+_MODEL_CODE_TOPIC = re.compile(r"([A-Za-z]+\d[A-Za-z0-9-]*)(?:은|는)")
+# nor does a verb's connective form ("… 성능을 내려면 몇 개가 필요해?")
+_NOT_COUNTED = re.compile(r"(?:은|는|에|에서|에는|도|로|으로|보다|처럼|만큼|까지|부터|와|과|의|에게|한테"
+                          r"|려면|으면|하면|해서|는데|지만|도록|하고|하며)$")
 
 
 def measured_word(question: str) -> str:
@@ -636,7 +640,10 @@ def counted_word(question: str) -> str:
     "…국가 개발 구역이 몇 개 있나?", "gpu" in "How many GPUs …"); "" when it names none the rule checks."""
     m = _COUNTED_BY_NOUN.search(question) or _COUNTED_BY_COUNTER.search(question)
     if m:
-        return "" if _NOT_COUNTED.search(m.group("noun")) else m.group("noun").lower()
+        noun = m.group("noun")
+        # a model code is what is counted even as the topic: "중국이 보유한 H100은 몇 개야?"
+        code = _MODEL_CODE_TOPIC.fullmatch(noun)
+        return code.group(1).lower() if code else "" if _NOT_COUNTED.search(noun) else noun.lower()
     m = _COUNTED_EN.search(question)
     if not m:
         return ""

@@ -333,6 +333,17 @@ def test_a_verb_the_article_says_with_a_synonym_is_bridged_by_the_glossary(servi
     assert not answer.abstained and "납품·상용화 업무만으로도" in answer.answer
 
 
+def test_a_count_of_one_model_is_not_answered_by_a_count_of_another(service):
+    assert service.ask("중국이 보유한 H100은 몇 개야?").abstained  # the articles count China's A100s
+    answer = service.ask("중국이 보유한 A100은 몇 개야?")
+    assert not answer.abstained and "4만~5만 개" in answer.answer
+
+
+def test_calling_for_something_is_urging_it(service):
+    answer = service.ask("What kind of environment did Tang Jie call for?")  # call: 요청/촉구/당부
+    assert not answer.abstained and "시간을 할애할 수 있는 환경" in answer.answer.split(" [1]")[0]
+
+
 def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(service):
     """"어느 기관 소속이야?": "독일 외교관계위원회 … 센터의 발렌틴 베버는" names the body without saying 기관."""
     answer = service.ask("발렌틴 베버는 어느 기관 소속이야?")

@@ -383,6 +383,11 @@ def test_names_transaction_wants_the_kind_of_transaction_asked(question, text, h
     ("How many times has DeepSeek updated its model?", ""),
     ("딥시크 R1 공개 이후 모델 업데이트 횟수는?", ""),
     ("How many AI chip patents has Huawei filed?", ""),  # AI says which patents; the noun is patents
+    ("중국이 보유한 H100은 몇 개야?", "h100"),  # a model code is counted even as the topic; 개 then 야
+    ("우한에 기술 단지가 몇 개인가?", "단지"),
+    ("우한시가 지정한 AI 핵심 분야는 모두 몇 개인가?", ""),  # 모두 is no noun
+    ("그걸로 H100 1,000개 성능을 내려면 몇 개가 필요해?", ""),  # nor is a verb's 내려면
+    ("몇 개월이 걸려?", ""),
 ])
 def test_the_word_for_what_a_count_question_counts(question, word):
     assert counted_word(question) == word

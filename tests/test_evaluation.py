@@ -174,6 +174,11 @@ def test_own_set_regression(service):
     # 기관), "야오순위가 …" answered by "야오 AI책임자는 …", "eating up" (소모); c03 ("Which university did he study at?"
     # after "What did Weber say …?") is answered: "Weber" alone is a common word with a key too short to hear
     ("holdout44", 1.0, 0.9, 1.0, 1.0, 0.9, 0),
+    # 28 unanswerables and 20 answerable, written next (first: en unanswerables 13/16, R@1 10/12, fact 11/12; ko
+    # unanswerables 10/12, 8/8): "H100은 몇 개야?" (a code as the topic is counted; "몇 개야" ends in 야), "call for";
+    # left: e06 (which Chinese company makes EUV machines: "중국은 … 시제품을 만들었다"), e08/g06 (DeepSeek's GPUs:
+    # "엔비디아 고성능 반도체에 의존하는 … 기업들과 달리"), e14 (what Alibaba's CEO said: Tang is a CEO)
+    ("holdout45", 1.0, 0.9, 1.0, 1.0, 0.85, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
