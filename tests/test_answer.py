@@ -339,6 +339,11 @@ def test_a_count_of_one_model_is_not_answered_by_a_count_of_another(service):
     assert not answer.abstained and "4만~5만 개" in answer.answer
 
 
+def test_building_something_is_making_it(service):
+    answer = service.ask("What did it build in response?", ["Why is China struggling to get lithography machines?"])
+    assert not answer.abstained and "자체 시제품을 만들었다" in answer.answer.split(" [1]")[0]  # build: 만들 too
+
+
 def test_calling_for_something_is_urging_it(service):
     answer = service.ask("What kind of environment did Tang Jie call for?")  # call: 요청/촉구/당부
     assert not answer.abstained and "시간을 할애할 수 있는 환경" in answer.answer.split(" [1]")[0]

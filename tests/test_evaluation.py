@@ -179,6 +179,11 @@ def test_own_set_regression(service):
     # left: e06 (which Chinese company makes EUV machines: "중국은 … 시제품을 만들었다"), e08/g06 (DeepSeek's GPUs:
     # "엔비디아 고성능 반도체에 의존하는 … 기업들과 달리"), e14 (what Alibaba's CEO said: Tang is a CEO)
     ("holdout45", 1.0, 0.9, 1.0, 1.0, 0.85, 0),
+    # 17 conversations written next (first: en R@1 8/10, fact 10/10, 1/1; ko fact 4/5, one false abstention, 1/1):
+    # "중국은 그걸 몇 개 갖고 있어?" counted 그걸; "What did it build in response?" (build: 만들); m08 ("When was its
+    # report on China released?") leads with another article's dated sentence: Insikt's "11일 … 보고서를 보면" says
+    # nothing of a release
+    ("holdout46", 1.0, 0.8, 1.0, 1.0, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
