@@ -925,7 +925,7 @@ class ExtractiveComposer:
         if texts and word[:1].isupper() and not is_acronym(word):
             # heard by itself, or right after the name before it, even when a common word ("Valentin Weber":
             # 발렌틴 베버; weber is a unit)
-            heard = (() if is_translated_word(word) else heard_in(word, texts)) or heard_after(word, given, texts)
+            heard = heard_in(word, texts, proper_only=is_translated_word(word)) or heard_after(word, given, texts)
             if heard:
                 return (lowered, *(h.lower() for h in heard))
         return None

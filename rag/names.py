@@ -24,7 +24,7 @@ from .bridge import (
     pinyin_key,
     respelled_keys,
 )
-from .text import ENGLISH_STOPWORDS
+from .text import ENGLISH_STOPWORDS, is_proper_noun
 
 NAME_SOUND_MIN_SCORE = 85.0  # a word beginning this close to a reading of a name spells it (Moonshot 문샷 86)
 HEARD_TIE = 3.0  # how a name is spelt: the beginnings that sound this close to the closest
@@ -241,11 +241,17 @@ def sounds_in(word: str, texts: Sequence[str]) -> bool | None:
     return next(_heard(readings, texts), None) is not None if readings else None
 
 
-def heard_in(word: str, texts: Sequence[str]) -> tuple[str, ...]:
+def heard_in(word: str, texts: Sequence[str], proper_only: bool = False) -> tuple[str, ...]:
     """How ``texts`` spell ``word`` by sound (``sounds_in``): the word beginnings that sound most like it
     (문샷 for Moonshot in "문샷의 양즈린"; 칭화, not 직후, for Tsinghua); empty when none does or the word is
-    too short to tell."""
-    heard = list(_heard(_readings_to_hear(word), texts))
+    too short to tell. A reading one letter short of ``MIN_NAME_KEY_CHARS`` is heard only exactly, in a
+    beginning Kiwi reads as a proper noun (Weber pepo: 베버, not 배포); ``proper_only``: every spelling so."""
+    short = [k for k in name_readings(word) if len(k) == MIN_NAME_KEY_CHARS - 1]
+    heard = list(_heard(_readings_to_hear(word), texts)) + [
+        (b, 100.0) for text in texts for key in short
+        for b, k in _key_beginnings(text).get(len(key), {}).items() if k == key and is_proper_noun(b)]
+    if proper_only:
+        heard = [(b, score) for b, score in heard if is_proper_noun(b)]
     best = max((score for _, score in heard), default=0.0)
     return tuple(dict.fromkeys(b for b, score in heard if score >= best - HEARD_TIE))
 

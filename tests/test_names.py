@@ -51,9 +51,20 @@ def test_heard_in_gives_how_the_text_spells_a_name():
     assert heard_in("Google", [text]) == () and heard_in("Sam", [text]) == ()
 
 
+def test_a_key_of_four_letters_is_heard_only_exactly_in_a_proper_noun():
+    text = "… \"사회 모의 실험기\" 배포를 목표로 삼고 있다. 베버는 \"사회적 통치는 …\""
+    assert heard_in("Weber", [text]) == ("베버",)  # pepo: 배포 has the same key, and Kiwi reads it as no name
+    assert heard_in("Weber", ["… 실험기 배포를 목표로 삼고 있다."]) == ()
+
+
+def test_heard_in_a_common_word_hears_only_proper_nouns():
+    text = "10일 블룸버그통신과 중국 현지 매체에 따르면 … 문샷의 양즈린 창업자 겸 CEO, 시장조사기관인 '윈드'도"
+    assert heard_in("Wind", [text], proper_only=True) == ("윈드",)
+    assert heard_in("Moonshot", [text], proper_only=True) == ()  # 문샷 is no word Kiwi knows as a name
+
+
 def test_heard_after_gives_the_second_word_of_a_name_next_to_the_first():
     text = "독일 외교관계위원회 … 센터의 발렌틴 베버는 \"미국의 상대적 강점은 …\" 베버는 \"사회적 통치는 …\""
-    assert heard_in("Weber", [text]) == ()  # four letters of key begin too many words to hear alone
     assert heard_after("Weber", ("valentin", "발렌틴"), [text]) == ("베버",)
     assert heard_after("Smith", ("발렌틴",), [text]) == ()  # the word after is no reading of it
     assert heard_after("Weber", ("한나스",), [text]) == ()  # nor after a name the text does not put before it
