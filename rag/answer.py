@@ -104,13 +104,17 @@ NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "
 EN_FRAME = "From the Korean articles (quoted in Korean):"
 ASKS_FOR_DEFINITION = re.compile(
     r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[\w .'-]{2,60}\?*\s*$"
-    r"|(?:은|는)\s*(?:무엇|뭐|누구|어떤\s*\S{1,6})(?:인가|이야|야|입니까|인가요|예요|이에요)?\s*\??\s*$",
+    r"|(?:은|는)\s*(?:무엇|뭐|누구|어떤\s*\S{1,6})(?:인가|이야|야|입니까|인가요|예요|이에요)?\s*\??\s*$"
+    # what someone does: "인식트그룹이 하는 일은?", "What does Insikt Group do?"
+    r"|(?:이|가)\s*하는\s*일(?:은|이)?\s*(?:무엇|뭐)?\S*\s*\??\s*$|(?:은|는)\s*(?:뭐|무엇을)\s*하는\s*\S+\s*\??\s*$"
+    r"|^\s*what\s+(?:does|do)\s+[\w .'-]{2,60}\s+do\s*\??\s*$",
     re.IGNORECASE,
 )
 # A follow-up asking what a person said, who was named the turn before ("What did he say?", "그는 뭐라고 했어?"), or
 # asking about the person ("Which university did he study at?", "그의 직책은?")
 SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b|(?:^|\s)(?:그는|그가|그녀는|그녀가|그들은|그들이)(?=\s)", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그가|그의|그녀는|그녀가|그녀의)(?=\s)", re.IGNORECASE)
+KOREAN_OWNER = re.compile(r"\s*(\S+?)의\s")  # the word a Korean question opens with as an owner ("문샷의 …")
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
 OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names ("이와 별개로",
@@ -126,7 +130,8 @@ NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelli
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
 # what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
 REASON_WORDS = ("이유", "원인", "까닭")
-ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})")  # the noun of "어느 X": the kind of thing asked for
+# the kind of thing asked for: the noun of "어느 X", the 일 of "X가 하는 일은?"
+ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|이|을)?(?![가-힣]))")
 # a trigger is asked as one and given as one ("…한 계기는?": "… 보고서가 결정적 계기가 됐다"), so 계기 stays a word to cover
 ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
@@ -457,7 +462,7 @@ class ExtractiveComposer:
             own_weights = {t: w for t, w in own_weights.items() if t not in REASON_WORDS}
         # "어느 기관 소속이야?" asks which one: the sentence naming it ("독일 외교관계위원회 … 센터의 발렌틴 베버") need
         # not say "기관"
-        categories = ASKED_CATEGORY.findall(query.text)
+        categories = [noun or work for noun, work in ASKED_CATEGORY.findall(query.text)]
         own_weights = {t: w for t, w in own_weights.items() if not any(c.startswith(t) for c in categories)}
         bridged = query.bridged + query.context_bridged
         # a Korean word's glossary synonym written in a sentence covers it (경계 for 경고); a bridged English word's
@@ -736,6 +741,12 @@ class ExtractiveComposer:
                     # a token Kiwi cut from a longer name stands for the whole name (오픈 of 오픈AI is no 오픈소스)
                     spelled = [n for n in whole if n in rest_lowered]
                     names.append((max(spelled, key=len) if spelled else t,))
+            # the owner a question opens with, which Kiwi may cut into common words ("문샷의 AI 모델 이름은?": 문 + 샷),
+            # when the articles write it
+            owner = KOREAN_OWNER.match(query.text)
+            word = owner.group(1).lower() if owner else ""
+            if word and len(tokenize(word)) > 1 and any(word in _lowered(text) for text in texts):
+                names.append((word,))
             names = list(dict.fromkeys(names))
         else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
             opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())
@@ -960,10 +971,17 @@ class ExtractiveComposer:
         retrieved passage holds it: a follow-up with one word of its own or none ("What does that show?" after
         the count of registered models), or one asking no kind of answer ("Which companies sent their tech
         leads?" after the roundtable's hosts), asks what comes next. A sum, date or count asked of the quote
-        ("그 회사는 얼마를 조달했어?") is in the quote itself."""
+        ("그 회사는 얼마를 조달했어?") is in the quote itself.
+
+        For a why-question whose quotes give no reason, the sentence after the best one when it gives one:
+        "What prompted China to restrict foreign access to its information?" is best matched by the sentence
+        telling of the restriction, and the next one says "… 보고서가 결정적 계기가 됐다"."""
         best = chosen[0].sentence_id
         asks_more = len(query.tokens) <= 1 or answer_type(query) is None
-        if not asks_more or best not in query.anchors or any(s.sentence_id == best + 1 for s in chosen):
+        why = (bool(ASKS_WHY.search(query.text)) and best + 1 < len(self.store.sentence_article)
+               and not any(GIVES_REASON.search(self.store.sentence_text(s.sentence_id)) for s in chosen)
+               and bool(GIVES_REASON.search(self.store.sentence_text(best + 1))))
+        if any(s.sentence_id == best + 1 for s in chosen) or not (why or asks_more and best in query.anchors):
             return []
         following = next((s for s in scored if s.sentence_id == best + 1), None)
         if following is None or len(self.store.sentence_text(best + 1)) < self.config.min_sentence_chars:

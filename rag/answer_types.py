@@ -46,7 +46,8 @@ _WHAT_IS_MONEY = re.compile(
 )
 # "엔비디아 H100의 가격은?", "우한시의 AI 예산은?": a Korean question that ends on a money noun asks for a sum.
 _KOREAN_MONEY_TOPIC = re.compile(
-    r"(?:비용|가격|값|매출액?|수익|이익|투자액|투자\s*규모|자금|금액|연봉|임금|시가총액|몸값|판매액|예산|국내총생산)"
+    r"(?:비용|가격|값|매출액?|수익|이익|투자액|투자\s*규모|자금|금액|연봉|임금|시가총액|몸값|판매액|예산|국내총생산"
+    r"|(?<![가-힣])돈)"
     r"(?:은|는|이|가)?\s*(?:얼마\S*|무엇\S*|어느\s*정도\S*)?\s*\??\s*$"
 )
 _ASKS_FOR_PEOPLE = re.compile(

@@ -350,6 +350,23 @@ def test_calling_for_something_is_urging_it(service):
     assert not answer.abstained and "시간을 할애할 수 있는 환경" in answer.answer.split(" [1]")[0]
 
 
+def test_what_someone_does_is_asked_as_a_definition(service):
+    """"하는 일은?": the sentence defining Insikt Group ("… 기여하는 기관이다."), not one with 일 in it."""
+    answer = service.ask("인식트그룹이 하는 일은?")
+    assert not answer.abstained and "정보를 수집하고 분석해" in answer.answer.split(" [1]")[0]
+
+
+def test_a_korean_owner_kiwi_cuts_into_common_words_still_owns_the_thing_asked(service):
+    assert service.ask("문샷의 AI 모델 이름은?").abstained  # 큐웬 is Alibaba's; Kiwi reads 문샷 as 문 + 샷
+    answer = service.ask("알리바바의 AI 모델 이름은?")
+    assert not answer.abstained and "큐웬" in answer.answer
+
+
+def test_a_why_question_quotes_the_reason_given_after_the_best_sentence(service):
+    answer = service.ask("What prompted China to restrict foreign access to its information?")
+    assert not answer.abstained and "결정적 계기가 됐다" in answer.answer
+
+
 def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(service):
     """"어느 기관 소속이야?": "독일 외교관계위원회 … 센터의 발렌틴 베버는" names the body without saying 기관."""
     answer = service.ask("발렌틴 베버는 어느 기관 소속이야?")

@@ -46,6 +46,7 @@ from rag.answer_types import (
     ("What sales does Baidu expect?", None),  # not a money noun that asks for a sum here
     ("What did Alibaba invest in?", None),  # invested in: a thing
     ("엔비디아 H100의 가격은?", MONEY),  # ends on a money noun
+    ("바이두가 어센드 칩 구매에 쓴 돈은?", MONEY),  # 돈 is money; 판돈 too, not 돈독
     ("우한시의 AI 예산은?", MONEY),
     ("삼성전자의 올해 반도체 투자 규모는?", MONEY),
     ("우한시의 인구는 몇 명인가?", PEOPLE),
