@@ -909,22 +909,30 @@ class ExtractiveComposer:
         ("Moon"), and Korean may translate a common word (``is_translated_word``)."""
         names: list[tuple[str, ...]] = []
         given: tuple[str, ...] = ()  # how the texts spell the word before, when it was a name
-        for word in english_words(text)[0 if first_word else 1 :]:
-            if not word[0].isupper() or word.lower() in ENGLISH_STOPWORDS:
+        words = english_words(text)
+        capitalised = [w[0].isupper() and w.lower() not in ENGLISH_STOPWORDS for w in words]
+        for i in range(0 if first_word else 1, len(words)):
+            word = words[i]
+            if not capitalised[i]:
                 given = ()
                 continue
+            # a name of one word: a common word is heard as one only then ("What did Weber say?", not "the AGI Next
+            # roundtable")
+            alone = not (i > 0 and capitalised[i - 1]) and not (i + 1 < len(words) and capitalised[i + 1])
             # a hyphenated name whose every part is a name is its names ("the PKU-Wuhan institute": PKU, 우한;
             # "AGI-Next" is one name, "Jong-il" too)
-            parts = [self._english_name(query, part, given, min_weight, texts) for part in word.split("-")] if "-" in word else []
-            found = parts if parts and all(parts) else [self._english_name(query, word, given, min_weight, texts)]
+            parts = ([self._english_name(query, part, given, min_weight, texts, alone=False) for part in word.split("-")]
+                     if "-" in word else [])
+            found = parts if parts and all(parts) else [self._english_name(query, word, given, min_weight, texts, alone)]
             names += [f for f in found if f]
             given = found[-1][1:] if found[-1] else ()
         return tuple(dict.fromkeys(names))
 
     def _english_name(self, query: Query, word: str, given: tuple[str, ...], min_weight: float,
-                      texts: Sequence[str]) -> tuple[str, ...] | None:
+                      texts: Sequence[str], alone: bool = True) -> tuple[str, ...] | None:
         """One capitalised word's spellings as ``_english_names`` finds them (``given``: the word before's, when
-        it was a name); None when it is not found."""
+        it was a name; ``alone``: no capitalised word next to it, when a common word may be heard as a name the
+        texts write as a proper noun: Weber 베버, Wind 윈드); None when it is not found."""
         lowered = word.lower()
         sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= min_weight
                    and lowered in m.word.lower()}
@@ -936,7 +944,9 @@ class ExtractiveComposer:
         if texts and word[:1].isupper() and not is_acronym(word):
             # heard by itself, or right after the name before it, even when a common word ("Valentin Weber":
             # 발렌틴 베버; weber is a unit)
-            heard = heard_in(word, texts, proper_only=is_translated_word(word)) or heard_after(word, given, texts)
+            common = is_translated_word(word)
+            heard = ((heard_in(word, texts, proper_only=common) if alone or not common else ())
+                     or heard_after(word, given, texts))
             if heard:
                 return (lowered, *(h.lower() for h in heard))
         return None

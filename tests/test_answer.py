@@ -325,6 +325,8 @@ def test_a_follow_up_asking_about_him_needs_a_sentence_naming_him(service):
     # Peking University is the PKU-Wuhan institute's, not where Weber studied
     assert service.ask("Which university did he study at?", ["Who is Valentin Weber?"]).abstained
     assert service.ask("Which university did he study at?", ["What did Weber say about social governance?"]).abstained
+    # a common word heard as a name stands alone: Next of "AGI-Next" is no name the moderator's sentence must hold
+    assert not service.ask("Who moderated the AGI-Next roundtable?").abstained
     answer = service.ask("Which company did he join recently?", ["Who is Yao Shunyu?"])
     assert not answer.abstained and "텐센트에 합류한" in answer.answer
 
