@@ -385,7 +385,12 @@ class Asked:
         paragraph; and every name of the question somewhere in the article."""
         q = self.question
         if self.kind == PERSON:
-            holds = names_role(q, covered, self.subjects) and (not self.country or names_office_of(q, covered, self.country))
+            # the subject may be named in the sentence before, in its paragraph: "… ‘범용인공지능(AGI)·넥스트프런티어
+            # 원탁회의’에서 …" then "… 탕제 최고경영자(CEO)가 진행자로 나섰고 …"
+            in_role = names_role(q, covered, self.subjects) or (
+                bool(self.subjects) and names_role(q, covered) and any(n in before.lower() for n in self.subjects[0])
+                and not any(n in covered.lower() for n in self.subjects[0]))
+            holds = in_role and (not self.country or names_office_of(q, covered, self.country))
         elif self.kind == NAME:
             holds = not self.thing or names_thing(text, self.thing, self.subjects)
         else:

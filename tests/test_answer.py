@@ -327,6 +327,9 @@ def test_a_follow_up_asking_about_him_needs_a_sentence_naming_him(service):
     assert service.ask("Which university did he study at?", ["What did Weber say about social governance?"]).abstained
     # a common word heard as a name stands alone: Next of "AGI-Next" is no name the moderator's sentence must hold
     assert not service.ask("Who moderated the AGI-Next roundtable?").abstained
+    # and a role's subject may be named in the sentence before, in its paragraph (the roundtable's name)
+    answer = service.ask("Who moderated the AGI Next roundtable?")
+    assert not answer.abstained and "탕제" in answer.answer
     answer = service.ask("Which company did he join recently?", ["Who is Yao Shunyu?"])
     assert not answer.abstained and "텐센트에 합류한" in answer.answer
 
