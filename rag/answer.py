@@ -127,6 +127,7 @@ DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
 COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
+_MODEL_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z0-9-]*")  # V3, H800, A100s
 _CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
 # what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
 REASON_WORDS = ("이유", "원인", "까닭")
@@ -725,6 +726,9 @@ class ExtractiveComposer:
         if any(lowered in m.word.lower() and any(m.term in t for t in texts) and (m.how != "meaning" or self._names(word, m.term))
                for m in query.bridged):
             return True
+        if _MODEL_CODE.fullmatch(word):  # Korean writes a model's code as it is (R1, H800s: H800): V3 is not there
+            code = re.sub(r"(?<=\d)s$", "", lowered)
+            return any(re.search(rf"(?<![a-z0-9]){re.escape(code)}(?![a-z0-9])", _lowered(t)) for t in texts)
         if is_acronym(word) or is_translated_word(word):
             return None
         return sounds_in(word, texts)

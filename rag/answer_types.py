@@ -314,6 +314,10 @@ def name_asked_for(question: str) -> str:
     return words[-1] if words else ""
 
 
+# a quote opens after a space (the ' after '어니봇 closes one)
+_LONG_QUOTE = re.compile(r"(?:(?<=\s)|^)([‘'\"“「『])[^‘’'\"“”」』]{20,}([’'\"”」』])")
+
+
 def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` gives a name next to the noun spelt one of ``spellings`` (lower case), near the
     first of ``names`` (whose thing it is) when given, as ``names_role`` checks a title: the sentence
@@ -324,6 +328,9 @@ def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, .
         text = re.sub(rf"[‘'\"“「『<《]\s*({spelled})\s*[’'\"”」』>》]", r"\1", text, flags=re.IGNORECASE)
     nouns = "|".join(re.escape(s) for s in spellings)
     named = re.compile(rf"(?:{nouns}){_NAME_AFTER.pattern}|{_NAME_BEFORE.pattern[:-1]}(?:{nouns})", re.IGNORECASE)
+    # a long quoted title is one name, however far its noun is from the owner: "WSJ는 이날 '미국 싱크탱크의 보고서가 …
+    # 자극했다' 제하의 기사에서"
+    text = _LONG_QUOTE.sub(r"\1…\2", text)
     return _near_each(text.lower(), names, [named]) if names else bool(named.search(text))
 
 
@@ -431,8 +438,9 @@ _ASKS_SPEECH = re.compile(
     r"(?:say|tell|claim|warn|argue|write|predict|stress|note|add|point\s+(?:to|out)|mention|describe|explain)\b"
     r"|뭐라고|무엇이라고|무슨\s*말|어떻게\s*말|어떤\s*말", re.IGNORECASE)
 _REPORTS_SPEECH = re.compile(
-    r"[“”\"]|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"
-    r"|꼽혔|꼽았|제시했|내다봤|예측했"
+    # a quote goes on into a speech verb ("…높다”며", "…있다"고 설명했다); a quoted term ("주입") reports nothing
+    r"[”\"'’]\s*(?:라?고|이?라며|며|면서)|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"
+    r"|꼽혔|꼽았|제시했|내다봤|예측했|알렸|알린"
     r"|것으로\s*(?:보|봤|알려|전해|관측|예상|추정)"  # a view reported: "…난관에 부딪힌 것으로 보고 있다"
     r"|[다라]고\s|[다라]며|보고서(?:를\s*보면|에\s*따르면|에서)|\b(?:said|says|told|stated|warned|argued|wrote)\b")
 

@@ -375,6 +375,12 @@ def test_a_roles_subject_may_be_named_in_the_sentence_before_the_title(service):
     assert not answer.abstained and "탕제" in answer.answer
 
 
+def test_a_model_code_no_retrieved_article_writes_is_absent(service):
+    answer = service.ask("When did DeepSeek release its V3 model?")  # Korean writes R1 and H800 as they are
+    assert answer.abstained and "V3" in answer.answer
+    assert not service.ask("How many H800s match the performance of 1,000 H100s?").abstained
+
+
 def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(service):
     """"어느 기관 소속이야?": "독일 외교관계위원회 … 센터의 발렌틴 베버는" names the body without saying 기관."""
     answer = service.ask("발렌틴 베버는 어느 기관 소속이야?")

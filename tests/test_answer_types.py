@@ -346,6 +346,12 @@ PANEL_SENTENCE = ("즈푸AI 창업자이자 칭화대 교수이기도 한 탕제
     ("SK하이닉스 전직 직원이 기술 정보를 화웨이에 유출하려다 적발됐다", ("직원",), (), False),
     ("올해 초 공개된 ‘딥시크’ 인공지능 모델이 가장 중요한 성과로 꼽힌다", ("모델",), (("딥시크",),), False),  # its own name
     ("딥시크가 공개한 ‘R1’ 모델", ("모델",), (("딥시크",),), True),
+    # a long quoted title is one name however far from the owner its noun is
+    ("WSJ는 이날 '미국 싱크탱크의 보고서가 베이징이 중국 정보를 비밀에 부치도록 자극했다' 제하의 기사에서 이같이 보도했다.",
+     ("기사",), (("wsj",),), True),
+    # the quote of one name closes before the next opens: '어니봇' … '어센드' is no title of Huawei's
+    ("바이두는 챗GPT와 유사한 AI '어니봇' 개발을 위해 A100 사용을 극도로 제한하면서, 화웨이의 칩", ("칩",), (("화웨이",),),
+     False),
 ])
 def test_names_thing_wants_a_name_next_to_the_noun(text, spellings, names, holds):
     assert names_thing(text, spellings, names) is holds
@@ -586,6 +592,11 @@ def test_reads_as_question_tells_questions_from_statements(text, question):
     ("딥시크가 난관에 부딪힌 이유는 뭐라고 보나?",
      "업계에서는 딥시크가 … 국산 칩 사용을 권장하면서 난관에 부딪힌 것으로 보고 있다.", True),  # a view reported
     ("딥시크는 뭐라고 했나?", "딥시크는 이후 일곱 차례 모델 업데이트를 했다.", False),
+    # a quoted term reports no speech; a quote going on into "…며" or "…고" does, and an announcement
+    ("What did the mayor of Wuhan say about AI?", '화웨이가 우한의 산업과 상업 기업에 AI"주입"하고, "사회 모의 실험기" 배포를',
+     False),
+    ("What did Lin say?", "“미국의 연산 능력은 중국보다 1~2자릿수(10~100배) 높다”며 “미국은 …", True),
+    ("우한시 정부는 뭐라고 했어?", '우한시 정부는 공지에서 "…산업을 키우겠다"는 계획을 알렸다.', True),
 ])
 def test_a_question_about_what_was_said_wants_reported_speech(question, text, holds):
     assert reports_speech(question, text) is holds
