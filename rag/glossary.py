@@ -7,6 +7,9 @@ per line with its senses, most common first; a sense is one Korean rendering or 
 ("researchers 연구진/연구자/연구원"), as Kiwi tokens (nouns, and stems of native verbs and adjectives).
 It was written for news vocabulary in general, not for any corpus.
 
+A phrase Korean renders as one word is a headword of its words joined by hyphens ("blue-house 청와대",
+"take-off 이륙"), looked up in a question's runs of words (``phrases``).
+
 An inflected word is looked up by its base forms (``base_forms``): plural, past and -ing endings and
 -ly adverbs are undone by rule; irregular forms, and comparatives (not undone: "no longer" is no 장기),
 are headwords of their own.
@@ -15,6 +18,7 @@ are headwords of their own.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,6 +70,23 @@ def base_forms(word: str) -> list[str]:
             if _DOUBLED.search(stem):  # planned -> plan
                 forms.append(stem[:-1])
     return list(dict.fromkeys(forms))
+
+
+def phrases(words: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The runs of two or three of ``words`` that are one headword, hyphen-joined ("Blue House": blue-house
+    청와대, "took off": took-off 이륙), longest first and not overlapping, each with the words it joins; the
+    first word is looked up by its base forms too ("taking off")."""
+    entries, found, used = glossary(), [], set()
+    for n in (3, 2):
+        for i in range(len(words) - n + 1):
+            if used & set(range(i, i + n)):
+                continue
+            rest = "-".join(w.lower() for w in words[i + 1 : i + n])
+            head = next((f"{f}-{rest}" for f in base_forms(words[i]) if f"{f}-{rest}" in entries), "")
+            if head:
+                found.append((head, tuple(words[i : i + n])))
+                used |= set(range(i, i + n))
+    return found
 
 
 def senses(word: str) -> Senses:

@@ -29,13 +29,13 @@ from functools import cached_property, lru_cache
 import numpy as np
 
 from .answer_types import names_by_surname
-from .bridge import TermBridge, TermMatch, counted, english_candidates, is_hangul_term, name_candidates
+from .bridge import TermBridge, TermMatch, counted, english_candidates, english_words, is_hangul_term, name_candidates
 from .chunking import Chunk
 from .conversation import Turn, resolve_turn
 from .documents import Article
 from .encoders import Encoder
 from .errors import QueryError
-from .glossary import senses
+from .glossary import phrases, senses
 from .names import is_peoples_adjective
 from .store import Store
 from .text import QuestionWords, detect_language, question_words, tokenize
@@ -220,10 +220,13 @@ class Retriever:
                 matches += self.bridge.by_territory(question)
                 named = {m.word for m in matches}
                 words = [w for w in english_candidates(question, vocab) if not any(w in name for name in named)]
+                # a phrase Korean says in one word is glossed as one ("Blue House" 청와대, not 주택; "take off" 이륙)
+                joined = phrases(english_words(question))
+                words = [w for w in words if not any(w in run for _, run in joined)]
                 # a capitalised word the bridge did not hear or place may be a word of a name Korean translates
                 # ("Panmunjom Declaration" 판문점 선언; "United States" is placed): glossed when the index holds a
                 # rendering of it, else matched by meaning ("Wind", the data firm 윈드, is no 바람)
-                in_glossary = [w for w in words if senses(w)]
+                in_glossary = [head for head, _ in joined] + [w for w in words if senses(w)]
                 glossed = self.bridge.by_glossary(in_glossary, sense)
                 matches += glossed
                 done = {m.word for m in glossed} | {w for w in in_glossary if w.islower()}

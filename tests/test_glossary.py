@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.glossary import GlossaryError, base_forms, glossary, korean_synonyms, parse_glossary, senses
+from rag.glossary import GlossaryError, base_forms, glossary, korean_synonyms, parse_glossary, phrases, senses
 from rag.text import tokenize
 
 
@@ -58,3 +58,12 @@ def test_korean_synonyms_are_the_other_renderings_of_a_shared_sense_one_step_awa
     assert "신중" in table["경계"] and "신중" not in table["경고"]  # caution 경계/신중: no second step
     assert "경고" not in table["경고"]
     assert all(others for others in table.values())
+
+
+def test_a_phrase_korean_says_in_one_word_is_found_in_a_questions_words():
+    words = "When did the plane carrying Moon take off from Seoul Air Base according to the Blue House".split()
+    assert phrases(words) == [("seoul-air-base", ("Seoul", "Air", "Base")), ("take-off", ("take", "off")),
+                              ("blue-house", ("Blue", "House"))]
+    assert senses("blue-house") == (("청와대",),)
+    assert phrases("The plane is taking off".split()) == [("take-off", ("taking", "off"))]  # by its base form
+    assert phrases("He cut costs off".split()) == []  # the words must run together
