@@ -166,6 +166,30 @@ _NAME_RESPELLINGS = (
 )
 
 
+# Korean surnames as they are romanized (customary, McCune-Reischauer and Revised spellings) where the letters
+# read otherwise: Lee Hae-chan 이해찬, Roh Moo-hyun 노무현, Choi 최, Chung 정, Rhee 이
+_KOREAN_SURNAMES = {
+    "lee": "이", "rhee": "이", "yi": "이", "yee": "이", "roh": "노", "noh": "노", "choi": "최", "choe": "최",
+    "chung": "정", "jung": "정", "jeong": "정", "cheong": "정", "jeon": "전", "chun": "전", "kang": "강", "gang": "강",
+    "cho": "조", "jo": "조", "jang": "장", "chang": "장", "lim": "임", "rim": "임", "im": "임", "oh": "오", "suh": "서",
+    "seo": "서", "shin": "신", "kwon": "권", "hwang": "황", "ahn": "안", "ryu": "유", "yoo": "유", "yu": "유", "koh": "고",
+    "ko": "고", "go": "고", "sohn": "손", "bae": "배", "pae": "배", "baek": "백", "paik": "백", "paek": "백", "heo": "허",
+    "huh": "허", "hur": "허", "woo": "우", "pak": "박", "bak": "박", "park": "박", "yoon": "윤", "yun": "윤",
+}
+
+
+def korean_name_key(word: str) -> str:
+    """Rough phonetic key of a romanized Korean name that opens with its surname, the surname read as Korean
+    writes it and the given name as romanized, not as English is read ("LeeHae-chan" -> 이 + haechan ~ 이해찬,
+    "RohMoo-hyun" ~ 노무현); "" for other words."""
+    m = re.match(r"([A-Z][a-z]+)(?=[A-Z])", word)
+    surname = _KOREAN_SURNAMES.get(m.group(1).lower()) if m else None
+    if not surname:
+        return ""
+    given = re.sub(r"[^a-z]", "", word[m.end():].lower()).replace("oo", "u").replace("ee", "i")
+    return _shared_key(korean_key(surname) + given)
+
+
 @lru_cache(maxsize=4096)
 def respelled_keys(word: str) -> frozenset[str]:
     """Phonetic keys of a name with the respellings of ``_NAME_RESPELLINGS`` in every combination, the
@@ -312,9 +336,9 @@ class TermBridge:
                 continue
             found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=3)
             # Other readings count only when they sound clearly closer: Mandarin pinyin (near-exact only)
-            # the Korean spelling of English loanwords, and a closed-syllable "a" read ㅐ.
+            # the Korean spelling of English loanwords, a closed-syllable "a" read ㅐ, and a Korean surname.
             for reading, cutoff in ((pinyin_key(word), PINYIN_MIN_SCORE), (loanword_key(word), TRANSLIT_MIN_SCORE),
-                                    (closed_a_key(word), TRANSLIT_MIN_SCORE)):
+                                    (closed_a_key(word), TRANSLIT_MIN_SCORE), (korean_name_key(word), TRANSLIT_MIN_SCORE)):
                 if not reading or reading == key:
                     continue
                 other = process.extract(reading, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)

@@ -20,6 +20,7 @@ from .bridge import (
     english_key,
     is_hangul_term,
     korean_key,
+    korean_name_key,
     loanword_key,
     pinyin_key,
     respelled_keys,
@@ -182,8 +183,9 @@ def territory_spellings(name: tuple[str, ...], peoples: bool = False) -> tuple[s
 
 def name_readings(word: str) -> set[str]:
     """Phonetic keys of the ways Korean may spell an English or Chinese name: as English is read, respelled
-    (``respelled_keys``), as pinyin, with a closed "a" read ㅐ, or as a borrowed word."""
-    keys = {english_key(word)} | respelled_keys(word) | {pinyin_key(word), closed_a_key(word), loanword_key(word)}
+    (``respelled_keys``), as pinyin, with a closed "a" read ㅐ, as a borrowed word, or as a romanized Korean name."""
+    keys = {english_key(word)} | respelled_keys(word) | {pinyin_key(word), closed_a_key(word), loanword_key(word),
+                                                         korean_name_key(word)}
     return {k for k in keys if k}
 
 

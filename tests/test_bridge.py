@@ -10,6 +10,7 @@ from rag.bridge import (
     english_key,
     english_words,
     korean_key,
+    korean_name_key,
     loanword_key,
     name_candidates,
     pinyin_key,
@@ -272,3 +273,27 @@ def test_a_glossary_rendering_the_index_holds_only_as_a_verb_stem_matches_the_st
     bridge = TermBridge(["결론짓", "저렴하", "결론짓기"])
     assert [m.term for m in bridge.by_glossary(["concluded", "cheap"])] == ["결론짓", "저렴하"]
     assert [m.term for m in bridge.by_glossary(["conclusion"])] == ["결론짓"]  # not 결론짓기: 하 and 짓 only
+
+
+@pytest.mark.parametrize(("name", "hangul"), [
+    ("LeeHae-chan", "이해찬"), ("RohMoo-hyun", "노무현"), ("ChoiSoon-sil", "최순실"), ("ParkGeun-hye", "박근혜"),
+])
+def test_a_romanized_korean_name_reads_its_surname_as_korean_writes_it(name, hangul):
+    assert english_key(name) != korean_key(hangul)  # Lee is no 리, Roh no 로
+    assert korean_name_key(name) == korean_key(hangul) or fuzz_ratio(korean_name_key(name), korean_key(hangul)) >= 85
+
+
+def test_a_word_opening_with_no_korean_surname_has_no_korean_name_key():
+    assert korean_name_key("KimJong-un") == ""  # Kim reads as it is written
+    assert korean_name_key("Lee") == "" and korean_name_key("Leeds") == ""
+
+
+def test_by_sound_finds_a_korean_name_by_its_romanized_surname():
+    bridge = TermBridge(["이해찬", "회한", "대표"], ["이해찬", "회한", "대표"], None, None)
+    assert [(m.word, m.term) for m in bridge.by_sound(["LeeHae-chan"])][:1] == [("LeeHae-chan", "이해찬")]
+
+
+def fuzz_ratio(a: str, b: str) -> float:
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)
