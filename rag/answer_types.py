@@ -90,14 +90,19 @@ _ASKS_FOR_DATE = re.compile(
 # X?" by a description, and a title that only qualifies another name ("김정일 위원장의 … 대학생은 누구인가?")
 # is not what is asked.
 _TITLES = (r"창업자|창립자|설립자|최고경영자|CEO|대표(?!적)|회장|사장|총재|주석|대통령|총리|장관|책임자|저자|위원장|의장"
-           r"|원장|소장|교수|과학자|분석가|연구원|진행자|사회자")
+           r"|원장|소장|교수|과학자|분석가|연구원|진행자|사회자|의원|대변인|대사(?!관|업|전|회|적)")
 _EN_ROLES = (r"(?:co-?)?founders?|ceo|chief(?: executive)?|head|leader|lead|chair(?:man|woman)?|president|director"
-             r"|author|professor|scientist|analyst|minister|executive|mayor|governor|moderator")
+             r"|author|professor|scientist|analyst|minister|executive|mayor|governor|moderator|senator|lawmaker"
+             r"|legislator|spokes(?:man|woman|person)|ambassador")
 _ASKS_FOR_ROLE = re.compile(
     rf"(?:{_TITLES}|시장|도지사)\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
     r"|(?:진행|사회)(?:은|는|을|를)\s*누가\s*맡"  # "진행은 누가 맡았어?": who moderated
     rf"|\bwho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_EN_ROLES})\b"
     r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired|moderated|moderates)\b"
+    # "Which US senator criticized …?" ("Which Chinese leader appears in the photo?" asks for anyone leading)
+    r"|\bwhich\s+(?:[\w'-]+\s+){0,2}?(?:(?:co-?)?founders?|ceos?|presidents?|directors?|authors?|professors?"
+    r"|scientists?|analysts?|ministers?|mayors?|governors?|moderators?|senators?|lawmakers?|legislators?"
+    r"|spokes(?:man|woman|person)|ambassadors?)\b"
     rf"|(?:{_TITLES})\s*(?:의\s*)?이름|\bname of\s+(?:[\w'-]+\s+){{0,3}}?(?:{_EN_ROLES})\b",
     re.IGNORECASE,
 )
@@ -124,11 +129,15 @@ _ROLES = _asked_and_named((
     (r"장관|\bminister\b", r"장관|\bminister\b"),
     (r"시장|\bmayor\b", r"시장|\bmayor\b"),  # a mayor: only asked as "시장은 누구" / "mayor", so not a market
     (r"진행자|사회자|(?:진행|사회)(?:은|는|을|를)\s*누가\s*맡|\bmoderat", r"진행자|진행을|사회자|사회를|\bmoderat"),
-    # who leads or heads something: its head, not any title ("Who leads CSET?" is not answered by its senior analyst)
-    (r"수장|이끄|\b(?:heads?|headed|leads?|led|leaders?|runs|ran|directors?)\b",
+    # who leads or heads something: its head, not any title ("Who leads CSET?" is not answered by its senior analyst;
+    # "PKU-우한 연구소 소장은 누구야?" not by its scientist)
+    (r"수장|이끄|(?<![가-힣])(?:소장|원장|센터장)|\b(?:heads?|headed|leads?|led|leaders?|runs|ran|directors?)\b",
      r"대표(?!적)|회장|사장|총재|주석|대통령|총리|의장|위원장|이사장|원장|소장|센터장|단장|책임자|최고경영자|CEO|수장|이끄|이끌"
      r"|\b(?:head|lead|chief|director|president|chair)"),
     (r"도지사|\bgovernor\b", r"도지사|성장|\bgovernor\b"),
+    (r"의원|\b(?:senator|lawmaker|legislator)s?\b", r"의원|\b(?:senator|lawmaker|legislator)"),
+    (r"대변인|\bspokes(?:man|woman|person)\b", r"대변인|\bspokes"),
+    (r"대사(?!관|업|전|회|적)|\bambassadors?\b", r"대사(?!관|업|전|회|적)|\bambassador"),
 ))
 # Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
 # was founded, where its headquarters are, its revenue, share price, market value, a model's parameters,
@@ -226,6 +235,22 @@ _ATTRIBUTES = _asked_and_named((
      r"|(?:만든|만드는|만들었|제작한|제조한|개발한|설계한|생산한|생산하는)\s*(?:회사|기업|업체|곳|사람|이)",
      r"만들|만든|제작|제조|개발|설계|생산|구축|세운|세워|기업|회사|업체"
      r"|\b(?:buil|made|make|manufactur|develop|design|produc|creat|compan|firm|maker)"),
+    # a departure: "Why did Yao Shunyu leave OpenAI?" is not answered by "오픈AI 출신으로 … 텐센트에 합류한" (he joined)
+    # ("Which company did he join after leaving OpenAI?" asks about the joining)
+    (r"떠나|떠난|떠났|퇴사|사임|사퇴|그만두|그만둔|그만뒀|(?<!after )(?<!before )(?<!since )(?<!having )"
+     r"\b(?:leave|leaves|leaving|left|quit|quits|resign\w*|depart\w*|step(?:s|ped)? down)\b",
+     r"떠나|떠난|떠났|떠날|퇴사|사임|사퇴|그만두|그만둔|그만뒀|물러|\b(?:leav|left|quit|resign|depart|stepp?ed down)"),
+    # a supplier: "알리바바에 AI 칩을 공급하는 기업은?" is not answered by the companies researching AI together
+    (r"공급|납품|\b(?:suppl(?:y|ies|ied|ier|iers)|provid\w*)\b", r"공급|납품|제공|수급|\b(?:suppl|provid)"),
+    # an approval or a vote: "When did Wuhan's government approve its AI budget?" is not answered by its notice
+    (r"승인|의결|가결|비준|\b(?:approv\w*|ratif\w*)\b", r"승인|의결|가결|비준|통과|\b(?:approv|ratif|passed)"),
+    # who invested: "Which investors backed MiniMax's IPO?" is not answered by the sum it raised ("the fund backed" is
+    # support, 지원)
+    (r"투자(?:한|했|자|사)|\binvestors?\b|\bbackers?\b", r"투자|\binvest|\bback"),
+    (r"번역|\btranslat\w*", r"번역|\btranslat"),
+    # a parent or a subsidiary: "What is Insikt Group's parent company?" is not answered by what Insikt Group is
+    (r"모회사|자회사|\bparent (?:company|firm)\b|\bsubsidiar\w*|\bowned by\b",
+     r"모회사|자회사|계열|산하|\bparent\b|\bsubsidiar|\bowned by\b"),
     # economic indicators, each named in its own word: the won figures given for dollar sums ("5억 5800만
     # 달러(약 8100억 원)") state no exchange rate
     (r"환율|\bexchange rates?\b", r"환율|\bexchange rate"),
@@ -283,7 +308,8 @@ _MENTIONS = {
                        + _NATIVE_COUNT + "|" + _VAGUE_COUNT),
     PERCENT: re.compile(r"\d\s*(?:%|퍼센트|프로)"),
     PERSON: re.compile(_TITLES + r"|\b(?:founder|chief executive|chairman|chairwoman|president|director|professor"
-                       r"|scientist|analyst|minister|Mr|Ms|Dr)\b", re.IGNORECASE),
+                       r"|scientist|analyst|minister|senator|lawmaker|spokes(?:man|woman|person)|ambassador|Mr|Ms|Dr)\b",
+                       re.IGNORECASE),
 }
 
 
@@ -327,7 +353,7 @@ def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, .
     if spelled:
         text = re.sub(rf"[‘'\"“「『<《]\s*({spelled})\s*[’'\"”」』>》]", r"\1", text, flags=re.IGNORECASE)
     nouns = "|".join(re.escape(s) for s in spellings)
-    named = re.compile(rf"(?:{nouns}){_NAME_AFTER.pattern}|{_NAME_BEFORE.pattern[:-1]}(?:{nouns})", re.IGNORECASE)
+    named = re.compile(rf"(?:{nouns})(?:{_NAME_AFTER.pattern})|{_NAME_BEFORE.pattern[:-1]}(?:{nouns})", re.IGNORECASE)
     # a long quoted title is one name, however far its noun is from the owner: "WSJ는 이날 '미국 싱크탱크의 보고서가 …
     # 자극했다' 제하의 기사에서"
     text = _LONG_QUOTE.sub(r"\1…\2", text)

@@ -67,6 +67,8 @@ from rag.answer_types import (
     ("What is Samsung Electronics' share of the memory chip market?", PERCENT),
     ("삼성전자의 메모리 반도체 점유율은?", PERCENT),
     ("우한시 시장은 누구인가?", PERSON),  # a mayor
+    ("Which US senator criticized China's AI plans?", PERSON),  # "which" and a title
+    ("Which Chinese leader appears in the photo?", None),  # anyone leading
     ("What is the name of Wuhan's mayor?", PERSON),
     ("즈푸AI 창업자의 이름은?", PERSON),  # a role's name is a person's
     ("What is the name of Baidu's ChatGPT-like AI?", NAME),
@@ -156,6 +158,17 @@ ROUNDTABLE = ("즈푸AI 창업자이자 칭화대 교수이기도 한 탕제 최
 ])
 def test_names_role_wants_the_asked_title_near_each_name(question, names, holds):
     assert names_role(question, ROUNDTABLE, names) is holds
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("PKU-우한 연구소 소장은 누구야?", "PKU-우한 AI 연구소의 주송춘과 AI 과학자 우즈창은", False),  # a head, not a scientist
+    ("PKU-우한 연구소 소장은 누구야?", "PKU-우한 AI 연구소의 주송춘 소장은", True),
+    ("Which US senator criticized China's AI plans?", "미국 싱크탱크가 중국의 AI 개발 동향 등을 상세히 분석", False),
+    ("Which US senator criticized China's AI plans?", "마코 루비오 상원의원은 중국의 계획을 비판했다", True),
+    ("Who is the foreign ministry's spokesperson?", "루캉(陸慷) 대변인 명의의 성명", True),
+])
+def test_names_role_wants_the_title_asked(question, text, holds):
+    assert names_role(question, text) is holds
 
 
 @pytest.mark.parametrize(("question", "text", "holds"), [
@@ -346,6 +359,8 @@ PANEL_SENTENCE = ("즈푸AI 창업자이자 칭화대 교수이기도 한 탕제
     ("SK하이닉스 전직 직원이 기술 정보를 화웨이에 유출하려다 적발됐다", ("직원",), (), False),
     ("올해 초 공개된 ‘딥시크’ 인공지능 모델이 가장 중요한 성과로 꼽힌다", ("모델",), (("딥시크",),), False),  # its own name
     ("딥시크가 공개한 ‘R1’ 모델", ("모델",), (("딥시크",),), True),
+    # a name quoted after another owner's noun is no name of this one's ("화웨이의 '어센드'" names no 모델)
+    ("바이두는 챗GPT와 유사한 AI '어니봇' 개발을 위해 … 화웨이의 '어센드' 등 중국산 칩", ("모델",), (("화웨이",),), False),
     # a long quoted title is one name however far from the owner its noun is
     ("WSJ는 이날 '미국 싱크탱크의 보고서가 베이징이 중국 정보를 비밀에 부치도록 자극했다' 제하의 기사에서 이같이 보도했다.",
      ("기사",), (("wsj",),), True),
@@ -532,6 +547,18 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     # where a person is: where they work or belong
     ("지금은 어디에 있어?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위 AI 책임자가 참석했다", True),
     ("지금은 어디에 있어?", "야오순위 AI 책임자가 참석했다", False),
+    # leaving (not "after leaving", which asks about what came next), supplying, approving, investing, translating,
+    # a parent company
+    ("Why did Yao Shunyu leave OpenAI?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위", False),
+    ("야오순위는 왜 오픈AI를 떠났어?", "야오순위는 지난해 오픈AI를 떠나 텐센트로 옮겼다", True),
+    ("Which company did Yao Shunyu join after leaving OpenAI?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위", True),
+    ("알리바바에 AI 칩을 공급하는 중국 기업은?", "화웨이·바이두·알리바바 등 중국 IT 기업들은 AI 기술의 공동 연구에 나섰다", False),
+    ("What supply problems did the panel blame on US sanctions?", "미국의 제재로 인한 칩과 반도체 장비 수급 문제", True),
+    ("When did Wuhan's government approve its AI budget?", "우한시 정부는 지난 3월 12일 낸 공지에서 … 계획을 알렸다", False),
+    ("Which investors backed MiniMax's IPO?", "같은 날 미니맥스도 6억 1900만 달러를 성공적으로 조달하며", False),
+    ("How many chip companies has the government fund backed?", "74개 이상의 자국 반도체 기업을 지원해 왔다", True),
+    ("Who translated the Newsweek article into Korean?", "한나스 수석 분석가는 … 뉴스위크와 나눈 대화에서 말했다", False),
+    ("What is Insikt Group's parent company?", "인식트그룹은 미국 국방부 공식 협력업체로 … 기여하는 기관이다", False),
 ])
 def test_sentences_must_name_the_attribute_asked(question, text, holds):
     assert names_attributes(question, text) is holds
