@@ -236,9 +236,11 @@ _ATTRIBUTES = _asked_and_named((
      r"만들|만든|제작|제조|개발|설계|생산|구축|세운|세워|기업|회사|업체"
      r"|\b(?:buil|made|make|manufactur|develop|design|produc|creat|compan|firm|maker)"),
     # a departure: "Why did Yao Shunyu leave OpenAI?" is not answered by "오픈AI 출신으로 … 텐센트에 합류한" (he joined)
-    # ("Which company did he join after leaving OpenAI?" asks about the joining)
-    (r"떠나|떠난|떠났|퇴사|사임|사퇴|그만두|그만둔|그만뒀|(?<!after )(?<!before )(?<!since )(?<!having )"
-     r"\b(?:leave|leaves|leaving|left|quit|quits|resign\w*|depart\w*|step(?:s|ped)? down)\b",
+    # ("Which company did he join after leaving OpenAI?" asks about the joining; "the note Obama left at the Wall" and
+    # "leave their phones" leave things, not a place of work)
+    (r"떠나|떠난|떠났|퇴사|사임|사퇴|그만두|그만둔|그만뒀|\b(?:quit|quits|resign\w*|depart\w*|step(?:s|ped)? down)\b"
+     r"|(?<!after )(?<!before )(?<!since )(?<!having )\b(?:leave|leaves|leaving|left)\s+(?:(?-i:[A-Z])|(?:the|his|her|their)\s+"
+     r"(?:company|firm|job|post|office|party|government|country|board|team))",
      r"떠나|떠난|떠났|떠날|퇴사|사임|사퇴|그만두|그만둔|그만뒀|물러|\b(?:leav|left|quit|resign|depart|stepp?ed down)"),
     # a supplier: "알리바바에 AI 칩을 공급하는 기업은?" is not answered by the companies researching AI together
     (r"공급|납품|\b(?:suppl(?:y|ies|ied|ier|iers)|provid\w*)\b", r"공급|납품|제공|수급|\b(?:suppl|provid)"),
