@@ -948,6 +948,9 @@ class ExtractiveComposer:
         if sounded:
             return (lowered, *sorted({m.term for m in query.bridged if m.word in sounded
                                       and m.how in ("sound", "surname")} - {lowered}))
+        korean = territory_spellings((word,))
+        if korean:  # a country by its Korean names too: "US" is 미국 where English text in the index writes "US"
+            return (lowered, *(k.lower() for k in korean))
         if _CODE.fullmatch(word) and lowered in self.store.bm25.vocab:
             return (lowered,)
         if texts and word[:1].isupper() and not is_acronym(word):

@@ -163,7 +163,8 @@ _ATTRIBUTES = _asked_and_named((
     # listed; "DeepSeek's release" (a noun) asks about no act of launching
     (r"출시|선보|공개(?:되|됐|했|한|된)"
      r"|(?<!'s )(?<!the )(?<!its )(?<!his )(?<!her )(?<!their )\b(?:launch|release|unveil|debut)(?:e?d|e?s)?\b",
-     r"출시|공개|선보|내놓|내놨|발표|론칭|발사|\b(?:launch|releas|unveil|debut|introduc)"),
+     r"출시|공개|선보|내놓|내놨|발표|론칭|발사|\b(?:launch|releas|unveil|debut|introduc)"
+     r"|보고서(?=\S*\s*(?:를\s*보면|에\s*따르면))"),  # a report's date: "11일 … 인식트그룹 보고서를 보면"
     # energy: the 30 exaflops Wuhan will have say nothing of the electricity it uses
     (r"전력|전기|에너지|\b(?:electricity|energy|power consumption)\b",
      r"전력|전기|에너지|소비|소모|사용량|와트|\b(?:[kMG]W|kWh|electric|energy|consum|watts?)\b"),

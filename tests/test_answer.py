@@ -381,6 +381,13 @@ def test_a_model_code_no_retrieved_article_writes_is_absent(service):
     assert not service.ask("How many H800s match the performance of 1,000 H100s?").abstained
 
 
+def test_a_country_an_index_term_spells_in_english_is_named_by_its_korean_name_too(service):
+    composer = service.composer
+    query = service.retriever.prepare("What share of Americans trust the US government?")
+    names = composer._english_names(query, query.text)
+    assert ("us", "미국", "美") in names  # "US" is no word of a Korean article: 미국 is
+
+
 def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(service):
     """"어느 기관 소속이야?": "독일 외교관계위원회 … 센터의 발렌틴 베버는" names the body without saying 기관."""
     answer = service.ask("발렌틴 베버는 어느 기관 소속이야?")

@@ -553,6 +553,9 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     ("야오순위는 왜 오픈AI를 떠났어?", "야오순위는 지난해 오픈AI를 떠나 텐센트로 옮겼다", True),
     ("Which company did Yao Shunyu join after leaving OpenAI?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위", True),
     ("What happened to the prayer note Obama left at the Western Wall?", "벽 틈 사이에 자필 기도노트를 꽂아뒀다", True),
+    # a report's release: the day it is cited from ("11일 … 보고서를 보면")
+    ("When was its report on China released?", "11일 미국 보안 전문 분석업체 인식트그룹 보고서를 보면 중국은 …", True),
+    ("When was DeepSeek's model released?", "인식트그룹은 딥시크 모델이 … 성과라고 분석했다", False),
     ("How many fans were made to leave their phones at the concert?", "팬들은 휴대전화를 맡겨야 했다", True),
     ("알리바바에 AI 칩을 공급하는 중국 기업은?", "화웨이·바이두·알리바바 등 중국 IT 기업들은 AI 기술의 공동 연구에 나섰다", False),
     ("What supply problems did the panel blame on US sanctions?", "미국의 제재로 인한 칩과 반도체 장비 수급 문제", True),
