@@ -341,9 +341,10 @@ def term_weights(store: Store, tokens: Sequence[str], bridged: Sequence[TermMatc
 
 def with_full_names(tokens: tuple[str, ...], text: str, bridged: Sequence[TermMatch]) -> tuple[str, ...]:
     """A sentence's tokens plus the full name of each person it names by surname only ("린 기술책임자는"
-    names 린쥔양 for a question about Lin Junyang): the surname as a token, or, when it has two
-    syllables, in the text (Kiwi splits "야오" into 야 + 오)."""
-    named = {m.word for m in bridged if m.how == "surname" and (m.term in tokens or (len(m.term) > 1 and m.term in text))}
+    names 린쥔양 for a question about Lin Junyang): one syllable before a title (Xi's 시 is also a token of
+    우한시), or, when it has two syllables, in the text (Kiwi splits "야오" into 야 + 오)."""
+    named = {m.word for m in bridged if m.how == "surname"
+             and (names_by_surname(text, m.term) if len(m.term) == 1 else m.term in text)}
     full = tuple(dict.fromkeys(m.term for m in bridged if m.how == "sound" and m.word in named))
     return tokens + full
 
@@ -413,11 +414,11 @@ class Asked:
 
     def names_person(self, covered: str, tokens: Sequence[str]) -> bool:
         """Whether a sentence (``covered``, its ``tokens`` with full names added for surnames) names one of
-        ``persons``; a one-syllable spelling only as a token (린 is in 양즈린), a Hangul name also by surname
-        and title ("탕 CEO도" for 탕제)."""
+        ``persons``; a one-syllable Hangul spelling only as a surname before a title ("린 기술책임자는"; 린 is in
+        양즈린, and Xi's 시 is a token of 우한시), a Hangul name also by surname and title ("탕 CEO도" for 탕제)."""
         lowered = covered.lower()
-        return any(s in tokens or (len(s) > 1 and s in lowered) or (len(s) > 1 and is_hangul_term(s)
-                                                                    and names_by_surname(covered, s))
+        return any((s in tokens and (len(s) > 1 or not is_hangul_term(s))) or (len(s) > 1 and s in lowered)
+                   or (is_hangul_term(s) and names_by_surname(covered, s))
                    for spellings in self.persons for s in spellings)
 
     def named_in(self, article_text: str) -> bool:

@@ -388,6 +388,13 @@ def test_a_country_an_index_term_spells_in_english_is_named_by_its_korean_name_t
     assert ("us", "미국", "美") in names  # "US" is no word of a Korean article: 미국 is
 
 
+def test_a_one_syllable_surname_names_a_person_only_before_a_title(service):
+    # Xi's 시 is a token of 우한시: the Wuhan government's notice is nothing Xi said
+    assert service.ask("What did Xi Jinping say about Wuhan?").abstained
+    answer = service.ask("What did Lin Junyang say about computing power?")
+    assert not answer.abstained and answer.answer.split(" [1]")[0].find("린 기술책임자는") >= 0
+
+
 def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(service):
     """"어느 기관 소속이야?": "독일 외교관계위원회 … 센터의 발렌틴 베버는" names the body without saying 기관."""
     answer = service.ask("발렌틴 베버는 어느 기관 소속이야?")
