@@ -226,6 +226,10 @@ _ATTRIBUTES = _asked_and_named((
     # AI 기관들" (the best, not the most)
     (r"\b(?:has|have|had|with|employs?|owns?|holds?)\s+the (?:most|largest number of)\b|가장\s*많(?:은|이)|최다",
      r"가장\s*많|최다|제일\s*많|\bmost\b"),
+    # a superlative: "중국 AI 정책의 가장 중요한 성과는?" is answered by "… 가장 중요한 성과로 꼽힌다", not by an
+    # "중요한 장점" of another sentence
+    (r"가장|제일|\bthe (?:most|biggest|largest|greatest|best|highest|fastest|strongest)\b",
+     r"가장|제일|최대|최고|최초|최다|으뜸|1위|\b(?:most|biggest|largest|greatest|best|highest|fastest|strongest|main|top)\b"),
     # a partnership: "Which Korean company did DeepSeek partner with?" is not answered by what DeepSeek is
     (r"제휴|협력\s*(?:관계|사|업체)|손잡|손을\s*잡|\bpartner(?:s|ed|ing|ship)?\b|\bteam(?:s|ed)? up\b",
      r"제휴|협력|협업|공동|파트너|손잡|손을\s*잡|\bpartner|\bteam(?:s|ed)? up\b"),
