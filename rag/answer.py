@@ -61,6 +61,8 @@ from .answer_types import (
     owner_phrase_en,
     reads_as_question,
     reports_speech,
+    role_holders,
+    role_speaker,
     said_about,
     subject_words,
 )
@@ -115,6 +117,7 @@ ASKS_FOR_DEFINITION = re.compile(
 SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b|(?:^|\s)(?:그는|그가|그녀는|그녀가|그들은|그들이)(?=\s)", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그가|그의|그녀는|그녀가|그녀의)(?=\s)", re.IGNORECASE)
 KOREAN_OWNER = re.compile(r"\s*(\S+?)의\s")  # the word a Korean question opens with as an owner ("문샷의 …")
+NOBODY = "\x00"  # the spelling of a person no text names: "What did Alibaba's CEO say?" when no one is named so
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
 OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names ("이와 별개로",
@@ -812,8 +815,18 @@ class ExtractiveComposer:
         # Weber?" is not answered by the PKU-Wuhan institute's Peking University
         if not persons and query.turn.is_follow_up and (SPEAKER_PRONOUN if speech else PERSON_PRONOUN).search(query.text):
             persons = self._earlier_persons(query, texts)
+        owner, role = role_speaker(query.text)
+        if owner:  # "What did Tencent's AI chief describe?": whoever the articles name as its chief (야오순위), or nobody
+            persons = self._role_holders(query, owner, role, texts) or ((NOBODY,),)
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
+
+    def _role_holders(self, query: Query, owner: str, role: str, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """The names the retrieved articles give whoever holds ``role`` at ``owner`` (``role_holders``), each as
+        its own spelling; empty when they name nobody so ("Alibaba's CEO": the roundtable names Zhipu's)."""
+        spellings = ((owner.lower(),) if query.language == "ko" else
+                     tuple(s for name in self._english_names(query, owner, first_word=True, texts=texts) for s in name))
+        return tuple((h,) for h in dict.fromkeys(h for text in texts for h in role_holders(role, text, spellings)))
 
     def _earlier_persons(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """Who a follow-up's "he" or "그는" is: the names of the turn before (an English question's by sound, a

@@ -550,6 +550,47 @@ def _surname_pattern(name: str) -> re.Pattern:
     return re.compile(rf"(?<![가-힣])(?:{surnames})\s+(?:[A-Za-z]+\s*)?[가-힣]{{0,3}}(?:{_TITLES})")
 
 
+# A speaker named by a role and whose it is: "What did Tencent's AI chief describe?", "What did the mayor of Wuhan
+# say?", "알리바바의 CEO는 뭐라고 했어?"
+_ROLE_SPEAKER = re.compile(
+    rf"(?P<owner>(?:(?-i:[A-Z])[\w-]*\s+){{0,2}}(?-i:[A-Z])[\w-]*)['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?P<role>{_EN_ROLES})s?\b"
+    rf"|\bthe\s+(?:[\w-]+\s+){{0,2}}?(?P<role2>{_EN_ROLES})s?\s+(?:of|at)\s+(?:the\s+)?"
+    rf"(?P<owner2>(?:(?-i:[A-Z])[\w-]*\s*)+)"
+    rf"|(?P<owner3>[^\s의]+)의\s+(?:\S+\s+){{0,2}}?(?P<role3>(?:{_TITLES}|시장)(?=은|는|이|가|도|\s))",
+    re.IGNORECASE)
+
+
+def role_speaker(question: str) -> tuple[str, str]:
+    """(whose, role) of a speaker a question asking what was said names by a role ("Tencent's AI chief": Tencent,
+    chief); ("", "") when it names none so."""
+    m = _ROLE_SPEAKER.search(question) if asks_speech(question) else None
+    if not m:
+        return "", ""
+    return (m.group("owner") or m.group("owner2") or m.group("owner3")).strip(), m.group("role") or m.group("role2") or m.group("role3")
+
+
+def role_holders(role: str, text: str, owner: tuple[str, ...]) -> list[str]:
+    """The names ``text`` gives people holding ``role`` (an English or Korean title word) in a clause naming one of
+    ``owner``'s spellings: the Hangul word before the title ("알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양 기술책임자"
+    gives 린쥔양 for Alibaba's lead; "텐센트에 합류한 야오순위 AI 책임자" 야오순위 for Tencent's chief)."""
+    asked = f"who is the {role}" if role.isascii() else f"{role}는 누구"
+    titles = [named for asks, named in _ROLES if asks.search(asked)] or [_MENTIONS[PERSON]]
+    lowered = text.lower()
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(lowered)] + [len(lowered)]
+    found = []
+    for start, end in zip(bounds, bounds[1:]):
+        clause = text[start:end]
+        if not any(o in clause.lower() for o in owner):
+            continue
+        for title in titles:
+            for m in title.finditer(clause):
+                before = re.search(r"([가-힣]{2,5})\s+(?:[A-Za-z]+\s+)?(?:[가-힣]{1,6}\s+(?:겸\s+)?)?[가-힣]{0,3}$",
+                                   clause[: m.start()])
+                if before and not re.search(r"(?:을|를|은|는|의|에|와|과|로|도|들)$", before.group(1)):
+                    found.append(before.group(1))
+    return list(dict.fromkeys(found))
+
+
 def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` names someone by a title that answers the role question ``question``: the role it
     asks about when it names one (founder, CEO, president, author …), else any title. With ``names``

@@ -395,6 +395,13 @@ def test_a_one_syllable_surname_names_a_person_only_before_a_title(service):
     assert not answer.abstained and answer.answer.split(" [1]")[0].find("린 기술책임자는") >= 0
 
 
+def test_a_speaker_named_by_a_role_is_whoever_the_articles_name_in_it(service):
+    assert service.ask("What did Alibaba's CEO say at the roundtable?").abstained  # Tang is Zhipu's CEO
+    assert service.ask("What did the mayor of Wuhan say about AI?").abstained  # no mayor is named
+    answer = service.ask("What bottlenecks did Tencent's AI chief describe?")  # 야오순위, "야오 AI책임자는 …"
+    assert not answer.abstained and "리소그래피" in answer.answer.split(" [1]")[0]
+
+
 def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(service):
     """"어느 기관 소속이야?": "독일 외교관계위원회 … 센터의 발렌틴 베버는" names the body without saying 기관."""
     answer = service.ask("발렌틴 베버는 어느 기관 소속이야?")

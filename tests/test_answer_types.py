@@ -29,6 +29,8 @@ from rag.answer_types import (
     owner_noun_en,
     reads_as_question,
     reports_speech,
+    role_holders,
+    role_speaker,
     said_about,
     subject_words,
 )
@@ -637,3 +639,25 @@ def test_reads_as_question_tells_questions_from_statements(text, question):
 ])
 def test_a_question_about_what_was_said_wants_reported_speech(question, text, holds):
     assert reports_speech(question, text) is holds
+
+
+@pytest.mark.parametrize(("question", "owner", "role"), [
+    ("What did Tencent's AI chief describe?", "Tencent", "chief"),
+    ("What did the mayor of Wuhan say about AI?", "Wuhan", "mayor"),
+    ("알리바바의 CEO는 뭐라고 했어?", "알리바바", "CEO"),
+    ("What did Tang Jie say about the gap?", "", ""),  # a name, not a role
+    ("Who is Tencent's AI chief?", "", ""),  # asks for the person, not what was said
+])
+def test_role_speaker_is_whose_role_a_speech_question_names(question, owner, role):
+    assert role_speaker(question) == (owner, role)
+
+
+@pytest.mark.parametrize(("role", "owner", "holders"), [
+    ("chief", ("텐센트",), ["야오순위"]),  # "텐센트에 합류한 야오순위 AI 책임자"
+    ("lead", ("알리바바",), ["린쥔양"]),  # "알리바바의 … 큐웬(Qwen)의 린쥔양 기술책임자"
+    ("CEO", ("즈푸",), ["탕제"]),
+    ("CEO", ("문샷",), ["양즈린"]),  # "양즈린 창업자 겸 CEO"
+    ("CEO", ("알리바바",), []),  # the CEO in the sentence is Zhipu's, in another clause
+])
+def test_role_holders_are_the_names_before_the_title_in_the_owners_clause(role, owner, holders):
+    assert role_holders(role, ROUNDTABLE, owner) == holders
