@@ -566,7 +566,8 @@ def role_speaker(question: str) -> tuple[str, str]:
     m = _ROLE_SPEAKER.search(question) if asks_speech(question) else None
     if not m:
         return "", ""
-    return (m.group("owner") or m.group("owner2") or m.group("owner3")).strip(), m.group("role") or m.group("role2") or m.group("role3")
+    owner = m.group("owner") or m.group("owner2") or m.group("owner3")
+    return owner.strip(), m.group("role") or m.group("role2") or m.group("role3")
 
 
 def role_holders(role: str, text: str, owner: tuple[str, ...]) -> list[str]:

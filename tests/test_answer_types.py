@@ -564,7 +564,7 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     ("When was its report on China released?", "11일 미국 보안 전문 분석업체 인식트그룹 보고서를 보면 중국은 …", True),
     ("When was DeepSeek's model released?", "인식트그룹은 딥시크 모델이 … 성과라고 분석했다", False),
     ("How many fans were made to leave their phones at the concert?", "팬들은 휴대전화를 맡겨야 했다", True),
-    ("알리바바에 AI 칩을 공급하는 중국 기업은?", "화웨이·바이두·알리바바 등 중국 IT 기업들은 AI 기술의 공동 연구에 나섰다", False),
+    ("알리바바에 AI 칩을 공급하는 중국 기업은?", "화웨이·바이두·알리바바 등 중국 IT 기업들은 AI 공동 연구에 나섰다", False),
     ("What supply problems did the panel blame on US sanctions?", "미국의 제재로 인한 칩과 반도체 장비 수급 문제", True),
     ("When did Wuhan's government approve its AI budget?", "우한시 정부는 지난 3월 12일 낸 공지에서 … 계획을 알렸다", False),
     ("Which investors backed MiniMax's IPO?", "같은 날 미니맥스도 6억 1900만 달러를 성공적으로 조달하며", False),

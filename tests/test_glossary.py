@@ -2,6 +2,7 @@
 
 import pytest
 
+from rag.bridge import english_words
 from rag.glossary import GlossaryError, base_forms, glossary, korean_synonyms, parse_glossary, phrases, senses
 from rag.text import tokenize
 
@@ -61,9 +62,9 @@ def test_korean_synonyms_are_the_other_renderings_of_a_shared_sense_one_step_awa
 
 
 def test_a_phrase_korean_says_in_one_word_is_found_in_a_questions_words():
-    words = "When did the plane carrying Moon take off from Seoul Air Base according to the Blue House".split()
+    words = english_words("When did the plane carrying Moon take off from Seoul Air Base according to the Blue House?")
     assert phrases(words) == [("seoul-air-base", ("Seoul", "Air", "Base")), ("take-off", ("take", "off")),
                               ("blue-house", ("Blue", "House"))]
     assert senses("blue-house") == (("청와대",),)
-    assert phrases("The plane is taking off".split()) == [("take-off", ("taking", "off"))]  # by its base form
-    assert phrases("He cut costs off".split()) == []  # the words must run together
+    assert phrases(english_words("The plane is taking off")) == [("take-off", ("taking", "off"))]  # by a base form
+    assert phrases(english_words("He cut costs off")) == []  # the words must run together
