@@ -226,10 +226,6 @@ _ATTRIBUTES = _asked_and_named((
     # AI 기관들" (the best, not the most)
     (r"\b(?:has|have|had|with|employs?|owns?|holds?)\s+the (?:most|largest number of)\b|가장\s*많(?:은|이)|최다",
      r"가장\s*많|최다|제일\s*많|\bmost\b"),
-    # a superlative: "중국 AI 정책의 가장 중요한 성과는?" is answered by "… 가장 중요한 성과로 꼽힌다", not by an
-    # "중요한 장점" of another sentence
-    (r"가장|제일|\bthe (?:most|biggest|largest|greatest|best|highest|fastest|strongest)\b",
-     r"가장|제일|최대|최고|최초|최다|으뜸|1위|\b(?:most|biggest|largest|greatest|best|highest|fastest|strongest|main|top)\b"),
     # a partnership: "Which Korean company did DeepSeek partner with?" is not answered by what DeepSeek is
     (r"제휴|협력\s*(?:관계|사|업체)|손잡|손을\s*잡|\bpartner(?:s|ed|ing|ship)?\b|\bteam(?:s|ed)? up\b",
      r"제휴|협력|협업|공동|파트너|손잡|손을\s*잡|\bpartner|\bteam(?:s|ed)? up\b"),
@@ -505,14 +501,24 @@ def asks_attribute(question: str) -> bool:
     return bool(_asked_attributes(question))
 
 
+# A superlative asked is said as one, anywhere in the sentence: "중국 AI 정책의 가장 중요한 성과는?" is answered by "… 딥시크
+# … 모델이 가장 중요한 성과로 꼽힌다" (which does not name China), not by another sentence's "중요한 장점"
+_SUPERLATIVE = _asked_and_named((
+    (r"가장|제일|\bthe (?:most|biggest|largest|greatest|best|highest|fastest|strongest)\b",
+     r"가장|제일|최대|최고|최초|최다|으뜸|1위|\b(?:most|biggest|largest|greatest|best|highest|fastest|strongest|main|top)\b"),
+))[0]
+
+
 def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` names every attribute the question asks about (``_ATTRIBUTES``), near the most
     specific of ``names`` when given, as ``names_role`` checks a title: the CSET sentence's "베이징에 본사를
-    둔 … 연구소가 우한에 지사를 설립해" says nothing of when Insikt Group was founded. True when the
-    question asks about none of them."""
+    둔 … 연구소가 우한에 지사를 설립해" says nothing of when Insikt Group was founded; and a superlative asked,
+    anywhere (``_SUPERLATIVE``). True when the question asks about none of them."""
     lowered = text.lower()
-    return all(_near_each(lowered, names, [named]) if names else named.search(text)
-               for named in _asked_attributes(question))
+    asks_superlative, says_superlative = _SUPERLATIVE
+    return ((not asks_superlative.search(question) or bool(says_superlative.search(text)))
+            and all(_near_each(lowered, names, [named]) if names else named.search(text)
+                    for named in _asked_attributes(question)))
 
 
 _NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*|이름\S*")

@@ -661,3 +661,9 @@ def test_role_speaker_is_whose_role_a_speech_question_names(question, owner, rol
 ])
 def test_role_holders_are_the_names_before_the_title_in_the_owners_clause(role, owner, holders):
     assert role_holders(role, ROUNDTABLE, owner) == holders
+
+
+def test_a_superlative_asked_is_said_anywhere_in_the_sentence():
+    deepseek = "올해 초 공개된 ‘딥시크’ 인공지능 모델이 가장 중요한 성과로 꼽힌다."  # it does not name 중국
+    assert names_attributes("중국 AI 정책의 가장 중요한 성과는?", deepseek, (("중국",),))
+    assert not names_attributes("중국 AI 정책의 가장 중요한 성과는?", "중국의 중요한 장점을 약화시키는 결과", (("중국",),))
