@@ -817,16 +817,21 @@ class ExtractiveComposer:
             persons = self._earlier_persons(query, texts)
         owner, role = role_speaker(query.text)
         if owner:  # "What did Tencent's AI chief describe?": whoever the articles name as its chief (야오순위), or nobody
-            persons = self._role_holders(query, owner, role, texts) or ((NOBODY,),)
+            persons = self._role_holders(query, owner, role, texts)
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
 
     def _role_holders(self, query: Query, owner: str, role: str, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """The names the retrieved articles give whoever holds ``role`` at ``owner`` (``role_holders``), each as
-        its own spelling; empty when they name nobody so ("Alibaba's CEO": the roundtable names Zhipu's)."""
+        its own spelling; nobody (``NOBODY``) when no article gives the title at ``owner`` ("Alibaba's CEO": the
+        roundtable names Zhipu's); empty, no one required, when one does without a name right before it."""
         spellings = ((owner.lower(),) if query.language == "ko" else
                      tuple(s for name in self._english_names(query, owner, first_word=True, texts=texts) for s in name))
-        return tuple((h,) for h in dict.fromkeys(h for text in texts for h in role_holders(role, text, spellings)))
+        found = [role_holders(role, text, spellings) for text in texts]
+        if any(f is None for f in found):
+            return ()
+        holders = tuple((h,) for h in dict.fromkeys(h for f in found for h in f))
+        return holders or ((NOBODY,),)
 
     def _earlier_persons(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """Who a follow-up's "he" or "그는" is: the names of the turn before (an English question's by sound, a

@@ -244,7 +244,7 @@ _ATTRIBUTES = _asked_and_named((
      r"(?:company|firm|job|post|office|party|government|country|board|team))",
      r"떠나|떠난|떠났|떠날|퇴사|사임|사퇴|그만두|그만둔|그만뒀|물러|\b(?:leav|left|quit|resign|depart|stepp?ed down)"),
     # a supplier: "알리바바에 AI 칩을 공급하는 기업은?" is not answered by the companies researching AI together
-    (r"공급|납품|\b(?:suppl(?:y|ies|ied|ier|iers)|provid\w*)\b", r"공급|납품|제공|수급|\b(?:suppl|provid)"),
+    (r"공급|납품|\bsuppl(?:y|ies|ied|ier|iers)\b", r"공급|납품|제공|수급|\b(?:suppl|provid)"),
     # an approval or a vote: "When did Wuhan's government approve its AI budget?" is not answered by its notice
     (r"승인|의결|가결|비준|\b(?:approv\w*|ratif\w*)\b", r"승인|의결|가결|비준|통과|\b(?:approv|ratif|passed)"),
     # who invested: "Which investors backed MiniMax's IPO?" is not answered by the sum it raised ("the fund backed" is
@@ -505,7 +505,8 @@ def asks_attribute(question: str) -> bool:
 # … 모델이 가장 중요한 성과로 꼽힌다" (which does not name China), not by another sentence's "중요한 장점"
 _SUPERLATIVE = _asked_and_named((
     (r"가장|제일|\bthe (?:most|biggest|largest|greatest|best|highest|fastest|strongest)\b",
-     r"가장|제일|최대|최고|최초|최다|으뜸|1위|\b(?:most|biggest|largest|greatest|best|highest|fastest|strongest|main|top)\b"),
+     r"가장|제일|최대|최고|최초|최다|으뜸|1위|더\s*(?:큰|중요|많|높|크|빠)"  # "더 큰 문제는": the bigger one
+     r"|\b(?:most|biggest|largest|greatest|best|highest|fastest|strongest|main|top|bigger)\b"),
 ))[0]
 
 
@@ -576,26 +577,29 @@ def role_speaker(question: str) -> tuple[str, str]:
     return owner.strip(), m.group("role") or m.group("role2") or m.group("role3")
 
 
-def role_holders(role: str, text: str, owner: tuple[str, ...]) -> list[str]:
+def role_holders(role: str, text: str, owner: tuple[str, ...]) -> list[str] | None:
     """The names ``text`` gives people holding ``role`` (an English or Korean title word) in a clause naming one of
     ``owner``'s spellings: the Hangul word before the title ("알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양 기술책임자"
-    gives 린쥔양 for Alibaba's lead; "텐센트에 합류한 야오순위 AI 책임자" 야오순위 for Tencent's chief)."""
+    gives 린쥔양 for Alibaba's lead; "텐센트에 합류한 야오순위 AI 책임자" 야오순위 for Tencent's chief); None when
+    such a clause holds the title but no name right before it ("즈푸AI 창업자이자 … 탕제 최고경영자"), [] when none
+    holds the title."""
     asked = f"who is the {role}" if role.isascii() else f"{role}는 누구"
     titles = [named for asks, named in _ROLES if asks.search(asked)] or [_MENTIONS[PERSON]]
     lowered = text.lower()
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(lowered)] + [len(lowered)]
-    found = []
+    found, titled = [], False
     for start, end in zip(bounds, bounds[1:]):
         clause = text[start:end]
         if not any(o in clause.lower() for o in owner):
             continue
         for title in titles:
             for m in title.finditer(clause):
+                titled = True
                 before = re.search(r"([가-힣]{2,5})\s+(?:[A-Za-z]+\s+)?(?:[가-힣]{1,6}\s+(?:겸\s+)?)?[가-힣]{0,3}$",
                                    clause[: m.start()])
                 if before and not re.search(r"(?:을|를|은|는|의|에|와|과|로|도|들)$", before.group(1)):
                     found.append(before.group(1))
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found)) if found or not titled else None
 
 
 def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:

@@ -400,6 +400,16 @@ def test_a_speaker_named_by_a_role_is_whoever_the_articles_name_in_it(service):
     assert service.ask("What did the mayor of Wuhan say about AI?").abstained  # no mayor is named
     answer = service.ask("What bottlenecks did Tencent's AI chief describe?")  # 야오순위, "야오 AI책임자는 …"
     assert not answer.abstained and "리소그래피" in answer.answer.split(" [1]")[0]
+    # the clause gives Zhipu's founder, but no name right before the title ("즈푸AI 창업자이자 … 탕제 최고경영자"): no
+    # one is required, and Zhipu itself is no speaker
+    answer = service.ask("What did Zhipu AI's founder say about the gap?")
+    assert not answer.abstained and "탕 CEO는" in answer.answer.split(" [1]")[0]
+
+
+def test_providing_is_no_supplying_and_a_comparative_answers_a_superlative(service):
+    assert not service.ask("Which country provides the A100 and H100 chips?").abstained  # "미국 기업 엔비디아의"
+    answer = service.ask("What is the biggest problem, according to Hannas?")  # "더 큰 문제는 …"
+    assert not answer.abstained and "같은 경기를 하지 않는다" in answer.answer
 
 
 def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(service):

@@ -658,6 +658,7 @@ def test_role_speaker_is_whose_role_a_speech_question_names(question, owner, rol
     ("CEO", ("즈푸",), ["탕제"]),
     ("CEO", ("문샷",), ["양즈린"]),  # "양즈린 창업자 겸 CEO"
     ("CEO", ("알리바바",), []),  # the CEO in the sentence is Zhipu's, in another clause
+    ("founder", ("즈푸",), None),  # "즈푸AI 창업자이자 …": the title, but no name right before it
 ])
 def test_role_holders_are_the_names_before_the_title_in_the_owners_clause(role, owner, holders):
     assert role_holders(role, ROUNDTABLE, owner) == holders
