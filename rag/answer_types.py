@@ -501,25 +501,14 @@ def asks_attribute(question: str) -> bool:
     return bool(_asked_attributes(question))
 
 
-# A superlative asked is said as one, anywhere in the sentence: "중국 AI 정책의 가장 중요한 성과는?" is answered by "… 딥시크
-# … 모델이 가장 중요한 성과로 꼽힌다" (which does not name China), not by another sentence's "중요한 장점"
-_SUPERLATIVE = _asked_and_named((
-    (r"가장|제일|\bthe (?:most|biggest|largest|greatest|best|highest|fastest|strongest)\b",
-     r"가장|제일|최대|최고|최초|최다|으뜸|1위|더\s*(?:큰|중요|많|높|크|빠)"  # "더 큰 문제는": the bigger one
-     r"|\b(?:most|biggest|largest|greatest|best|highest|fastest|strongest|main|top|bigger)\b"),
-))[0]
-
-
 def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` names every attribute the question asks about (``_ATTRIBUTES``), near the most
     specific of ``names`` when given, as ``names_role`` checks a title: the CSET sentence's "베이징에 본사를
-    둔 … 연구소가 우한에 지사를 설립해" says nothing of when Insikt Group was founded; and a superlative asked,
-    anywhere (``_SUPERLATIVE``). True when the question asks about none of them."""
+    둔 … 연구소가 우한에 지사를 설립해" says nothing of when Insikt Group was founded. True when the
+    question asks about none of them."""
     lowered = text.lower()
-    asks_superlative, says_superlative = _SUPERLATIVE
-    return ((not asks_superlative.search(question) or bool(says_superlative.search(text)))
-            and all(_near_each(lowered, names, [named]) if names else named.search(text)
-                    for named in _asked_attributes(question)))
+    return all(_near_each(lowered, names, [named]) if names else named.search(text)
+               for named in _asked_attributes(question))
 
 
 _NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*|이름\S*")

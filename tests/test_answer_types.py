@@ -555,11 +555,6 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     ("야오순위는 왜 오픈AI를 떠났어?", "야오순위는 지난해 오픈AI를 떠나 텐센트로 옮겼다", True),
     ("Which company did Yao Shunyu join after leaving OpenAI?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위", True),
     ("What happened to the prayer note Obama left at the Western Wall?", "벽 틈 사이에 자필 기도노트를 꽂아뒀다", True),
-    # a superlative asked is said as one ("the main weakness" asks for none)
-    ("중국 AI 정책의 가장 중요한 성과는?", "올해 초 공개된 ‘딥시크’ 인공지능 모델이 가장 중요한 성과로 꼽힌다", True),
-    ("중국 AI 정책의 가장 중요한 성과는?", "이는 … 미국의 중요한 장점을 약화시키는 결과로 이어질 수 있기 때문이다", False),
-    ("What is the largest AI computing hub in China?", "우한, 중국 최대 AI 컴퓨팅 중심지로 성장", True),
-    ("What is the main weakness of China in the AI race?", "반도체 기술력 한계가 … 치명적 약점으로 남게 될 수 있다", True),
     # a report's release: the day it is cited from ("11일 … 보고서를 보면")
     ("When was its report on China released?", "11일 미국 보안 전문 분석업체 인식트그룹 보고서를 보면 중국은 …", True),
     ("When was DeepSeek's model released?", "인식트그룹은 딥시크 모델이 … 성과라고 분석했다", False),
@@ -663,8 +658,3 @@ def test_role_speaker_is_whose_role_a_speech_question_names(question, owner, rol
 def test_role_holders_are_the_names_before_the_title_in_the_owners_clause(role, owner, holders):
     assert role_holders(role, ROUNDTABLE, owner) == holders
 
-
-def test_a_superlative_asked_is_said_anywhere_in_the_sentence():
-    deepseek = "올해 초 공개된 ‘딥시크’ 인공지능 모델이 가장 중요한 성과로 꼽힌다."  # it does not name 중국
-    assert names_attributes("중국 AI 정책의 가장 중요한 성과는?", deepseek, (("중국",),))
-    assert not names_attributes("중국 AI 정책의 가장 중요한 성과는?", "중국의 중요한 장점을 약화시키는 결과", (("중국",),))
