@@ -32,6 +32,7 @@ import numpy as np
 
 from .answer_types import (
     DATE,
+    MODEL_CODE,
     MONEY,
     NAME,
     NUMBER,
@@ -130,8 +131,7 @@ DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
 COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
-_MODEL_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z0-9-]*")  # V3, H800, A100s
-_CODE = re.compile(r"[A-Z][A-Z0-9-]+|[A-Za-z]+\d[\w-]*")  # CSET, IPO, A100, H800, R1
+_CODE = re.compile(rf"[A-Z][A-Z0-9-]+|{MODEL_CODE.pattern}")  # CSET, IPO, A100, H800, R1
 # what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
 REASON_WORDS = ("이유", "원인", "까닭")
 # the kind of thing asked for: the noun of "어느 X", the 일 of "X가 하는 일은?"
@@ -352,6 +352,12 @@ def with_full_names(tokens: tuple[str, ...], text: str, bridged: Sequence[TermMa
     return tokens + full
 
 
+def names_spelling(text: str, spelling: str) -> bool:
+    """Whether ``text`` writes a name's lower-case ``spelling`` (two letters or more), or, for a Hangul name, gives
+    its surname and a title ("야오 AI책임자는" for 야오순위, "린 기술책임자는" for 린)."""
+    return (len(spelling) > 1 and spelling in text.lower()) or (is_hangul_term(spelling) and names_by_surname(text, spelling))
+
+
 @dataclass(frozen=True)
 class Asked:
     """What a question asks for: the kind of answer (``rag.answer_types``; None: any sentence may answer),
@@ -404,24 +410,16 @@ class Asked:
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = names_counted(self.counted, covered.lower())
-        opens = not self.opening_name or any(self._names_opening(t) for t in (covered, before))
+        opens = not self.opening_name or any(names_spelling(t, self.opening_name) for t in (covered, before))
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
                 and reports_speech(q, text)
                 and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
-
-    def _names_opening(self, text: str) -> bool:
-        """Whether ``text`` names ``opening_name``, a Hangul one also by surname and title ("야오 AI책임자는" for
-        야오순위)."""
-        name = self.opening_name
-        return name in text.lower() or (is_hangul_term(name) and names_by_surname(text, name))
 
     def names_person(self, covered: str, tokens: Sequence[str]) -> bool:
         """Whether a sentence (``covered``, its ``tokens`` with full names added for surnames) names one of
         ``persons``; a one-syllable Hangul spelling only as a surname before a title ("린 기술책임자는"; 린 is in
         양즈린, and Xi's 시 is a token of 우한시), a Hangul name also by surname and title ("탕 CEO도" for 탕제)."""
-        lowered = covered.lower()
-        return any((s in tokens and (len(s) > 1 or not is_hangul_term(s))) or (len(s) > 1 and s in lowered)
-                   or (is_hangul_term(s) and names_by_surname(covered, s))
+        return any((s in tokens and (len(s) > 1 or not is_hangul_term(s))) or names_spelling(covered, s)
                    for spellings in self.persons for s in spellings)
 
     def named_in(self, article_text: str) -> bool:
@@ -730,7 +728,7 @@ class ExtractiveComposer:
         if any(lowered in m.word.lower() and any(m.term in t for t in texts) and (m.how != "meaning" or self._names(word, m.term))
                for m in query.bridged):
             return True
-        if _MODEL_CODE.fullmatch(word):  # Korean writes a model's code as it is (R1, H800s: H800): V3 is not there
+        if MODEL_CODE.fullmatch(word):  # Korean writes a model's code as it is (R1, H800s: H800): V3 is not there
             code = re.sub(r"(?<=\d)s$", "", lowered)
             return any(re.search(rf"(?<![a-z0-9]){re.escape(code)}(?![a-z0-9])", _lowered(t)) for t in texts)
         if is_acronym(word) or is_translated_word(word):

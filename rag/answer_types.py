@@ -705,7 +705,8 @@ _NOT_COUNTED_EN = frozenset({"people", "persons", "person", "times", "more", "fe
 # the 30 exaflops Wuhan will have say nothing of its consumption.
 _MEASURED = re.compile(r"(?P<stem>[가-힣]{2,}?)(?:량|률|율|액)(?:은|는|이|가)?\s*(?:얼마\S*|몇\S*|어느\s*정도\S*)?\s*\??\s*$")
 # "딥시크는 몇 차례": the subject, not what is counted; other particles mark no counted noun either
-_MODEL_CODE_TOPIC = re.compile(r"([A-Za-z]+\d[A-Za-z0-9-]*)(?:은|는)")
+MODEL_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z0-9-]*")  # a model's code: V3, H800, A100s, R1
+_MODEL_CODE_TOPIC = re.compile(rf"({MODEL_CODE.pattern})(?:은|는)")
 # nor does a verb's connective form ("… 성능을 내려면 몇 개가 필요해?"), nor a pronoun ("중국은 그걸 몇 개 갖고 있어?"
 # counts what the turn before named)
 _NOT_COUNTED = re.compile(r"(?:은|는|에|에서|에는|도|로|으로|보다|처럼|만큼|까지|부터|와|과|의|에게|한테"
