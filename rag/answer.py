@@ -134,8 +134,10 @@ NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelli
 _CODE = re.compile(rf"[A-Z][A-Z0-9-]+|{MODEL_CODE.pattern}")  # CSET, IPO, A100, H800, R1
 # what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
 REASON_WORDS = ("이유", "원인", "까닭")
-# the kind of thing asked for: the noun of "어느 X", the 일 of "X가 하는 일은?"
-ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|이|을)?(?![가-힣]))")
+# the kind of thing asked for: the noun of "어느 X", the 일 of "X가 하는 일은?", the kind of "참여 기관은 어디야?"
+# (which ones; "본사는 어디야?" asks where)
+ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|이|을)?(?![가-힣]))"
+                            r"|(?<![가-힣])(기관|기업|회사|업체|단체|나라|국가|도시|매체|언론사)(?:은|는|이|가)\s*어디")
 # a trigger is asked as one and given as one ("…한 계기는?": "… 보고서가 결정적 계기가 됐다"), so 계기 stays a word to cover
 ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
@@ -470,7 +472,7 @@ class ExtractiveComposer:
             own_weights = {t: w for t, w in own_weights.items() if t not in REASON_WORDS}
         # "어느 기관 소속이야?" asks which one: the sentence naming it ("독일 외교관계위원회 … 센터의 발렌틴 베버") need
         # not say "기관"
-        categories = [noun or work for noun, work in ASKED_CATEGORY.findall(query.text)]
+        categories = [next(filter(None, found)) for found in ASKED_CATEGORY.findall(query.text)]
         own_weights = {t: w for t, w in own_weights.items() if not any(c.startswith(t) for c in categories)}
         bridged = query.bridged + query.context_bridged
         # a Korean word's glossary synonym written in a sentence covers it (경계 for 경고); a bridged English word's

@@ -28,6 +28,8 @@ ASKS_FOR_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FOR_AMOUNT = re.compile(r"얼마|규모|금액|\bhow much\b", re.IGNORECASE)
+# "How large is the fund in dollars?", "원화로는 얼마야?": a currency to give the answer in asks for a sum
+_IN_CURRENCY = re.compile(r"\bin (?:U\.?S\.? )?(?:dollars|won|yuan|euros)\b|(?:달러|원화|위안화?|유로)로", re.IGNORECASE)
 _MONEY_WORDS = re.compile(
     r"비용|가격|값|매출|수익|이익|투자|조달|자금|금액|연봉|임금|시가총액|몸값|판매액|예산|국내총생산|GDP"
     r"|\b(?:prices?|priced|costs?|revenues?|sales|profits?|earn\w*|gross\w*|raised?|raising|funding|funds?|invest\w*|GDP"
@@ -269,6 +271,9 @@ _ATTRIBUTES = _asked_and_named((
     (r"플롭스|\b[kmgtpe]?flops\b|\b(?:giga|tera|peta|exa)flops\b", r"플롭스|flops\b"),
     (r"나노미터|\bnanomet(?:er|re)s?\b|\bnm\b", r"나노|\bnm\b|\bnanomet"),
     (r"바이트|\b[kmgtp]b\b|\b(?:kilo|mega|giga|tera|peta)?bytes?\b", r"바이트|\b[kmgtp]b\b|bytes?\b"),
+    # a flight: "Which country did the SK Hynix employee flee to?" is not answered by his indictment
+    (r"도주|도피|달아나|달아난|망명|\b(?:flee|flees|fled|fleeing|escap\w*|defect(?:s|ed|ing)?)\b",
+     r"도주|도피|달아|망명|탈출|\b(?:fle[de]|escap|defect)"),
 ))
 # What a sum of money was for, when a money question names it: a sum raised in an IPO is no investment
 # or purchase ("How much did Samsung invest in AI chips?", "How much did Amazon pay for …?").
@@ -384,7 +389,7 @@ def expected_type(question: str) -> str | None:
     # "What did the WSJ say about the cost of …?" asks what was said, not a sum
     if (_MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question)
                                            and not _ASKS_SPEECH.search(question))
-            or _KOREAN_MONEY_TOPIC.search(question)):
+            or _KOREAN_MONEY_TOPIC.search(question) or _IN_CURRENCY.search(question)):
         return MONEY
     if _ASKS_FOR_PEOPLE.search(question):
         return PEOPLE
@@ -756,14 +761,18 @@ def counted_noun_en(question: str) -> str:
 _OWNER_PHRASE_EN = re.compile(
     rf"\b[Hh]ow much\s+(?:money\s+)?(?:{_AUXILIARIES})\s+(?P<phrase>(?:[\w'-]+\s+){{1,5}}?)"
     r"(?=(?:raise|invest|spend|spent|pay|paid|cost|earn|make|made|receive|lose|lost|generate|charge|get|got)\w*\b)")
+# "How large is the Chinese government's semiconductor fund in dollars?": the same noun, asked for by size
+_SIZED_PHRASE_EN = re.compile(
+    r"\b[Hh]ow (?:large|big) (?:is|was|are|were) (?P<phrase>(?:[\w'-]+\s+){1,5}?)"
+    r"in (?:U\.?S\.? )?(?:dollars|won|yuan|euros)\b")
 _NOT_OWNER_EN = frozenset({"it", "they", "he", "she", "we", "you", "i", "this", "that", "these", "those", "them",
                            "one", "ones", "each"})
 
 
 def owner_phrase_en(question: str) -> str:
-    """The words naming whose sum an English "How much … <verb>?" question asks for ("China's
-    semiconductor fund", "Moonshot"); "" when the question is not of that form."""
-    m = _OWNER_PHRASE_EN.search(question)
+    """The words naming whose sum an English "How much … <verb>?" or "How large is … in dollars?" question
+    asks for ("China's semiconductor fund", "Moonshot"); "" when the question is not of that form."""
+    m = _OWNER_PHRASE_EN.search(question) or _SIZED_PHRASE_EN.search(question)
     return " ".join(m.group("phrase").split()) if m else ""
 
 

@@ -416,6 +416,17 @@ def test_the_kind_asked_for_after_eoneu_is_no_word_a_sentence_should_contain(ser
     assert not answer.abstained and "독일 외교관계위원회" in answer.answer
 
 
+def test_the_kind_asked_for_with_eodi_is_no_word_a_sentence_should_contain(service):
+    """"참여 기관은 어디야?" asks which ones: the sentence naming them leads, not "수십 개의 … 기관"."""
+    answer = service.ask("우한 공동 사업 참여 기관은 어디야?")
+    assert answer.answer.startswith("중국과학원 자동화 연구소")
+
+
+def test_a_size_asked_in_dollars_needs_the_sum_of_what_is_asked_about(service):
+    """The fund's size is not given; MiniMax's $619 million is no fund's."""
+    assert service.ask("How large is the Chinese government's semiconductor fund in dollars?").abstained
+
+
 def test_the_person_a_korean_question_opens_with_may_be_named_by_surname_and_title(service):
     answer = service.ask("야오순위가 지적한 병목현상은 어디서 생기고 있어?")  # "야오 AI책임자는 …"
     assert not answer.abstained and "소프트웨어 생태계" in answer.answer

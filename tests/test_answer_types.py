@@ -48,6 +48,8 @@ from rag.answer_types import (
     ("What sales does Baidu expect?", None),  # not a money noun that asks for a sum here
     ("What did Alibaba invest in?", None),  # invested in: a thing
     ("엔비디아 H100의 가격은?", MONEY),  # ends on a money noun
+    ("How large is the Chinese government's semiconductor fund in dollars?", MONEY),  # a currency to answer in
+    ("원화로는 얼마야?", MONEY),
     ("바이두가 어센드 칩 구매에 쓴 돈은?", MONEY),  # 돈 is money; 판돈 too, not 돈독
     ("우한시의 AI 예산은?", MONEY),
     ("삼성전자의 올해 반도체 투자 규모는?", MONEY),
@@ -558,6 +560,9 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     # a report's release: the day it is cited from ("11일 … 보고서를 보면")
     ("When was its report on China released?", "11일 미국 보안 전문 분석업체 인식트그룹 보고서를 보면 중국은 …", True),
     ("When was DeepSeek's model released?", "인식트그룹은 딥시크 모델이 … 성과라고 분석했다", False),
+    # a flight: an indictment names none
+    ("Which country did the SK Hynix employee flee to?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
+    ("전직 직원은 어느 나라로 도주했어?", "전직 직원은 중국으로 도주했다", True),
     ("How many fans were made to leave their phones at the concert?", "팬들은 휴대전화를 맡겨야 했다", True),
     ("알리바바에 AI 칩을 공급하는 중국 기업은?", "화웨이·바이두·알리바바 등 중국 IT 기업들은 AI 공동 연구에 나섰다", False),
     ("What supply problems did the panel blame on US sanctions?", "미국의 제재로 인한 칩과 반도체 장비 수급 문제", True),
@@ -595,6 +600,7 @@ def test_pieces_of_writing_and_ranks_need_not_be_named_next_to_their_count():
     ("How much did Zhipu AI raise in its IPO?", ""),
     ("How much did it raise?", ""),  # a pronoun: the conversation's
     ("How much larger is US computing power than China's?", ""),
+    ("How large is the Chinese government's semiconductor fund in dollars?", "fund"),  # a size in a currency
 ])
 def test_owner_noun_en_is_whose_sum_is_asked(question, noun):
     assert owner_noun_en(question) == noun

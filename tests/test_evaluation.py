@@ -208,6 +208,13 @@ def test_own_set_regression(service):
     # "Which AI chips are the most popular?" with "중국 최대 …", and was dropped), y04 (what the reports listed: the last
     # sentence), x12 (how much Zhipu's CEO said researchers need), x14/y10 (cities besides Wuhan)
     ("holdout50", 0.7, 0.75, 1.0, 0.8, 0.6, 0),
+    # 46 like the acceptance set, written in the fifth session of 2026-11-24 (first: everything answered right, en
+    # unanswerables 4/6): "How large is the fund in dollars?" asks for a sum (a currency to answer in) of the fund, and
+    # "Which country did the employee flee to?" for a flight the indictment does not name
+    ("holdout51", 1.0, 1.0, 1.0, 1.0, 1.0, 0),
+    # 42, a third unanswerable, written next (first: everything but ko R@1 10/11): "참여 기관은 어디야?" asks which
+    # ones, so 기관 is no word to cover ("수십 개의 … 기관" led)
+    ("holdout52", 1.0, 1.0, 1.0, 1.0, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
