@@ -141,6 +141,8 @@ ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|�
 # a trigger is asked as one and given as one ("…한 계기는?": "… 보고서가 결정적 계기가 됐다"), so 계기 stays a word to cover
 ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
+# a sentence explaining the one before it: "… 충족하기는 역부족이라는 것이다.", "… 높이려 한다는 얘기다."
+EXPLAINS = re.compile(r"(?:다는|라는|는|란)\s*(?:것|얘기|뜻|의미)(?:이다|다)[.\s”\"']*$")
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
 
 
@@ -1007,27 +1009,41 @@ class ExtractiveComposer:
         return chosen
 
     def _continuation(self, query: Query, chosen: list[ScoredSentence],
-                      scored: list[ScoredSentence]) -> list[ScoredSentence]:
-        """For a follow-up whose best sentence is the one just quoted, the sentence after it as well, when a
-        retrieved passage holds it: a follow-up with one word of its own or none ("What does that show?" after
-        the count of registered models), or one asking no kind of answer ("Which companies sent their tech
-        leads?" after the roundtable's hosts), asks what comes next. A sum, date or count asked of the quote
-        ("그 회사는 얼마를 조달했어?") is in the quote itself.
+                      scored: list[ScoredSentence]) -> tuple[int, ScoredSentence] | None:
+        """The sentence to quote after one of ``chosen`` (its place in ``chosen`` and the sentence), or None.
 
-        For a why-question whose quotes give no reason, the sentence after the best one when it gives one:
-        "What prompted China to restrict foreign access to its information?" is best matched by the sentence
-        telling of the restriction, and the next one says "… 보고서가 결정적 계기가 됐다"."""
-        best = chosen[0].sentence_id
-        asks_more = len(query.tokens) <= 1 or answer_type(query) is None
-        why = (bool(ASKS_WHY.search(query.text)) and best + 1 < len(self.store.sentence_article)
-               and not any(GIVES_REASON.search(self.store.sentence_text(s.sentence_id)) for s in chosen)
-               and bool(GIVES_REASON.search(self.store.sentence_text(best + 1))))
-        if any(s.sentence_id == best + 1 for s in chosen) or not (why or asks_more and best in query.anchors):
-            return []
-        following = next((s for s in scored if s.sentence_id == best + 1), None)
-        if following is None or len(self.store.sentence_text(best + 1)) < self.config.min_sentence_chars:
-            return []
-        return [following] if self.store.sentence_article[best + 1] == self.store.sentence_article[best] else []
+        For a follow-up whose best sentence is the one just quoted, the sentence after it, when a retrieved
+        passage holds it: a follow-up with one word of its own or none ("What does that show?" after the count
+        of registered models), or one asking no kind of answer ("Which companies sent their tech leads?" after
+        the roundtable's hosts), asks what comes next. A sum, date or count asked of the quote ("그 회사는 얼마를
+        조달했어?") is in the quote itself.
+
+        For a why-question whose quotes give no reason, the sentence after the best or the next quote when it
+        gives one or explains it: "What prompted China to restrict foreign access to its information?" is best
+        matched by the sentence telling of the restriction, and the next one says "… 보고서가 결정적 계기가
+        됐다"; "… 치명적 약점으로 남게 될 수 있다는 관측도 제시했다." is followed by "… 충족하기는 역부족이라는
+        것이다."."""
+        quoted = {s.sentence_id for s in chosen}
+        by_id = {s.sentence_id: s for s in scored}
+
+        def following(place: int, reasons: tuple[re.Pattern, ...] = ()) -> tuple[int, ScoredSentence] | None:
+            after = chosen[place].sentence_id + 1
+            if (after in quoted or after not in by_id
+                    or len(self.store.sentence_text(after)) < self.config.min_sentence_chars
+                    or self.store.sentence_article[after] != self.store.sentence_article[after - 1]):
+                return None
+            return (place, by_id[after]) if not reasons or any(r.search(self.store.sentence_text(after))
+                                                               for r in reasons) else None
+
+        if ASKS_WHY.search(query.text) and not any(GIVES_REASON.search(self.store.sentence_text(s.sentence_id))
+                                                   for s in chosen):
+            for place in range(min(len(chosen), self.config.max_sentences - 1)):
+                reason = following(place, (GIVES_REASON, EXPLAINS))
+                if reason is not None:
+                    return reason
+        if (len(query.tokens) <= 1 or answer_type(query) is None) and chosen[0].sentence_id in query.anchors:
+            return following(0)
+        return None
 
     def compose(self, query: Query, hits: Sequence[Hit]) -> Answer:
         """Quotes the best sentences, or abstains: when the question has no words, when a Korean question
@@ -1051,8 +1067,9 @@ class ExtractiveComposer:
         if support is None or support < self.config.min_support[language]:
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
         following = self._continuation(query, chosen, scored)
-        if following:
-            chosen = chosen[: self.config.max_sentences - 1] + following
+        if following is not None:
+            place, sentence = following
+            chosen = (chosen[: place + 1] + [sentence] + chosen[place + 1 :])[: self.config.max_sentences]
         citations: dict[int, Citation] = {}
         parts = []
         lead = ""

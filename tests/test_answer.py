@@ -367,6 +367,15 @@ def test_a_why_question_quotes_the_reason_given_after_the_best_sentence(service)
     assert not answer.abstained and "결정적 계기가 됐다" in answer.answer
 
 
+def test_a_why_question_quotes_the_explanation_after_a_quote_right_after_it(service):
+    """"… 치명적 약점으로 남게 될 수 있다는 관측도 제시했다." is explained by the next sentence ("… 역부족이라는 것이다.")."""
+    answer = service.ask("Why is semiconductor capability considered China's weak point in the AI race?")
+    quotes = answer.answer.split("” [")
+    assert any("치명적 약점" in q for q in quotes[:-1])
+    follows = next(i for i, q in enumerate(quotes) if "치명적 약점" in q) + 1
+    assert "역부족이라는 것이다" in quotes[follows]
+
+
 def test_a_roles_subject_may_be_named_in_the_sentence_before_the_title(service):
     """The roundtable is named in the sentence before Tang's ("… 진행자로 나섰고 …"); Next of "AGI-Next", a common
     word, is no name of its own the moderator's sentence must hold."""
