@@ -711,6 +711,10 @@ class ExtractiveComposer:
         verdicts = [self._english_word_named(w, query, texts) for w in name]
         if len(name) > 1 and self._english_word_named("".join(name), query, texts):
             return False
+        # a name Korean writes as one word with the word after it ("Ernie bot": 어니봇)
+        after = re.search(rf"(?<![\w-]){re.escape(name[-1])}\s+([A-Za-z]+)", query.text)
+        if after and False in verdicts and self._english_word_named("".join(name) + after.group(1), query, texts):
+            return False
         korean = territory_spellings(name, peoples=True)
         if korean is not None:  # a country or region: named by its Korean name, not heard
             return True not in verdicts and not any(k in t for k in korean for t in texts)
@@ -972,7 +976,8 @@ class ExtractiveComposer:
         korean = territory_spellings((word,))
         if korean:  # a country by its Korean names too: "US" is 미국 where English text in the index writes "US"
             return (lowered, *(k.lower() for k in korean))
-        if _CODE.fullmatch(word) and lowered in self.store.bm25.vocab:
+        # an acronym Korean translates names no one ("IPO": 상장, as "the MiniMax IPO" is "조달")
+        if _CODE.fullmatch(word) and lowered in self.store.bm25.vocab and not senses(lowered):
             return (lowered,)
         if texts and word[:1].isupper() and not is_acronym(word):
             # heard by itself, or right after the name before it, even when a common word ("Valentin Weber":

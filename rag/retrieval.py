@@ -30,6 +30,7 @@ import numpy as np
 
 from .answer_types import names_by_surname
 from .bridge import TermBridge, TermMatch, counted, english_candidates, english_words, is_hangul_term, name_candidates
+from .casing import is_uncased, latin_spellings, truecased
 from .chunking import Chunk
 from .conversation import Turn, resolve_turn
 from .documents import Article
@@ -189,6 +190,15 @@ class Retriever:
 
 
     @cached_property
+    def latin_spellings(self) -> dict[str, str]:
+        """The Latin words the articles write with capitals, by their lower-case form (``casing``)."""
+        return latin_spellings(doc.article.text for doc in self.store.articles)
+
+    def truecased(self, text: str) -> str:
+        """``text`` with the capitals restored when it was typed without any (``casing.truecased``)."""
+        return truecased(text, self.latin_spellings) if is_uncased(text) else text
+
+    @cached_property
     def bridge(self) -> TermBridge:
         store = self.store
         return TermBridge([t for t in store.bm25.vocab if is_hangul_term(t)], store.terms, store.term_vectors,
@@ -246,6 +256,8 @@ class Retriever:
         if not question:
             raise QueryError("the question is empty")
         with watch.stage("analysis"):
+            question = self.truecased(question)
+            history = [self.truecased(h) for h in history]
             turn = resolve_turn(question, history, tokenize)
             words = question_words(question)
             tokens, names = words.tokens, words.names

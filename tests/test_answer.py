@@ -436,6 +436,17 @@ def test_a_size_asked_in_dollars_needs_the_sum_of_what_is_asked_about(service):
     assert service.ask("How large is the Chinese government's semiconductor fund in dollars?").abstained
 
 
+def test_an_acronym_korean_translates_is_no_name_a_sentence_must_write(service):
+    """"IPO" is written once, in a headline; the sentences about MiniMax's listing say 상장 or 조달."""
+    answer = service.ask("Tell me about the MiniMax IPO")
+    assert not answer.abstained and "미니맥스" in answer.answer
+
+
+def test_a_name_korean_writes_as_one_word_with_the_next_is_heard_joined(service):
+    answer = service.ask("Which Chinese company developed Ernie bot?")  # 어니봇
+    assert not answer.abstained and "바이두" in answer.answer.split(" [1]")[0]
+
+
 def test_the_person_a_korean_question_opens_with_may_be_named_by_surname_and_title(service):
     answer = service.ask("야오순위가 지적한 병목현상은 어디서 생기고 있어?")  # "야오 AI책임자는 …"
     assert not answer.abstained and "소프트웨어 생태계" in answer.answer
