@@ -400,11 +400,7 @@ class Asked:
         paragraph; and every name of the question somewhere in the article."""
         q = self.question
         if self.kind == PERSON:
-            # the subject may be named in the sentence before, in its paragraph: "… ‘범용인공지능(AGI)·넥스트프런티어
-            # 원탁회의’에서 …" then "… 탕제 최고경영자(CEO)가 진행자로 나섰고 …"
-            in_role = names_role(q, covered, self.subjects) or (
-                bool(self.subjects) and names_role(q, covered) and any(n in before.lower() for n in self.subjects[0])
-                and not any(n in covered.lower() for n in self.subjects[0]))
+            in_role = names_role(q, covered, self.subjects) or self.role_of_subject_before(covered, before)
             holds = in_role and (not self.country or names_office_of(q, covered, self.country))
         elif self.kind == NAME:
             holds = not self.thing or names_thing(text, self.thing, self.subjects)
@@ -418,6 +414,14 @@ class Asked:
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
                 and reports_speech(q, text)
                 and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
+
+    def role_of_subject_before(self, covered: str, before: str) -> bool:
+        """Whether a sentence (``covered``) names the role a person question asks about, of a subject only the
+        sentence before it in its paragraph (``before``) names: "… ‘범용인공지능(AGI)·넥스트프런티어 원탁회의’에서 …"
+        then "… 탕제 최고경영자(CEO)가 진행자로 나섰고 …"."""
+        return (self.kind == PERSON and bool(self.subjects) and names_role(self.question, covered)
+                and any(n in before.lower() for n in self.subjects[0])
+                and not any(n in covered.lower() for n in self.subjects[0]))
 
     def names_person(self, covered: str, tokens: Sequence[str]) -> bool:
         """Whether a sentence (``covered``, its ``tokens`` with full names added for surnames) names one of
@@ -503,7 +507,9 @@ class ExtractiveComposer:
                 tokens = with_surnamed(tokens, covered, query.tokens)
             before = self._paragraph_previous(sid, doc, sentence)
             before_text = doc.article.text[before.start : before.end] if before is not None else ""
-            own = self._window_coverage(own_weights, before, before_text, tokens, covered)
+            # the role of a subject the sentence before names: that sentence's words count in full
+            window = 1.0 if asked.role_of_subject_before(covered, before_text) else WINDOW_COVERAGE
+            own = self._window_coverage(own_weights, before, before_text, tokens, covered, window)
             coverage = own + CONTEXT_COVERAGE[language] * idf_coverage(earlier_weights, tokens, covered)
             # the sentence just quoted is no answer to a follow-up asking about something it does not hold ("And what
             # weakness could hurt it?" after the goal): its neighbours keep the bonus
@@ -596,14 +602,14 @@ class ExtractiveComposer:
 
     @staticmethod
     def _window_coverage(weights: dict[str, float], before: Sentence | None, before_text: str,
-                         tokens: tuple[str, ...], covered: str) -> float:
-        """``idf_coverage`` of the sentence, plus ``WINDOW_COVERAGE`` of what ``before``, the sentence before it
-        in its paragraph, adds: a news paragraph names its event once ("… 원탁회의에서 … 토론을 벌였다. 탕제
-        CEO가 진행자로 나섰고 …"), and a question about the event's moderator names the event."""
+                         tokens: tuple[str, ...], covered: str, window: float = WINDOW_COVERAGE) -> float:
+        """``idf_coverage`` of the sentence, plus ``window`` of what ``before``, the sentence before it in its
+        paragraph, adds: a news paragraph names its event once ("… 원탁회의에서 … 토론을 벌였다. 탕제 CEO가
+        진행자로 나섰고 …"), and a question about the event's moderator names the event."""
         own = idf_coverage(weights, tokens, covered)
         if own >= 1.0 or before is None:
             return own
-        return own + WINDOW_COVERAGE * (idf_coverage(weights, tokens + before.tokens, f"{before_text} {covered}") - own)
+        return own + window * (idf_coverage(weights, tokens + before.tokens, f"{before_text} {covered}") - own)
 
     def _dated_by(self, sentence_id: int, doc: ChunkedArticle, text: str) -> str:
         """The sentence before one opening "이날 …" / "당시 …" in the same article (what dates it); ""."""
