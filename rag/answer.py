@@ -25,7 +25,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Protocol
 
 import numpy as np
@@ -92,7 +92,7 @@ from .names import (
     sounds_in,
     territory_spellings,
 )
-from .numbers import english_amount, english_percent
+from .numbers import asked_currency, english_amount, english_percent
 from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights, sentence_closeness, with_surnamed
 from .store import Store
 from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, tokenize
@@ -1085,6 +1085,8 @@ class ExtractiveComposer:
         parts = []
         lead = ""
         in_english = ENGLISH_READINGS.get(answer_type(query)) if language == "en" else None
+        if in_english is english_amount:  # "How much did it raise in won?": the won of "… 달러(약 8100억 원)"
+            in_english = partial(english_amount, currency=asked_currency(query.text))
         quoted = {s.sentence_id for s in chosen}
         for s in chosen:
             hit = hits[s.hit_rank]

@@ -270,6 +270,7 @@ _ATTRIBUTES = _asked_and_named((
     # a unit the question names: "the H100's peak performance in teraflops" wants a figure in flops
     (r"플롭스|\b[kmgtpe]?flops\b|\b(?:giga|tera|peta|exa)flops\b", r"플롭스|flops\b"),
     (r"나노미터|\bnanomet(?:er|re)s?\b|\bnm\b", r"나노|\bnm\b|\bnanomet"),
+    (r"자릿수|\borders? of magnitude\b", r"자릿수|\borders? of magnitude\b"),
     (r"바이트|\b[kmgtp]b\b|\b(?:kilo|mega|giga|tera|peta)?bytes?\b", r"바이트|\b[kmgtp]b\b|bytes?\b"),
     # a flight: "Which country did the SK Hynix employee flee to?" is not answered by his indictment
     (r"도주|도피|달아나|달아난|망명|\b(?:flee|flees|fled|fleeing|escap\w*|defect(?:s|ed|ing)?)\b",
@@ -641,7 +642,7 @@ def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -
     return False
 
 
-_COUNT_NUMBER = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:조|억|만|천|백)*|{_NATIVE}|{_VAGUE})"
+_COUNT_NUMBER = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:경|조|억|만|천|백)*|{_NATIVE}|{_VAGUE})"
 
 
 # "몇 번째로 상장했나?" asks for an ordinal: "최초로", "두 번째로"
@@ -657,8 +658,9 @@ def asks_ordinal(question: str) -> bool:
 # comparing ("엘 캐피탄 … 비교하면 … 약 17배 더 크다"), not by the figure itself ("30엑사플롭스")
 _ASKS_COMPARED = re.compile(
     r"\bhow (?:much|many times) (?:bigger|larger|faster|higher|greater|smaller|slower|lower|stronger|more powerful)\b"
-    r"|얼마나\s*더\s*(?:크|많|빠르|높|강)|몇\s*배", re.IGNORECASE)
-_COMPARES = re.compile(rf"{_COUNT_NUMBER}\s*배|보다|비교|\b(?:than|times)\b")
+    r"|\bhow many orders of magnitude\b|\bby how (?:much|many)\b[^?]*\b(?:exceed|surpass|outpace|outnumber)"
+    r"|얼마나\s*더\s*(?:크|많|빠르|높|강)|몇\s*(?:배|자릿수)", re.IGNORECASE)
+_COMPARES = re.compile(rf"{_COUNT_NUMBER}\s*(?:배|자릿수)|보다|비교|\b(?:than|times)\b")
 
 
 def answers_count(question: str, text: str) -> bool:

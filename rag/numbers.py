@@ -85,10 +85,25 @@ _CURRENCY = {"달러": ("$", ""), "원": ("₩", ""), "위안": ("", " yuan"), "
 _EN_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
-def english_amount(text: str) -> str | None:
-    """The first sum of money in Korean ``text`` written the English way ("5억 5800만 달러" ->
-    "$558 million", "8100억 원" -> "₩810 billion"); None when the text names none."""
-    m = MONEY.search(text)
+# "How much did it raise in won?": the currency an English question asks the sum in, as Korean writes it
+_ASKED_CURRENCY = (("달러", re.compile(r"\bin (?:U\.?S\.? )?dollars\b", re.IGNORECASE)),
+                   ("원", re.compile(r"\bin (?:Korean )?won\b", re.IGNORECASE)),
+                   ("위안", re.compile(r"\bin (?:Chinese )?(?:yuan|renminbi)\b", re.IGNORECASE)),
+                   ("엔", re.compile(r"\bin (?:Japanese )?yen\b", re.IGNORECASE)),
+                   ("유로", re.compile(r"\bin euros?\b", re.IGNORECASE)))
+
+
+def asked_currency(question: str) -> str:
+    """The currency (as Korean writes it: 달러, 원 …) an English question asks a sum in; "" for none."""
+    return next((korean for korean, asks in _ASKED_CURRENCY if asks.search(question)), "")
+
+
+def english_amount(text: str, currency: str = "") -> str | None:
+    """The first sum of money in Korean ``text`` (in ``currency`` when there is one: "원" reads "5억 5800만
+    달러(약 8100억 원)" as its won) written the English way ("5억 5800만 달러" -> "$558 million", "8100억 원"
+    -> "₩810 billion"); None when the text names none."""
+    sums = list(MONEY.finditer(text))
+    m = next((m for m in sums if m.group(2) == currency), sums[0] if sums else None)
     if not m:
         return None
     values = claimed(m.group(1))

@@ -312,6 +312,9 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
     ("How long did the roundtable last?", "3일간 열렸다", True),
     ("What did he say?", "아무 문장", True),  # no count asked
     ("슈퍼컴퓨터는 1초에 몇 번 계산할 수 있나?", "초당 12조3천억 번의 계산을 수행할", True),
+    ("How many operations per second is that?", "초당 3천경 번의 연산을 처리할 수 있는 능력", True),  # 경: 10^16
+    ("By how many orders of magnitude does it exceed China's?", "초당 3천경 번의 연산을 처리할", False),  # compares
+    ("미국 연산 능력은 중국보다 몇 자릿수 높아?", "미국의 연산 능력은 중국보다 1~2자릿수(10~100배) 높다", True),
     ("소각장을 몇 개 더 지을 계획인가?", "소각 설비 3곳을 추가로 설립", True),  # places are counted in 곳
     ("How many supercomputers does Wuhan operate?", "그 규모가 약 17배 더 크다", False),  # a ratio, no count
     ("How many times larger is it than El Capitan?", "그 규모가 약 17배 더 크다", True),
@@ -560,6 +563,11 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
     # a report's release: the day it is cited from ("11일 … 보고서를 보면")
     ("When was its report on China released?", "11일 미국 보안 전문 분석업체 인식트그룹 보고서를 보면 중국은 …", True),
     ("When was DeepSeek's model released?", "인식트그룹은 딥시크 모델이 … 성과라고 분석했다", False),
+    # a unit asked: orders of magnitude are 자릿수, not the 17배 of a comparison
+    ("By how many orders of magnitude does US computing power exceed China's?",
+     "엘 캐피탄이 1.7엑사플롭스의 계산능력을 가진 것과 비교하면 그 규모가 약 17배 더 크다", False),
+    ("By how many orders of magnitude does US computing power exceed China's?",
+     "미국의 연산 능력은 중국보다 1~2자릿수(10~100배) 높다", True),
     # a flight: an indictment names none
     ("Which country did the SK Hynix employee flee to?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
     ("전직 직원은 어느 나라로 도주했어?", "전직 직원은 중국으로 도주했다", True),

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.numbers import claimed, english_amount, english_percent, mentioned, unsupported_numbers
+from rag.numbers import asked_currency, claimed, english_amount, english_percent, mentioned, unsupported_numbers
 
 PARALLEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "parallel_ko_en"
 
@@ -46,6 +46,14 @@ def test_english_numbers_are_found_in_their_korean_translation_not_in_others():
 ])
 def test_english_amount(text, english):
     assert english_amount(text) == english
+
+
+def test_english_amount_reads_the_sum_in_the_currency_asked():
+    text = "상장해 5억 5800만 달러(약 8100억 원)를 조달했다"
+    assert english_amount(text, asked_currency("How much did it raise in won?")) == "₩810 billion"
+    assert english_amount(text, asked_currency("How much did it raise in US dollars?")) == "$558 million"
+    assert english_amount(text, asked_currency("How much did it raise in yen?")) == "$558 million"  # none: the first
+    assert asked_currency("Who won the race?") == ""  # the verb
 
 
 @pytest.mark.parametrize(("text", "english"), [
