@@ -685,7 +685,8 @@ class ExtractiveComposer:
     def absent_names(self, query: Query, hits: Sequence[Hit]) -> tuple[str, ...]:
         """Names the question uses that the articles never do; they cannot answer a question about
         something they never mention. A Korean question's proper nouns ("삼성전자") and acronyms ("GDP") are
-        looked up in the whole index: no index term contains them, nor their parts as Kiwi splits them, nor
+        looked up in the whole index: no index term contains them or their glossary renderings (EUV 극자외선),
+        nor their parts as Kiwi splits them, nor
         spells them or their parts alike (``TermBridge.by_spelling``: 리버모어 / 리버모아; ``spelt_alike``:
         화롄 / 화련, 실리콘밸리 / 실리콘 + 벨리), nor do the retrieved articles write them; countries joined by
         their one-syllable names ("미중", ``is_country_pair``) are no names. An
@@ -697,6 +698,8 @@ class ExtractiveComposer:
             respelled = {m.word for m in query.bridged if m.how == "spelling"}
             return tuple(name for name in query.names
                          if not bm25.mentions(name.lower())
+                         # an acronym Korean text writes in its own words ("EUV": 극자외선)
+                         and not any(bm25.mentions(t) for synonyms in senses(name.lower()) for t in synonyms)
                          and not all(bm25.mentions(t) or bridge.spelt_alike(t) for t in tokenize(name))
                          and not any(w.startswith(name) for w in respelled)
                          and not any(name in text for text in texts) and not is_country_pair(name))

@@ -445,6 +445,11 @@ def test_an_acronym_korean_translates_is_no_name_a_sentence_must_write(service):
     assert not answer.abstained and "미니맥스" in answer.answer
 
 
+def test_a_korean_questions_acronym_is_found_by_its_korean_rendering(service):
+    answer = service.ask("중국은 EUV 장비를 수입할 수 있어?")  # the article writes 극자외선
+    assert not answer.abstained and "극자외선 리소그래피 기계 수입이 불가능" in answer.answer
+
+
 def test_a_name_korean_writes_as_one_word_with_the_next_is_heard_joined(service):
     answer = service.ask("Which Chinese company developed Ernie bot?")  # 어니봇
     assert not answer.abstained and "바이두" in answer.answer.split(" [1]")[0]
