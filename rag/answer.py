@@ -86,6 +86,7 @@ from .names import (
     heard_in,
     is_acronym,
     is_country_pair,
+    is_place_name,
     is_translated_word,
     question_names,
     sound_similarity,
@@ -141,6 +142,11 @@ ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|�
 # a trigger is asked as one and given as one ("…한 계기는?": "… 보고서가 결정적 계기가 됐다"), so 계기 stays a word to cover
 ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
+# a question comparing what it names: "Did MiniMax raise more than Zhipu AI?", "Which raised more, Zhipu AI or
+# MiniMax?", "미니맥스가 즈푸AI보다 더 많이 조달했어?", "둘 중 어디가 …"
+COMPARES_NAMES = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|smaller|better|worse)\b[^?]*\b(?:than|or)\b"
+                            r"|\bwhich\b[^?]*\bor\b|\bcompared? (?:to|with)\b|보다|중\s*(?:어디|누가|어느|무엇|뭐)|비교",
+                            re.IGNORECASE)
 # a sentence explaining the one before it: "… 충족하기는 역부족이라는 것이다.", "… 높이려 한다는 얘기다."
 EXPLAINS = re.compile(r"(?:다는|라는|는|란)\s*(?:것|얘기|뜻|의미)(?:이다|다)[.\s”\"']*$")
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
@@ -1022,6 +1028,37 @@ class ExtractiveComposer:
         chosen.sort(key=lambda s: (not s.typed, not s.defines))
         return chosen
 
+    def _both_sides(self, query: Query, hits: Sequence[Hit], chosen: list[ScoredSentence],
+                    answering: list[ScoredSentence]) -> list[ScoredSentence]:
+        """For a question comparing what it names ("Did MiniMax raise more than Zhipu AI?", "즈푸AI와 미니맥스 중
+        어디가 더 많이 조달했어?"), one side per chosen sentence: ``chosen``'s sentences naming one of the names,
+        and for a name none of them names, the best answering sentence naming it alone ("이러한 반응은 … 즈푸AI와
+        미니맥스가 ‘초대박 상장’을 한 직후에 …" names both and tells neither side)."""
+        names: list[set[str]] = []  # 즈푸AI and 즈푸 are one name
+        for spellings in self._question_names(query, tuple(dict.fromkeys(hit.article.text for hit in hits))):
+            same = next((n for n in names if any(a in b or b in a for a in spellings for b in n)), None)
+            if same is None:
+                names.append(set(spellings))
+            else:
+                same.update(spellings)
+        # two companies or people; countries ("How many times more compute does the US have than China?") are
+        # compared in one sentence
+        if len(names) != 2 or any(is_place_name(n) for spellings in names for n in spellings):
+            return chosen
+
+        def side(s: ScoredSentence) -> int | None:  # the one name a sentence names, or None
+            text = _lowered(self.store.sentence_text(s.sentence_id))
+            named = [i for i, spellings in enumerate(names) if any(n in text for n in spellings)]
+            return named[0] if len(named) == 1 else None
+
+        sides = [s for s in chosen if side(s) is not None]
+        told = {side(s) for s in sides}
+        added = [next((s for s in answering if side(s) == i and s not in sides), None)
+                 for i in range(len(names)) if i not in told]
+        if not any(added):
+            return chosen
+        return (sides + [s for s in added if s is not None])[: max(self.config.max_sentences, len(names))]
+
     def _continuation(self, query: Query, chosen: list[ScoredSentence],
                       scored: list[ScoredSentence]) -> tuple[int, ScoredSentence] | None:
         """The sentence to quote after one of ``chosen`` (its place in ``chosen`` and the sentence), or None.
@@ -1075,6 +1112,8 @@ class ExtractiveComposer:
         scored = self.score_sentences(query, hits)
         answering = [s for s in scored if s.typed]
         chosen = self.select(scored, answering[0], language) if answering else []
+        if chosen and COMPARES_NAMES.search(query.text):
+            chosen = self._both_sides(query, hits, chosen, answering)
         # the best supported of the sentences to be quoted that hold the kind asked: "이는 … 스푸트니크 … 사건과
         # 유사하다는 평가도 받는다." leads, and the sentence it points back to, quoted too, names DeepSeek
         support = max((self.support(language, s) for s in chosen if s.typed), default=None)

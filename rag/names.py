@@ -163,6 +163,13 @@ def _territories() -> dict[str, tuple[str, ...]]:
     return out
 
 
+def is_place_name(spelling: str) -> bool:
+    """Whether ``spelling`` is a whole name of a country, territory or region, in English or as Korean writes
+    it ("us", "China", 미국, 中)."""
+    korean = {n.lower() for names in _korean_territory_names().values() for n in names}
+    return spelling.lower() in korean or territory_spellings(tuple(spelling.split())) is not None
+
+
 def is_peoples_adjective(word: str) -> bool:
     """Whether ``word`` is the adjective of a people ("Korean", "North Korean", "Japanese"): Korean writes it as
     the country's name, never by sound ("Korean" is no 걸리 or 고리)."""

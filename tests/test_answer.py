@@ -445,6 +445,14 @@ def test_an_acronym_korean_translates_is_no_name_a_sentence_must_write(service):
     assert not answer.abstained and "미니맥스" in answer.answer
 
 
+@pytest.mark.parametrize("question", ["Did MiniMax raise more than Zhipu AI?", "미니맥스가 즈푸AI보다 더 많이 조달했어?"])
+def test_a_comparison_of_two_names_quotes_each_sides_sentence(service, question):
+    """Not "이러한 반응은 … 즈푸AI와 미니맥스가 ‘초대박 상장’을 한 직후에 …", which names both and tells neither sum."""
+    answer = service.ask(question)
+    assert "6억 1900만 달러" in answer.answer and "5억 5800만 달러" in answer.answer
+    assert "이러한 반응은" not in answer.answer
+
+
 def test_a_korean_questions_acronym_is_found_by_its_korean_rendering(service):
     answer = service.ask("중국은 EUV 장비를 수입할 수 있어?")  # the article writes 극자외선
     assert not answer.abstained and "극자외선 리소그래피 기계 수입이 불가능" in answer.answer

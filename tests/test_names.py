@@ -7,6 +7,7 @@ from rag.names import (
     heard_in,
     is_country_pair,
     is_peoples_adjective,
+    is_place_name,
     is_translated_word,
     question_names,
     sound_similarity,
@@ -115,3 +116,8 @@ def test_countries_have_their_common_english_short_names_too():
 def test_peoples_adjectives_are_told_from_names():
     assert is_peoples_adjective("Korean") and is_peoples_adjective("North Korean") and is_peoples_adjective("Japanese")
     assert not is_peoples_adjective("Korea") and not is_peoples_adjective("Brian")  # a country, a name in -ian
+
+
+def test_place_names_in_english_and_korean():
+    assert all(is_place_name(n) for n in ("us", "China", "south korea", "미국", "중국", "中"))
+    assert not any(is_place_name(n) for n in ("minimax", "미니맥스", "zhipu", "즈푸ai"))
