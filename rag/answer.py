@@ -143,9 +143,11 @@ ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|�
 ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)
 # a question comparing what it names: "Did MiniMax raise more than Zhipu AI?", "Which raised more, Zhipu AI or
-# MiniMax?", "미니맥스가 즈푸AI보다 더 많이 조달했어?", "둘 중 어디가 …"
+# MiniMax?", "Did Zhipu AI list before MiniMax?" (not "after leaving OpenAI"), "미니맥스가 즈푸AI보다 더 많이
+# 조달했어?", "둘 중 어디가 …"
 COMPARES_NAMES = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|smaller|better|worse)\b[^?]*\b(?:than|or)\b"
-                            r"|\bwhich\b[^?]*\bor\b|\bcompared? (?:to|with)\b|보다|중\s*(?:어디|누가|어느|무엇|뭐)|비교",
+                            r"|\bwhich\b[^?]*\bor\b|\bcompared? (?:to|with)\b|\b(?:before|after)\s+(?-i:[A-Z])"
+                            r"|보다|중\s*(?:어디|누가|어느|무엇|뭐)|비교",
                             re.IGNORECASE)
 # a sentence explaining the one before it: "… 충족하기는 역부족이라는 것이다.", "… 높이려 한다는 얘기다."
 EXPLAINS = re.compile(r"(?:다는|라는|는|란)\s*(?:것|얘기|뜻|의미)(?:이다|다)[.\s”\"']*$")
@@ -831,7 +833,8 @@ class ExtractiveComposer:
         # and the word a Korean question opens with, which Kiwi often takes for no proper noun ("양즈린은 … 뭐라고 했어?")
         opener = (opening.group(1).lower(),) if opening and opening.group(1).lower() in query.tokens else ()
         persons = tuple(n for n in (*names, *([opener] if opener and not self._everywhere(opener) else []))
-                        if not set(n) & set(topic) and not owns(query.text, n[0])) if speech else ()
+                        if not set(n) & set(topic) and not owns(query.text, n[0])
+                        and not any(is_place_name(x) for x in n)) if speech else ()  # China says nothing
         # "What did he say …?" after "Who is Yang Zhilin?"; "Which university did he study at?" after "Who is Valentin
         # Weber?" is not answered by the PKU-Wuhan institute's Peking University
         if not persons and query.turn.is_follow_up and (SPEAKER_PRONOUN if speech else PERSON_PRONOUN).search(query.text):
@@ -1029,7 +1032,7 @@ class ExtractiveComposer:
         return chosen
 
     def _both_sides(self, query: Query, hits: Sequence[Hit], chosen: list[ScoredSentence],
-                    answering: list[ScoredSentence]) -> list[ScoredSentence]:
+                    answering: list[ScoredSentence], scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """For a question comparing what it names ("Did MiniMax raise more than Zhipu AI?", "즈푸AI와 미니맥스 중
         어디가 더 많이 조달했어?"), one side per chosen sentence: ``chosen``'s sentences naming one of the names,
         and for a name none of them names, the best answering sentence naming it alone ("이러한 반응은 … 즈푸AI와
@@ -1053,7 +1056,10 @@ class ExtractiveComposer:
 
         sides = [s for s in chosen if side(s) is not None]
         told = {side(s) for s in sides}
-        added = [next((s for s in answering if side(s) == i and s not in sides), None)
+        # an answering sentence, else the best full one: the attribute asked ("먼저 상장했어?") is said near one side
+        # at a time, so neither side's sentence holds it near both
+        full = [s for s in scored if len(self.store.sentence_text(s.sentence_id)) >= self.config.min_sentence_chars]
+        added = [next((s for s in [*answering, *full] if side(s) == i and s not in sides), None)
                  for i in range(len(names)) if i not in told]
         if not any(added):
             return chosen
@@ -1112,13 +1118,13 @@ class ExtractiveComposer:
         scored = self.score_sentences(query, hits)
         answering = [s for s in scored if s.typed]
         chosen = self.select(scored, answering[0], language) if answering else []
-        if chosen and COMPARES_NAMES.search(query.text):
-            chosen = self._both_sides(query, hits, chosen, answering)
         # the best supported of the sentences to be quoted that hold the kind asked: "이는 … 스푸트니크 … 사건과
         # 유사하다는 평가도 받는다." leads, and the sentence it points back to, quoted too, names DeepSeek
         support = max((self.support(language, s) for s in chosen if s.typed), default=None)
         if support is None or support < self.config.min_support[language]:
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
+        if COMPARES_NAMES.search(query.text):
+            chosen = self._both_sides(query, hits, chosen, answering, scored)
         following = self._continuation(query, chosen, scored)
         if following is not None:
             place, sentence = following

@@ -272,6 +272,13 @@ _ATTRIBUTES = _asked_and_named((
     (r"나노미터|\bnanomet(?:er|re)s?\b|\bnm\b", r"나노|\bnm\b|\bnanomet"),
     (r"자릿수|\borders? of magnitude\b", r"자릿수|\borders? of magnitude\b"),
     (r"바이트|\b[kmgtp]b\b|\b(?:kilo|mega|giga|tera|peta)?bytes?\b", r"바이트|\b[kmgtp]b\b|bytes?\b"),
+    # a listing: "Is Tencent planning an IPO in Hong Kong?" is not answered by the roundtable naming Tencent's AI head
+    # ("a list of scholars" lists nothing)
+    (r"상장|\bIPO\b|\bgo(?:es|ing)? public\b|\bwent public\b|\blisting\b|\blist(?:s|ed)? (?:on|in)\b",
+     r"상장|조달|\bIPO\b|\bpublic\b|\blist|\brais"),  # the sum raised tells of the listing too
+    # a lifting: "Did the US lift its chip export controls?" is not answered by the controls themselves
+    (r"해제|철회|폐지|\blift(?:s|ed|ing)?\b|\brescind\w*|\brepeal\w*|\bscrap(?:s|ped|ping)?\b",
+     r"해제|철회|폐지|풀었|풀린|풀어|\blift|\brescind|\brepeal|\bscrap"),
     # a flight: "Which country did the SK Hynix employee flee to?" is not answered by his indictment
     (r"도주|도피|달아나|달아난|망명|\b(?:flee|flees|fled|fleeing|escap\w*|defect(?:s|ed|ing)?)\b",
      r"도주|도피|달아|망명|탈출|\b(?:fle[de]|escap|defect)"),
@@ -471,6 +478,12 @@ def names_transaction(question: str, text: str) -> bool:
 _ASKS_SPEECH = re.compile(
     r"\bwhat(?:\s+[a-z]+){0,2}?\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
     r"(?:say|tell|claim|warn|argue|write|predict|stress|note|add|point\s+(?:to|out)|mention|describe|explain)\b"
+    # whether someone said something: "Did Yang Zhilin say China would lead …?", "…선도할 거라고 했어?"
+    r"|^\s*(?:did|does|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
+    r"(?:say|tell|claim|warn|argue|predict|stress|mention|admit|deny)\b"
+    # (not "얼마나 뒤처졌다고 했어?", which asks how far behind)
+    r"|^(?![^?]*(?:얼마|몇|언제|어디|누가|누구|무엇|뭐|왜|어떻게|어떤|어느))[^?]*"
+    r"(?:다|라)고\s*(?:했|말했|밝혔|주장했|예측했|전망했|경고했|말한|언급했)\S*\s*\??\s*$"
     r"|뭐라고|무엇이라고|무슨\s*말|어떻게\s*말|어떤\s*말", re.IGNORECASE)
 _REPORTS_SPEECH = re.compile(
     # a quote goes on into a speech verb ("…높다”며", "…있다"고 설명했다); a quoted term ("주입") reports nothing

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from rag.answer import Asked, owns, with_full_names
+from rag.answer import COMPARES_NAMES, Asked, owns, with_full_names
 from rag.answer_types import NUMBER, PEOPLE, PERSON
 from rag.bridge import TermMatch
 from rag.documents import Article
@@ -445,12 +445,25 @@ def test_an_acronym_korean_translates_is_no_name_a_sentence_must_write(service):
     assert not answer.abstained and "미니맥스" in answer.answer
 
 
-@pytest.mark.parametrize("question", ["Did MiniMax raise more than Zhipu AI?", "미니맥스가 즈푸AI보다 더 많이 조달했어?"])
+@pytest.mark.parametrize("question", ["Did MiniMax raise more than Zhipu AI?", "미니맥스가 즈푸AI보다 더 많이 조달했어?",
+                                      "Did Zhipu AI list before MiniMax?", "즈푸AI가 미니맥스보다 먼저 상장했어?"])
 def test_a_comparison_of_two_names_quotes_each_sides_sentence(service, question):
     """Not "이러한 반응은 … 즈푸AI와 미니맥스가 ‘초대박 상장’을 한 직후에 …", which names both and tells neither sum."""
     answer = service.ask(question)
     assert "6억 1900만 달러" in answer.answer and "5억 5800만 달러" in answer.answer
     assert "이러한 반응은" not in answer.answer
+
+
+def test_a_comparison_in_time_is_no_comparison_of_names():
+    assert not COMPARES_NAMES.search("Which company did Yao Shunyu join after leaving OpenAI?")
+    assert COMPARES_NAMES.search("Did Zhipu AI list before MiniMax?")
+
+
+def test_whether_a_person_said_something_needs_their_speech_and_a_country_says_nothing(service):
+    assert service.ask("Did Yang Zhilin say China would lead AI within five years?").abstained  # never quoted
+    assert service.ask("양즈린은 중국이 5년 안에 AI를 선도할 거라고 했어?").abstained
+    answer = service.ask("Did Lin Junyang say China's chance of leading is about 20%?")
+    assert not answer.abstained and "20%" in answer.answer
 
 
 def test_a_korean_questions_acronym_is_found_by_its_korean_rendering(service):

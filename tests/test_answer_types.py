@@ -221,7 +221,7 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("Where are the labs that set up branches in Wuhan headquartered?", (("우한",),), True),
     ("즈푸AI의 주가는 얼마나 올랐나?", (), False),  # no share price named at all
     ("How much did Zhipu AI's shares rise on their first day?", (), False),
-    ("Which stock exchange did the labs list on?", (), True),  # an exchange, not a share price
+    ("Which stock exchange did the labs list on?", (), False),  # a listing, none named (an exchange: no share price)
     ("How much did the film earn in its opening weekend?", (), True),  # no opening is asked
     ("How fast is Huawei's Ascend chip?", (), False),  # a speed is asked, none is named
     ("How much ransom did his family pay for his release?", (), True),  # nor a launch
@@ -238,7 +238,7 @@ CSET_SENTENCE = ("CSET가 지난 19(현지시각) 내놓은 보고서에서는 �
     ("When did the two AI labs open branches in Wuhan?", (("우한",),), False),  # an opening is asked
     ("When will Wuhan's AGI project be finished?", (), False),  # a completion: none named
     ("How much is the lab worth?", (), False),  # a valuation: none named
-    ("How much was the labs' IPO worth?", (), True),  # what a listing is worth is its sum, no valuation
+    ("How much was the labs' IPO worth?", (), False),  # a listing, none named (what it is worth: no valuation)
     ("When did the labs open their first branch?", (), False),  # the first: none named
     ("Which lab set up a branch in Wuhan first?", (), True),  # before the others: no "first" asked
     ("In which city is the lab located?", (), False),  # where it is: the sentence names no 위치
@@ -568,6 +568,14 @@ def test_names_by_surname_wants_the_surname_then_a_title(text, name, named):
      "엘 캐피탄이 1.7엑사플롭스의 계산능력을 가진 것과 비교하면 그 규모가 약 17배 더 크다", False),
     ("By how many orders of magnitude does US computing power exceed China's?",
      "미국의 연산 능력은 중국보다 1~2자릿수(10~100배) 높다", True),
+    # a listing, told by the sum raised too; a lifting of what is in force
+    ("Is Tencent planning an IPO in Hong Kong?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위 AI 책임자가 참석했다", False),
+    ("텐센트는 홍콩 상장을 계획하고 있어?", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위 AI 책임자가 참석했다", False),
+    ("Did MiniMax go public in Hong Kong?", "같은 날 미니맥스도 6억 1900만 달러를 성공적으로 조달하며", True),
+    ("Which stock exchange did Zhipu AI list on?", "즈푸AI는 8일 홍콩증권거래소에 상장해 5억 5800만 달러를 조달했다", True),
+    ("Which reports listed Chinese scholars?", "중국의 학자 명단 … 이 기재됐다", True),  # a list, not a listing
+    ("Did the US lift its chip export controls?", "지난해 10월 미국 정부의 반도체 수출 규제로 … 들여올 수 없게 된 탓이다", False),
+    ("미국은 반도체 수출 규제를 해제했어?", "미국 정부가 중국을 대상으로 인공지능 반도체 규제를 점차 강화하고 있는", False),
     # a flight: an indictment names none
     ("Which country did the SK Hynix employee flee to?", "SK하이닉스 전직 직원이 … 유출하려다 적발돼 기소된 사례", False),
     ("전직 직원은 어느 나라로 도주했어?", "전직 직원은 중국으로 도주했다", True),
@@ -645,6 +653,12 @@ def test_reads_as_question_tells_questions_from_statements(text, question):
      False),
     ("What did Lin say?", "“미국의 연산 능력은 중국보다 1~2자릿수(10~100배) 높다”며 “미국은 …", True),
     ("우한시 정부는 뭐라고 했어?", '우한시 정부는 공지에서 "…산업을 키우겠다"는 계획을 알렸다.', True),
+    # whether someone said something
+    ("Did Yang Zhilin say China would lead AI within five years?", "문샷의 양즈린 창업자 겸 CEO가 참석했다", False),
+    ("양즈린은 중국이 5년 안에 AI를 선도할 거라고 했어?", "문샷의 양즈린 창업자 겸 CEO가 참석했다", False),
+    ("Did Lin say the odds were 20%?", "린 기술책임자는 “… 확률은 약 20%”라며 …라고 평가했다", True),
+    # how far behind, not whether it was said
+    ("그 보고서는 중국 AI가 얼마나 뒤처졌다고 했어?", "중국 모델은 미국보다 3~6개월 정도 뒤처진 것으로 파악되지만", True),
 ])
 def test_a_question_about_what_was_said_wants_reported_speech(question, text, holds):
     assert reports_speech(question, text) is holds
