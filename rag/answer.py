@@ -76,6 +76,7 @@ from .bridge import (
     synonyms_of,
     with_synonyms,
 )
+from .bylines import byline_answer, byline_asked, named_outlet
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date, holds_years, years_named
 from .documents import Article
@@ -104,6 +105,7 @@ NOT_FOUND = {
 }
 ENGLISH_READINGS = {MONEY: english_amount, DATE: english_date, PERCENT: english_percent}  # what an English answer leads with
 # Korean names are looked up in the whole index, English ones in the articles retrieved (``absent_names``)
+NO_METADATA = {"ko": "기사에 {} 정보가 없습니다.", "en": "The article gives no {}."}
 NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "None of the articles found mentions “{}”."}
 EN_FRAME = "From the Korean articles (quoted in Korean):"
 ASKS_FOR_DEFINITION = re.compile(
@@ -670,6 +672,24 @@ class ExtractiveComposer:
         quoted.add(after)
         return ((after, self._holder(after, hit, hits)),)
 
+    def _byline(self, query: Query, hits: Sequence[Hit], field: str, language: str) -> Answer:
+        """The author, outlet or date (``field``) of the retrieved article whose outlet the question names, or
+        else of the best retrieved one, cited with its passage; an abstention saying so when it has none."""
+        named = named_outlet(query.text, [doc.article for doc in self.store.articles])
+        hit = hits[0] if named is None else next(
+            (h for h in hits if h.article.source == named.source), None) or self._first_passage(named.source)
+        answer = byline_answer(field, hit.article, language)
+        if answer.text is None:
+            text = f"{NOT_FOUND[language]} {NO_METADATA[language].format(answer.missing)}"
+            return Answer(query.text, language, text, True, (), query.turn.context)
+        return Answer(query.text, language, answer.text, False, (cite(self.store, hit, None, 1),), query.turn.context)
+
+    def _first_passage(self, source: str) -> Hit:
+        """The first passage of the article from ``source``, as a hit with no scores."""
+        index = next(i for i, doc in enumerate(self.store.articles) if doc.article.source == source)
+        chunk_index = int(self.store.article_first_chunk[index])
+        return Hit(chunk_index, self.store.chunks[chunk_index], self.store.articles[index].article, 0.0, 0.0, 0.0)
+
     def _holder(self, sentence_id: int, hit: Hit, hits: Sequence[Hit]) -> Hit:
         """The passage to cite a sentence from: ``hit`` when it holds it, else a retrieved one that does, else
         the article's passage that does (a passage boundary may fall between two sentences quoted together)."""
@@ -1111,6 +1131,9 @@ class ExtractiveComposer:
         language = "ko" if query.language == "ko" else "en"
         if not any(ch.isalnum() for ch in query.text):  # "?!", emoji: nothing was asked
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context)
+        field = byline_asked(query.text)
+        if field is not None and hits:  # "이 기사를 쓴 기자는?": the article's metadata, not a sentence
+            return self._byline(query, hits, field, language)
         absent = self.absent_names(query, hits)
         if absent:
             text = f"{NOT_FOUND[language]} {NOT_MENTIONED[language].format(', '.join(absent))}"

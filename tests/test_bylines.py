@@ -1,0 +1,51 @@
+"""Questions about an article itself: its author, outlet and date, from its metadata."""
+
+import pytest
+
+from rag.bylines import AUTHOR, DATE, OUTLET, byline_answer, byline_asked, named_outlet
+from rag.documents import Article
+
+
+@pytest.mark.parametrize(("question", "field"), [
+    ("이 기사를 쓴 기자는 누구야?", AUTHOR),
+    ("글로벌이코노믹 기사는 누가 썼어?", AUTHOR),
+    ("Who wrote the article about Wuhan's AGI push?", AUTHOR),
+    ("Who is the author of the article on Zhipu's IPO?", AUTHOR),
+    ("한국일보 기사는 언제 나왔어?", DATE),
+    ("When was the article about US sanctions published?", DATE),
+    ("이 기사는 어느 언론사 기사야?", OUTLET),
+    ("Which newspaper published the article on Insikt Group's report?", OUTLET),
+    # about what the articles report, not about an article
+    ("Who wrote the report?", None),
+    ("CSET 보고서의 주 저자는 누구인가?", None),
+    ("Which newspaper reported Wuhan's computing plans?", None),
+    ("Which outlet reported on the AGI-Next roundtable?", None),
+    ("딥시크는 언제 공개되었나?", None),
+])
+def test_byline_asked_only_of_the_article(question, field):
+    assert byline_asked(question) == field
+
+
+ARTICLE = Article("001.txt", "본문.", title="시장서 환호한 중국 AI", outlet="서울경제", author="박윤선")
+
+
+def test_byline_answer_reads_the_metadata_and_says_what_is_missing():
+    assert byline_answer(AUTHOR, ARTICLE, "ko").text == "‘시장서 환호한 중국 AI’ 기사는 박윤선 기자가 썼습니다(서울경제) [1]."
+    assert byline_answer(OUTLET, ARTICLE, "en").text == "The article “시장서 환호한 중국 AI” was published by 서울경제 [1]."
+    missing = byline_answer(DATE, ARTICLE, "ko")
+    assert missing.text is None and missing.missing == "게재일"
+
+
+def test_named_outlet_picks_the_article_the_question_names():
+    other = Article("000.txt", "본문.", title="t", outlet="글로벌이코노믹", author="박정한")
+    assert named_outlet("글로벌이코노믹 기사는 누가 썼어?", [ARTICLE, other]) is other
+    assert named_outlet("이 기사를 쓴 기자는?", [ARTICLE, other]) is None
+
+
+def test_byline_questions_are_answered_from_the_real_articles_metadata(service):
+    answer = service.ask("글로벌이코노믹 기사는 누가 썼어?")  # the byline is cleaned out of the text
+    assert not answer.abstained and "박정한" in answer.answer and answer.citations[0].author == "박정한"
+    answer = service.ask("When was the article about US sanctions published?")
+    assert not answer.abstained and "2023-05-08" in answer.answer and answer.citations[0].outlet == "한국일보"
+    answer = service.ask("서울경제 기사는 언제 나왔어?")  # no date in its metadata
+    assert answer.abstained and "게재일" in answer.answer
