@@ -29,7 +29,8 @@ ASKS_FOR_NUMBER = re.compile(
 )
 _ASKS_FOR_AMOUNT = re.compile(r"얼마|규모|금액|\bhow much\b", re.IGNORECASE)
 # "How large is the fund in dollars?", "원화로는 얼마야?": a currency to give the answer in asks for a sum
-_IN_CURRENCY = re.compile(r"\bin (?:U\.?S\.? )?(?:dollars|won|yuan|euros)\b|(?:달러|원화|위안화?|유로)로", re.IGNORECASE)
+_IN_CURRENCY = re.compile(r"\bin (?:U\.?S\.? )?(?:dollars|won|yuan|euros)\b|\bin (?:usd|krw|cny|rmb|eur)\b"
+                          r"|(?:달러|원화|위안화?|유로)로", re.IGNORECASE)
 _MONEY_WORDS = re.compile(
     r"비용|가격|값|매출|수익|이익|투자|조달|자금|금액|연봉|임금|시가총액|몸값|판매액|예산|국내총생산|GDP"
     r"|\b(?:prices?|priced|costs?|revenues?|sales|profits?|earn\w*|gross\w*|raised?|raising|funding|funds?|invest\w*|GDP"

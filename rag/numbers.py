@@ -86,11 +86,11 @@ _EN_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
 # "How much did it raise in won?": the currency an English question asks the sum in, as Korean writes it
-_ASKED_CURRENCY = (("달러", re.compile(r"\bin (?:U\.?S\.? )?dollars\b", re.IGNORECASE)),
-                   ("원", re.compile(r"\bin (?:Korean )?won\b", re.IGNORECASE)),
-                   ("위안", re.compile(r"\bin (?:Chinese )?(?:yuan|renminbi)\b", re.IGNORECASE)),
-                   ("엔", re.compile(r"\bin (?:Japanese )?yen\b", re.IGNORECASE)),
-                   ("유로", re.compile(r"\bin euros?\b", re.IGNORECASE)))
+_ASKED_CURRENCY = (("달러", re.compile(r"\bin (?:U\.?S\.? )?dollars\b|\bin usd\b", re.IGNORECASE)),
+                   ("원", re.compile(r"\bin (?:Korean )?won\b|\bin krw\b", re.IGNORECASE)),
+                   ("위안", re.compile(r"\bin (?:Chinese )?(?:yuan|renminbi)\b|\bin (?:cny|rmb)\b", re.IGNORECASE)),
+                   ("엔", re.compile(r"\bin (?:Japanese )?yen\b|\bin jpy\b", re.IGNORECASE)),
+                   ("유로", re.compile(r"\bin (?:euros?|eur)\b", re.IGNORECASE)))
 
 
 def asked_currency(question: str) -> str:

@@ -50,6 +50,7 @@ from rag.answer_types import (
     ("엔비디아 H100의 가격은?", MONEY),  # ends on a money noun
     ("How large is the Chinese government's semiconductor fund in dollars?", MONEY),  # a currency to answer in
     ("원화로는 얼마야?", MONEY),
+    ("what's minimax's ipo size in usd", MONEY),
     ("바이두가 어센드 칩 구매에 쓴 돈은?", MONEY),  # 돈 is money; 판돈 too, not 돈독
     ("우한시의 AI 예산은?", MONEY),
     ("삼성전자의 올해 반도체 투자 규모는?", MONEY),

@@ -54,6 +54,7 @@ def test_english_amount_reads_the_sum_in_the_currency_asked():
     assert english_amount(text, asked_currency("How much did it raise in US dollars?")) == "$558 million"
     assert english_amount(text, asked_currency("How much did it raise in yen?")) == "$558 million"  # none: the first
     assert asked_currency("Who won the race?") == ""  # the verb
+    assert english_amount(text, asked_currency("what's its ipo size in krw")) == "₩810 billion"
 
 
 @pytest.mark.parametrize(("text", "english"), [
