@@ -151,6 +151,10 @@ COMPARES_NAMES = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|sm
                             r"|\bwhich\b[^?]*\bor\b|\bcompared? (?:to|with)\b|\b(?:before|after)\s+(?-i:[A-Z])"
                             r"|보다|중\s*(?:어디|누가|어느|무엇|뭐)|비교",
                             re.IGNORECASE)
+# a question asking who holds a role, whose names are the role's owners or the act's object ("Who is Alibaba's Qwen
+# tech lead?", "Who moderated the roundtable?", "원탁회의 진행자는 누구야?"), not "Who is Valentin Weber?"
+ASKS_WHO_HOLDS = re.compile(r"^\s*who\s+(?!(?:is|was)\s+[^'’?]+\?*\s*$)|누가"
+                            r"|의\s+[^?]*누구|(?:자|장|책임자|대표|위원)(?:은|는|이|가)?\s*누구", re.IGNORECASE)
 # a sentence explaining the one before it: "… 충족하기는 역부족이라는 것이다.", "… 높이려 한다는 얘기다."
 EXPLAINS = re.compile(r"(?:다는|라는|는|란)\s*(?:것|얘기|뜻|의미)(?:이다|다)[.\s”\"']*$")
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
@@ -879,8 +883,11 @@ class ExtractiveComposer:
 
     def _earlier_persons(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """Who a follow-up's "he" or "그는" is: the names of the turn before (an English question's by sound, a
-        Korean question's opening word), when it names someone."""
+        Korean question's opening word), when it names someone; no one when it asked who holds a role ("Who is
+        Alibaba's Qwen tech lead?" names the role's owners, and "he" is the person its answer gave)."""
         earlier = query.turn.context[-1]
+        if ASKS_WHO_HOLDS.search(earlier):
+            return ()
         if query.language != "ko":
             with_context = replace(query, bridged=query.bridged + query.context_bridged)
             return tuple(n for n in self._english_names(with_context, earlier, texts=texts) if not self._everywhere(n))

@@ -466,6 +466,14 @@ def test_whether_a_person_said_something_needs_their_speech_and_a_country_says_n
     assert not answer.abstained and "20%" in answer.answer
 
 
+def test_he_after_asking_who_holds_a_role_is_not_the_roles_owner(service):
+    """"Who is Alibaba's Qwen tech lead?" names Alibaba and Qwen as the role's owners: "he" is Lin, whose compute
+    quote never names them (it was required to, and the follow-up abstained)."""
+    answer = service.ask("What did he say about compute?", ["Who is Alibaba's Qwen tech lead?"])
+    assert not answer.abstained and "10~100배" in answer.answer
+    assert service.ask("Which university did he study at?", ["Who is Valentin Weber?"]).abstained  # Weber is "he"
+
+
 def test_a_korean_questions_acronym_is_found_by_its_korean_rendering(service):
     answer = service.ask("중국은 EUV 장비를 수입할 수 있어?")  # the article writes 극자외선
     assert not answer.abstained and "극자외선 리소그래피 기계 수입이 불가능" in answer.answer
