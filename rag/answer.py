@@ -25,7 +25,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import Protocol
 
 import numpy as np
@@ -529,7 +529,7 @@ class ExtractiveComposer:
             # weakness could hurt it?" after the goal): its neighbours keep the bonus
             anchored = query.anchors and (elliptic or own > 0 or sid not in query.anchors)
             # a caption or headline fragment ("미중 갈등 이미지.") answers nothing
-            typed = len(text) >= cfg.min_sentence_chars and asked.answered_by(
+            typed = self._quotable(text) and asked.answered_by(
                 text, covered, doc.article, self._dated_by(sid, doc, text), before_text)
             if typed and event_weights:
                 typed = idf_coverage(event_weights, tokens, covered) > 0
@@ -679,18 +679,28 @@ class ExtractiveComposer:
     def _byline(self, query: Query, hits: Sequence[Hit], field: str, language: str) -> Answer:
         """The author, outlet or date (``field``) of the retrieved article whose outlet the question names, or
         else of the best retrieved one, cited with its passage; an abstention saying so when it has none."""
-        named = named_outlet(query.text, [doc.article for doc in self.store.articles])
-        hit = hits[0] if named is None else next(
-            (h for h in hits if h.article.source == named.source), None) or self._first_passage(named.source)
+        outlet = named_outlet(query.text, self._outlet_sources)
+        hit = hits[0] if not outlet else next(
+            (h for h in hits if h.article.outlet == outlet), None) or self._first_passage(self._outlet_sources[outlet])
         answer = byline_answer(field, hit.article, language)
         if answer.text is None:
             text = f"{NOT_FOUND[language]} {NO_METADATA[language].format(answer.missing)}"
             return Answer(query.text, language, text, True, (), query.turn.context)
         return Answer(query.text, language, answer.text, False, (cite(self.store, hit, None, 1),), query.turn.context)
 
+    @cached_property
+    def _outlet_sources(self) -> dict[str, str]:
+        """Each outlet the articles name, with the first article from it (read once per index, on the first
+        question about an article's metadata)."""
+        out: dict[str, str] = {}
+        for doc in self.store.articles:
+            out.setdefault(doc.article.outlet, doc.article.source)
+        out.pop("", None)
+        return out
+
     def _first_passage(self, source: str) -> Hit:
         """The first passage of the article from ``source``, as a hit with no scores."""
-        index = next(i for i, doc in enumerate(self.store.articles) if doc.article.source == source)
+        index = self.store.by_source[source]
         chunk_index = int(self.store.article_first_chunk[index])
         return Hit(chunk_index, self.store.chunks[chunk_index], self.store.articles[index].article, 0.0, 0.0, 0.0)
 
@@ -1034,6 +1044,11 @@ class ExtractiveComposer:
                 return (lowered, *(h.lower() for h in heard))
         return None
 
+    def _quotable(self, text: str) -> bool:
+        """Whether a sentence is long enough to quote: a headline fragment or caption ("미중 갈등 이미지.") answers
+        nothing (``min_sentence_chars``)."""
+        return len(text) >= self.config.min_sentence_chars
+
     def support(self, language: str, best: ScoredSentence) -> float:
         """How well the best sentence supports an answer: the quantity the abstention floor applies to."""
         cfg = self.config
@@ -1051,7 +1066,7 @@ class ExtractiveComposer:
             if len(chosen) >= cfg.max_sentences or s.score < best.score - cfg.extra_sentence_margin[language]:
                 break
             text = self.store.sentence_text(s.sentence_id)
-            if text in texts or len(text) < cfg.min_sentence_chars:
+            if text in texts or not self._quotable(text):
                 continue
             texts.add(text)
             chosen.append(s)
@@ -1085,7 +1100,7 @@ class ExtractiveComposer:
         told = {side(s) for s in sides}
         # an answering sentence, else the best full one: the attribute asked ("먼저 상장했어?") is said near one side
         # at a time, so neither side's sentence holds it near both
-        full = [s for s in scored if len(self.store.sentence_text(s.sentence_id)) >= self.config.min_sentence_chars]
+        full = [s for s in scored if self._quotable(self.store.sentence_text(s.sentence_id))]
         added = [next((s for s in [*answering, *full] if side(s) == i and s not in sides), None)
                  for i in range(len(names)) if i not in told]
         if not any(added):
@@ -1113,7 +1128,7 @@ class ExtractiveComposer:
         def following(place: int, reasons: tuple[re.Pattern, ...] = ()) -> tuple[int, ScoredSentence] | None:
             after = chosen[place].sentence_id + 1
             if (after in quoted or after not in by_id
-                    or len(self.store.sentence_text(after)) < self.config.min_sentence_chars
+                    or not self._quotable(self.store.sentence_text(after))
                     or self.store.sentence_article[after] != self.store.sentence_article[after - 1]):
                 return None
             return (place, by_id[after]) if not reasons or any(r.search(self.store.sentence_text(after))

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .numbers import asked_currency
+
 MONEY, PEOPLE, DATE, NUMBER, PERSON, PERCENT, NAME = "money", "people", "date", "number", "person", "percent", "name"
 
 ASKS_FOR_NUMBER = re.compile(
@@ -28,9 +30,6 @@ ASKS_FOR_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FOR_AMOUNT = re.compile(r"얼마|규모|금액|\bhow much\b", re.IGNORECASE)
-# "How large is the fund in dollars?", "원화로는 얼마야?": a currency to give the answer in asks for a sum
-_IN_CURRENCY = re.compile(r"\bin (?:U\.?S\.? )?(?:dollars|won|yuan|euros)\b|\bin (?:usd|krw|cny|rmb|eur)\b"
-                          r"|(?:달러|원화|위안화?|유로)로", re.IGNORECASE)
 _MONEY_WORDS = re.compile(
     r"비용|가격|값|매출|수익|이익|투자|조달|자금|금액|연봉|임금|시가총액|몸값|판매액|예산|국내총생산|GDP"
     r"|\b(?:prices?|priced|costs?|revenues?|sales|profits?|earn\w*|gross\w*|raised?|raising|funding|funds?|invest\w*|GDP"
@@ -398,7 +397,7 @@ def expected_type(question: str) -> str | None:
     # "What did the WSJ say about the cost of …?" asks what was said, not a sum
     if (_MONEY_WORDS.search(question) and (_ASKS_FOR_AMOUNT.search(question) or _WHAT_IS_MONEY.search(question)
                                            and not _ASKS_SPEECH.search(question))
-            or _KOREAN_MONEY_TOPIC.search(question) or _IN_CURRENCY.search(question)):
+            or _KOREAN_MONEY_TOPIC.search(question) or asked_currency(question)):  # "… in dollars?", "원화로는?"
         return MONEY
     if _ASKS_FOR_PEOPLE.search(question):
         return PEOPLE

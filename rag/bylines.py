@@ -10,6 +10,7 @@ newspaper reported Wuhan's plans?" for the paper an article quotes).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .documents import Article
@@ -60,9 +61,9 @@ def byline_asked(question: str) -> str | None:
     return next((field for field, asks in _ASKS if asks.search(question)), None)
 
 
-def named_outlet(question: str, articles: list[Article]) -> Article | None:
-    """The first of ``articles`` whose outlet the question names ("글로벌이코노믹 기사는 누가 썼어?")."""
-    return next((a for a in articles if a.outlet and a.outlet in question), None)
+def named_outlet(question: str, outlets: Iterable[str]) -> str:
+    """The one of ``outlets`` the question names ("글로벌이코노믹 기사는 누가 썼어?"); "" for none."""
+    return next((o for o in outlets if o and o in question), "")
 
 
 def byline_answer(field: str, article: Article, language: str) -> BylineAnswer:

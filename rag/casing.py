@@ -83,12 +83,13 @@ def truecased(question: str, spellings: Mapping[str, str]) -> str:
         return i + n <= len(words) and all(question[matches[j].end() : matches[j + 1].start()] == " "
                                            for j in range(i, i + n - 1))
 
+    common = [is_common_word(w) for w in words]
     # "couldn't": a contraction, not a name
-    cased = [w if question[m.end() : m.end() + 2] in ("'t", "’t") else _cased(w, spellings)
-             for m, w in zip(matches, words)]
+    cased = [w if question[m.end() : m.end() + 2] in ("'t", "’t") else _cased(w, spellings, c)
+             for m, w, c in zip(matches, words, common)]
     # the words taken for names: no common word, stopword, code or word the articles spell
-    names = [c != w and not is_common_word(w) and not _CODE_LETTERS.search(w) and w not in spellings
-             for w, c in zip(words, cased)]
+    names = [c != w and not com and not _CODE_LETTERS.search(w) and w not in spellings
+             for w, c, com in zip(words, cased, common)]
     for i, word in enumerate(words):
         if cased[i] != word or word in ENGLISH_STOPWORDS or len(word) > _NAME_PART_MAX_CHARS or senses(word):
             continue
@@ -98,11 +99,8 @@ def truecased(question: str, spellings: Mapping[str, str]) -> str:
         n = next((n for n in (3, 2, 1) if joined(i, n) and _is_place(words[i : i + n])), 0)
         if n:
             cased[i : i + n] = [w if w in _NAME_JOINERS else w[:1].upper() + w[1:] for w in words[i : i + n]]
-    pieces, end = [], 0
-    for m, word in zip(matches, cased):
-        pieces += [question[end : m.start()], word]
-        end = m.end()
-    return "".join(pieces) + question[end:]
+    replacements = iter(cased)
+    return _WORD.sub(lambda _: next(replacements), question)
 
 
 def _is_place(words: list[str]) -> bool:
@@ -111,10 +109,10 @@ def _is_place(words: list[str]) -> bool:
                                    or len(words) == 1 and is_peoples_adjective(words[0]))
 
 
-def _cased(word: str, spellings: Mapping[str, str]) -> str:
+def _cased(word: str, spellings: Mapping[str, str], common: bool) -> str:
+    """One word as ``truecased`` writes it before looking at its neighbours (``common``: ``is_common_word``)."""
     if word in ENGLISH_STOPWORDS:
         return word
-    common = is_common_word(word)
     spelling = spellings.get(word) or (spellings[word[:-1]] + "s" if word.endswith("s") and word[:-1] in spellings else None)
     if spelling is not None and (not common or sum(ch.isupper() for ch in spelling) > 1):
         return spelling

@@ -85,16 +85,17 @@ _CURRENCY = {"달러": ("$", ""), "원": ("₩", ""), "위안": ("", " yuan"), "
 _EN_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
-# "How much did it raise in won?": the currency an English question asks the sum in, as Korean writes it
-_ASKED_CURRENCY = (("달러", re.compile(r"\bin (?:U\.?S\.? )?dollars\b|\bin usd\b", re.IGNORECASE)),
-                   ("원", re.compile(r"\bin (?:Korean )?won\b|\bin krw\b", re.IGNORECASE)),
-                   ("위안", re.compile(r"\bin (?:Chinese )?(?:yuan|renminbi)\b|\bin (?:cny|rmb)\b", re.IGNORECASE)),
-                   ("엔", re.compile(r"\bin (?:Japanese )?yen\b|\bin jpy\b", re.IGNORECASE)),
-                   ("유로", re.compile(r"\bin (?:euros?|eur)\b", re.IGNORECASE)))
+# "How much did it raise in won?", "원화로는 얼마야?": the currency a question asks a sum in, as Korean writes it
+_ASKED_CURRENCY = (("달러", re.compile(r"\bin (?:U\.?S\.? )?dollars\b|\bin usd\b|달러로", re.IGNORECASE)),
+                   ("원", re.compile(r"\bin (?:Korean )?won\b|\bin krw\b|원화로", re.IGNORECASE)),
+                   ("위안", re.compile(r"\bin (?:Chinese )?(?:yuan|renminbi)\b|\bin (?:cny|rmb)\b|위안화?로",
+                                     re.IGNORECASE)),
+                   ("엔", re.compile(r"\bin (?:Japanese )?yen\b|\bin jpy\b|엔화로", re.IGNORECASE)),
+                   ("유로", re.compile(r"\bin (?:euros?|eur)\b|유로화?로", re.IGNORECASE)))
 
 
 def asked_currency(question: str) -> str:
-    """The currency (as Korean writes it: 달러, 원 …) an English question asks a sum in; "" for none."""
+    """The currency (as Korean writes it: 달러, 원 …) a question asks a sum in; "" for none."""
     return next((korean for korean, asks in _ASKED_CURRENCY if asks.search(question)), "")
 
 

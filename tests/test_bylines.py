@@ -36,10 +36,9 @@ def test_byline_answer_reads_the_metadata_and_says_what_is_missing():
     assert missing.text is None and missing.missing == "게재일"
 
 
-def test_named_outlet_picks_the_article_the_question_names():
-    other = Article("000.txt", "본문.", title="t", outlet="글로벌이코노믹", author="박정한")
-    assert named_outlet("글로벌이코노믹 기사는 누가 썼어?", [ARTICLE, other]) is other
-    assert named_outlet("이 기사를 쓴 기자는?", [ARTICLE, other]) is None
+def test_named_outlet_is_the_outlet_the_question_names():
+    assert named_outlet("글로벌이코노믹 기사는 누가 썼어?", ["서울경제", "", "글로벌이코노믹"]) == "글로벌이코노믹"
+    assert named_outlet("이 기사를 쓴 기자는?", ["서울경제", "글로벌이코노믹"]) == ""
 
 
 def test_byline_questions_are_answered_from_the_real_articles_metadata(service):
@@ -49,3 +48,10 @@ def test_byline_questions_are_answered_from_the_real_articles_metadata(service):
     assert not answer.abstained and "2023-05-08" in answer.answer and answer.citations[0].outlet == "한국일보"
     answer = service.ask("서울경제 기사는 언제 나왔어?")  # no date in its metadata
     assert answer.abstained and "게재일" in answer.answer
+
+
+def test_an_outlet_named_is_found_among_all_articles_and_cited_from_its_first_passage(service):
+    composer = service.composer
+    assert composer._outlet_sources["한국일보"].startswith("002_")
+    hit = composer._first_passage(composer._outlet_sources["한국일보"])
+    assert hit.article.outlet == "한국일보" and hit.chunk.start == 0
