@@ -39,6 +39,7 @@ from .answer_types import (
     PEOPLE,
     PERCENT,
     PERSON,
+    affiliation_words,
     answers_count,
     asks_attribute,
     asks_ordinal,
@@ -493,7 +494,13 @@ class ExtractiveComposer:
         # "어느 기관 소속이야?" asks which one: the sentence naming it ("독일 외교관계위원회 … 센터의 발렌틴 베버") need
         # not say "기관"
         categories = [next(filter(None, found)) for found in ASKED_CATEGORY.findall(query.text)]
-        own_weights = {t: w for t, w in own_weights.items() if not any(c.startswith(t) for c in categories)}
+        categories += [w.lower() for words in affiliation_words(query.text) for w in words.split()]  # "소속", "work for"
+        # and an English category word's Korean renderings ("affiliation" 소속) are not to cover either
+        renderings = {m.term for m in query.bridged if m.word.lower() in categories}
+        own_weights = {t: w for t, w in own_weights.items()
+                       if not any(c.startswith(t) for c in categories) and t not in renderings}
+        if not own_weights and asked.subjects and affiliation_words(query.text):  # "그의 소속은?": his name is asked
+            own_weights = idf_weights(store, [s for s in asked.subjects[0] if s in store.bm25.vocab])
         bridged = query.bridged + query.context_bridged
         # a Korean word's glossary synonym written in a sentence covers it (경계 for 경고); a bridged English word's
         # other renderings cover its counted one
@@ -817,6 +824,13 @@ class ExtractiveComposer:
             word = owner.group(1).lower() if owner else ""
             if word and len(tokenize(word)) > 1 and any(word in _lowered(text) for text in texts):
                 names.append((word,))
+            # the person whose organisation it asks for, named by the word it opens with, which Kiwi may take for no
+            # proper noun ("한나스는 어디 소속이야?")
+            opening = OPENING_NAME.match(query.text) if affiliation_words(query.text) and not names else None
+            opener = opening.group(1).lower() if opening else ""
+            if (any(t in opener for t in query.tokens if len(t) > 1 or opener.startswith(t))  # 탕제 -> 탕 + 제
+                    and any(opener in _lowered(text) for text in texts)):
+                names.append((opener,))
             names = list(dict.fromkeys(names))
         else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
             opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())
@@ -876,6 +890,8 @@ class ExtractiveComposer:
         owner, role = role_speaker(query.text)
         if owner:  # "What did Tencent's AI chief describe?": whoever the articles name as its chief (야오순위), or nobody
             persons = self._role_holders(query, owner, role, texts)
+        if not subjects and affiliation_words(query.text):  # "What is his affiliation?": the organisation of "he"
+            subjects = persons
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
 

@@ -516,18 +516,57 @@ def _asked_attributes(question: str) -> list[re.Pattern]:
 
 
 def asks_attribute(question: str) -> bool:
-    """Whether the question asks about one of the attributes news sentences name in fixed ways."""
-    return bool(_asked_attributes(question))
+    """Whether the question asks about one of the attributes news sentences name in fixed ways, or a person's
+    organisation."""
+    return bool(_asked_attributes(question) or affiliation_words(question))
 
 
 def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` names every attribute the question asks about (``_ATTRIBUTES``), near the most
     specific of ``names`` when given, as ``names_role`` checks a title: the CSET sentence's "베이징에 본사를
-    둔 … 연구소가 우한에 지사를 설립해" says nothing of when Insikt Group was founded. True when the
-    question asks about none of them."""
+    둔 … 연구소가 우한에 지사를 설립해" says nothing of when Insikt Group was founded; and the organisation of
+    the first of ``names`` when the question asks for it (``names_affiliation``). True when the question asks
+    about none of them."""
     lowered = text.lower()
-    return all(_near_each(lowered, names, [named]) if names else named.search(text)
-               for named in _asked_attributes(question))
+    return (all(_near_each(lowered, names, [named]) if names else named.search(text)
+                for named in _asked_attributes(question))
+            and (not names or not affiliation_words(question) or names_affiliation(text, names[0])))
+
+
+# A person's organisation, asked ("베버는 어느 기관 소속이야?", "What is Weber's affiliation?", "Where does Hannas
+# work?", "Who does Lin work for?") and given as Korean news gives it, next to the name in its clause: before it
+# ("… 기술 센터의 발렌틴 베버는", "텐센트에 합류한 야오순위", "즈푸AI 창업자이자 칭화대 교수이기도 한 탕제") or after it, as
+# the organisation of a title ("윌리엄 C. 한나스 CSET 수석 분석가") or said so ("… 소속", "… 출신"). A quote after the
+# name ("베버는 "사회적 통치는 …") gives none.
+_ASKS_AFFILIATION = re.compile(r"소속|\baffiliat\w*|\bemployer\b(?!['’]s)|\bwork(?:s|ed|ing)?\s+(?:for|at)\b"
+                               r"|어디(?:서|에서)\s*일(?:해|하|했)", re.IGNORECASE)
+_WHERE_WORKS = re.compile(r"^\s*where\s+(?:does|did|do)\s.*\s(work)\s*\?*\s*$", re.IGNORECASE)
+_AFFILIATION_BEFORE = re.compile(rf"(?:의|소속(?:인|의)?|출신(?:인|의)?|에\s+(?:합류|근무|재직|몸담)\S*"
+                                 rf"|(?:{_TITLES})(?:이자|이며|인|이기도\s+한)?)\s+(?:\S+\s+){{0,3}}$")
+_AFFILIATION_AFTER = re.compile(rf"^\S*\s+(?:[A-Z][\w-]*\s+)+(?:[가-힣]+\s+)?(?:{_TITLES})"
+                                r"|^[^.\"“]{0,25}?(?:소속|출신|에\s*(?:합류|근무|재직|몸담))")
+AFFILIATION_BEFORE = 30  # characters before a name in which its organisation is given
+
+
+def affiliation_words(question: str) -> list[str]:
+    """The words with which ``question`` asks for a person's organisation ("소속", "affiliation", "work for", the "work"
+    of "Where does Hannas work?"); empty when it does not."""
+    where = _WHERE_WORKS.search(question)
+    return [m.group() for m in _ASKS_AFFILIATION.finditer(question)] + ([where.group(1)] if where else [])
+
+
+def names_affiliation(text: str, spellings: tuple[str, ...]) -> bool:
+    """Whether ``text`` gives the organisation of the person written as one of ``spellings`` (lower case), in the
+    name's clause (``_AFFILIATION_BEFORE``, ``_AFFILIATION_AFTER``)."""
+    lowered = text.lower()
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(lowered)]
+    for name in spellings:
+        for m in re.finditer(re.escape(name), lowered):
+            clause_start = max(b for b in bounds if b <= m.start())
+            before = text[max(clause_start, m.start() - AFFILIATION_BEFORE) : m.start()]
+            if _AFFILIATION_BEFORE.search(before) or _AFFILIATION_AFTER.search(text[m.end() :]):
+                return True
+    return False
 
 
 _NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*|이름\S*")
@@ -538,8 +577,11 @@ def subject_words(question: str) -> str:
     points back to ("그 회사"): what is left names whose role or attribute is asked ("미니맥스의 창업자는
     누구인가?" -> "미니맥스의")."""
     rest = _ROLE_WORDS.sub(" ", question)
-    for asks, _ in _ATTRIBUTES:
+    for asks in (*(asks for asks, _ in _ATTRIBUTES), _ASKS_AFFILIATION):
         rest = asks.sub(" ", rest)
+    where = _WHERE_WORKS.search(rest)
+    if where:
+        rest = f"{rest[: where.start(1)]} {rest[where.end(1) :]}"
     return " ".join(_NOT_A_NAME.sub(" ", rest).split())
 
 

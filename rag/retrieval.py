@@ -174,6 +174,9 @@ def _single_threaded_blas() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+GLUED_PARTICLES = "의은는이가을를와과도에"  # one-syllable particles Kiwi may read as part of an unknown name
+
+
 class Retriever:
     """Searches a Store with an Encoder; the same object serves every question."""
 
@@ -264,6 +267,7 @@ class Retriever:
             whole = self._whole_words(words)
             # the single syllables a whole word was split into only dilute it ("주송춘은" -> 주 + 송 + 춘)
             tokens = tuple(t for t in tokens if len(t) > 1 or not any(t in w for w in whole)) + whole
+            tokens, names = self._unglued(tokens), self._unglued(names)
             context_tokens = tuple(t for h in turn.context for t in tokenize(h))
             language = detect_language(question)
         with watch.stage("encoding"):
@@ -290,6 +294,13 @@ class Retriever:
         return Query(turn, language, tokens, context_tokens, vector, question_vector, search_vector, lexical_weight, latent,
                      bridged,
                      context_bridged, names)
+
+    def _unglued(self, words: Sequence[str]) -> tuple[str, ...]:
+        """``words`` with a particle Kiwi left on a name cut off ("발렌틴 베버의 소속은?" gives the proper noun 베버의):
+        a word the index lacks whose stem, one particle syllable shorter, it has ("베버")."""
+        vocab = self.store.bm25.vocab
+        return tuple(dict.fromkeys(w[:-1] if len(w) > 2 and w[-1] in GLUED_PARTICLES and w not in vocab
+                                   and w[:-1].lower() in vocab else w for w in words))
 
     def _whole_words(self, words: QuestionWords) -> tuple[str, ...]:
         """The nouns Kiwi split into syllables in the question that the articles hold whole (an unknown

@@ -734,6 +734,20 @@ def test_follow_up_referring_back_answers_from_its_context(service, question, ea
     assert quoted in answer.answer and answer.citations[0].source == source
 
 
+@pytest.mark.parametrize(("question", "history", "organisation"), [
+    ("베버는 어느 기관 소속이야?", (), "독일 외교관계위원회"),  # abstained: 기관 and 소속 are no words the sentence holds
+    ("발렌틴 베버의 소속은?", (), "독일 외교관계위원회"),  # Kiwi reads 베버의 as one proper noun
+    ("What is Weber's affiliation?", (), "독일 외교관계위원회"),
+    ("Where does Hannas work?", (), "CSET"),  # not his quote naming him by title only
+    ("그의 소속은?", ("베버는 사회적 통치에 대해 뭐라고 했어?",), "독일 외교관계위원회"),  # not his quote just given
+    ("What is his affiliation?", ("What did Weber say about social governance?",), "독일 외교관계위원회"),
+])
+def test_a_question_asking_for_a_person_s_organisation_quotes_where_the_article_gives_it(
+        service, question, history, organisation):
+    answer = service.ask(question, list(history))
+    assert not answer.abstained and organisation in answer.answer.split("[1]")[0]
+
+
 def test_an_answer_records_the_sentences_it_quotes(service):
     answer = service.ask("즈푸AI는 얼마를 조달했나?")
     assert answer.quoted and all(service.store.sentence_text(s) in answer.answer for s in answer.quoted)

@@ -10,6 +10,7 @@ from rag.answer_types import (
     PEOPLE,
     PERCENT,
     PERSON,
+    affiliation_words,
     answers_count,
     asks_own_question,
     counted_noun_en,
@@ -18,6 +19,7 @@ from rag.answer_types import (
     measured_word,
     mentions,
     name_asked_for,
+    names_affiliation,
     names_attributes,
     names_by_surname,
     names_counted,
@@ -687,3 +689,33 @@ def test_role_speaker_is_whose_role_a_speech_question_names(question, owner, rol
 def test_role_holders_are_the_names_before_the_title_in_the_owners_clause(role, owner, holders):
     assert role_holders(role, ROUNDTABLE, owner) == holders
 
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("베버는 어느 기관 소속이야?", ["소속"]),
+    ("What is Weber's affiliation?", ["affiliation"]),
+    ("Who does Lin Junyang work for?", ["work for"]),
+    ("Where does Hannas work?", ["work"]),
+    ("탕제는 어디서 일해?", ["어디서 일해"]),
+    ("How does the social simulator work?", []),  # how it works, not where someone works
+    ("Which former employer's technology did an ex-worker try to leak to Huawei?", []),  # a company, not a person's
+])
+def test_affiliation_words_are_how_a_question_asks_for_a_person_s_organisation(question, words):
+    assert affiliation_words(question) == words
+
+
+WEBER = "독일 외교관계위원회 지정학·지정경제학·기술 센터의 발렌틴 베버는 \"미국의 상대적 강점은 AI 칩과 컴퓨팅 중심지에 있다.\""
+
+
+@pytest.mark.parametrize(("text", "name", "holds"), [
+    (WEBER, "베버", True),  # "… 센터의 발렌틴 베버"
+    ("베버는 \"사회적 통치는 사회적 통제를 완곡하게 표현한 말이다. 중국의 …\"", "베버", False),  # a quote, no organisation
+    ("보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가는 \"미국이 …\"", "한나스", True),  # the title's organisation
+    ("한편 한나스 수석 분석가는 \"글로벌 기술 생태계에서 …\"", "한나스", False),  # a title of no organisation
+    (ROUNDTABLE, "야오순위", True),  # "텐센트에 합류한 야오순위"
+    (ROUNDTABLE, "양즈린", True),  # "문샷의 양즈린"
+    (ROUNDTABLE, "탕제", True),  # "즈푸AI 창업자이자 칭화대 교수이기도 한 탕제"
+])
+def test_names_affiliation_finds_the_organisation_next_to_the_name(text, name, holds):
+    assert names_affiliation(text, (name,)) is holds
+    assert names_attributes("그의 소속은?", text, ((name,),)) is holds

@@ -40,6 +40,15 @@ def test_best_floor_separates_the_distributions_mid_gap():
     assert errors == 1 and 0.7 < floor <= 0.8
 
 
+def test_every_answerable_question_s_evidence_lies_in_one_passage_of_its_gold_article(service):
+    # a misquoted evidence string ("3월 12일" where the capture has "312일") would count a right answer as a miss
+    passages = [(chunk.source, chunk.text) for chunk in service.store.chunks]
+    sets = sorted(p for p in OWN_SET.parent.glob("*.jsonl") if not p.stem.startswith(("parallel", "summit")))
+    misplaced = [(path.stem, q.id) for path in sets for q in load_questions(path)
+                 if q.doc and not any(q.is_gold(source, text) for source, text in passages)]
+    assert len(sets) > 50 and misplaced == []
+
+
 @pytest.mark.skipif(not DEV_SET.exists(), reason="shared dev set not present")
 def test_dev_set_regression(service):
     report = evaluate(service, load_questions(DEV_SET))
@@ -220,10 +229,10 @@ def test_own_set_regression(service):
     # 4/5): "samsung hbm supply to nvidia" named nothing without capitals (``casing``)
     ("holdout53", 1.0, 1.0, 1.0, 1.0, 1.0, 0),
     # 24 conversations, written next (first: en fact 13/14, ko one false abstention): the moderator's sentence takes
-    # the roundtable named in the sentence before in full; left: f22 ("What is his affiliation?" after Weber's
-    # quote: the next quote is given, not the sentence introducing him), f15 ("그는 어떤 경고를 했어?" after "원탁회의
+    # the roundtable named in the sentence before in full; "What is his affiliation?" after Weber's quote asks for the
+    # organisation next to his name (f22, fixed with holdout57); left: f15 ("그는 어떤 경고를 했어?" after "원탁회의
     # 진행자는 누구였어?": support 0.870, and "그는" is the earlier answer's person, whom no question named)
-    ("holdout54", 0.9, 1.0, 1.0, 0.9, None, 1),
+    ("holdout54", 0.9, 1.0, 1.0, 1.0, None, 1),
     # 36 asking for numbers, dates and sums, written next (first: en R@1 14/16, one false abstention; ko one false
     # abstention): 경 is a number ("초당 3천경 번"), orders of magnitude are 자릿수, "in won" reads the won; left: m15
     # ("원화로 얼마를 조달했어?" after Zhipu's listing stands on its own words, and no sentence supports it enough)
@@ -233,6 +242,9 @@ def test_own_set_regression(service):
     # are attributes to name, two companies compared get a sentence each; left: y06 (why Wuhan is becoming a hub: the
     # subheading is quoted), y17 ("Which is bigger, Tencent or Alibaba?": a sentence naming one is quoted)
     ("holdout56", 1.0, 1.0, 1.0, 0.9, 0.85, 0),
+    # 50 shaped like the acceptance set, written next (first: everything right but one ko false abstention): z05
+    # ("베버는 어느 기관 소속이야?" asks for the organisation a sentence gives next to the name, ``names_affiliation``)
+    ("holdout57", 1.0, 1.0, 1.0, 1.0, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))

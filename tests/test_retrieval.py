@@ -136,6 +136,12 @@ def test_a_name_kiwi_splits_in_the_question_but_not_in_the_articles_is_searched_
     assert "우한" in service.retriever.prepare("우한시가 올해 갖출 컴퓨팅 능력은?").tokens  # a real word is kept
 
 
+def test_a_particle_kiwi_reads_as_part_of_an_unknown_name_is_cut_off(service):
+    query = service.retriever.prepare("발렌틴 베버의 소속은?")  # Kiwi: the proper noun 베버의; the articles: 베버는
+    assert "베버" in query.tokens and "베버의" not in query.tokens and "베버" in query.names
+    assert "분석가" in service.retriever.prepare("CSET 수석 분석가는 누구야?").tokens  # a word the index has stays whole
+
+
 @pytest.mark.parametrize("question, language", [("즈푸AI는 얼마를 조달했나?", "ko"), ("How much did Zhipu AI raise?", "en")])
 def test_a_blended_encoder_scores_passages_with_the_language_s_blend_weights(blended_service, question, language):
     from rag.retrieval import BLEND_WEIGHTS, with_bridged_terms
