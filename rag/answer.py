@@ -48,6 +48,7 @@ from .answer_types import (
     counted_noun_en,
     counted_word,
     expected_type,
+    holders_asked,
     measured_word,
     mentions,
     name_asked_for,
@@ -153,8 +154,9 @@ COMPARES_NAMES = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|sm
                             r"|보다|중\s*(?:어디|누가|어느|무엇|뭐)|비교",
                             re.IGNORECASE)
 # a question asking who holds a role, whose names are the role's owners or the act's object ("Who is Alibaba's Qwen
-# tech lead?", "Who moderated the roundtable?", "원탁회의 진행자는 누구야?"), not "Who is Valentin Weber?"
-ASKS_WHO_HOLDS = re.compile(r"^\s*who\s+(?!(?:is|was)\s+[^'’?]+\?*\s*$)|누가"
+# tech lead?", "Who is the founder of Zhipu AI?", "Who moderated the roundtable?", "원탁회의 진행자는 누구야?"), not
+# "Who is Valentin Weber?"
+ASKS_WHO_HOLDS = re.compile(r"^\s*who\s+(?!(?:is|was)\s+(?!the\s|its\s|their\s)[^'’?]+\?*\s*$)|누가"
                             r"|의\s+[^?]*누구|(?:자|장|책임자|대표|위원)(?:은|는|이|가)?\s*누구", re.IGNORECASE)
 # a sentence explaining the one before it: "… 충족하기는 역부족이라는 것이다.", "… 높이려 한다는 얘기다."
 EXPLAINS = re.compile(r"(?:다는|라는|는|란)\s*(?:것|얘기|뜻|의미)(?:이다|다)[.\s”\"']*$")
@@ -442,8 +444,14 @@ class Asked:
         """Whether a sentence (``covered``, its ``tokens`` with full names added for surnames) names one of
         ``persons``; a one-syllable Hangul spelling only as a surname before a title ("린 기술책임자는"; 린 is in
         양즈린, and Xi's 시 is a token of 우한시), a Hangul name also by surname and title ("탕 CEO도" for 탕제)."""
-        return any((s in tokens and (len(s) > 1 or not is_hangul_term(s))) or names_spelling(covered, s)
-                   for spellings in self.persons for s in spellings)
+        return bool(self.persons_named(covered, tokens))
+
+    def persons_named(self, covered: str, tokens: Sequence[str]) -> tuple[str, ...]:
+        """The spellings of each of ``persons`` the sentence names (``names_person``)."""
+        return tuple(s for spellings in self.persons
+                     if any((s in tokens and (len(s) > 1 or not is_hangul_term(s))) or names_spelling(covered, s)
+                            for s in spellings)
+                     for s in spellings)
 
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
@@ -526,6 +534,7 @@ class ExtractiveComposer:
             tokens = with_synonyms(with_full_names(tokens, covered, bridged), synonyms)
             if language == "ko":
                 tokens = with_surnamed(tokens, covered, query.tokens)
+            tokens += asked.persons_named(covered, tokens)  # "탕 CEO는 …" covers 탕제 of "What did Tang Jie say?"
             before = self._paragraph_previous(sid, doc, sentence)
             before_text = doc.article.text[before.start : before.end] if before is not None else ""
             # the role of a subject the sentence before names: that sentence's words count in full
@@ -909,17 +918,50 @@ class ExtractiveComposer:
 
     def _earlier_persons(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """Who a follow-up's "he" or "그는" is: the names of the turn before (an English question's by sound, a
-        Korean question's opening word), when it names someone; no one when it asked who holds a role ("Who is
-        Alibaba's Qwen tech lead?" names the role's owners, and "he" is the person its answer gave)."""
+        Korean question's opening word), when it names someone; when it asked who holds a role ("Who moderated the
+        roundtable?", "Who is Alibaba's Qwen tech lead?"), whose names are the role's owners, the person its answer
+        gave (``_holder_quoted``)."""
         earlier = query.turn.context[-1]
-        if ASKS_WHO_HOLDS.search(earlier):
-            return ()
         if query.language != "ko":
             with_context = replace(query, bridged=query.bridged + query.context_bridged)
-            return tuple(n for n in self._english_names(with_context, earlier, texts=texts) if not self._everywhere(n))
-        opening = OPENING_NAME.match(earlier)
-        word = opening.group(1).lower() if opening else ""
-        return ((word,),) if word and word in query.context_tokens and not self._everywhere((word,)) else ()
+            named = tuple(n for n in self._english_names(with_context, earlier, texts=texts) if not self._everywhere(n))
+        else:
+            opening = OPENING_NAME.match(earlier)
+            word = opening.group(1).lower() if opening else ""
+            named = ((word,),) if word and word in query.context_tokens and not self._everywhere((word,)) else ()
+        if not ASKS_WHO_HOLDS.search(earlier):
+            return named
+        if query.language == "ko":  # the role's owner: "즈푸AI의 창업자는 누구야?" (Kiwi: 즈푸 + AI), "원탁회의 진행자는 …"
+            opening = KOREAN_OWNER.match(earlier) or OPENING_NAME.match(earlier)
+            owner = opening.group(1).lower() if opening else ""
+            named = tuple((t,) for t in query.context_tokens if owner and len(t) > 1 and owner.startswith(t))
+        return self._holder_quoted(query, earlier, named)
+
+    def pronoun_meant(self, query: Query) -> str:
+        """Whom a follow-up's "he" or "그는" means when the turn before asked who holds a role and only its answer
+        names them (``_holder_quoted``: 탕제 for "What did he warn about?" after "Who moderated the roundtable?"); ""
+        otherwise."""
+        if not (query.anchors and PERSON_PRONOUN.search(query.text) and ASKS_WHO_HOLDS.search(query.turn.context[-1])):
+            return ""
+        persons = self._earlier_persons(query, ())
+        return persons[0][0] if persons else ""
+
+    def _holder_quoted(self, query: Query, earlier: str, owners: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+        """The one person the answer to ``earlier``, a who-question about a role, quoted as holding it (``holders_asked``),
+        in a clause naming one of ``owners`` (알리바바's 린쥔양 in the panel's roster), else in any clause when none
+        names them (탕제 of "… 탕제 최고경영자(CEO)가 진행자로 나섰고 …" for "Who moderated the roundtable?"); no one
+        when the quotes give several, or give the role in an owner's clause to no name next to it ("즈푸AI 창업자이자 …
+        탕제": not the roster's next founder, 양즈린)."""
+        texts = [self.store.sentence_text(sid) for sid in query.anchors]
+        spellings = tuple(s for name in owners for s in name)
+        for owner in dict.fromkeys((spellings, ())):
+            found = [holders_asked(earlier, text, owner) for text in texts]
+            if any(f is None for f in found):
+                return ()
+            names = list(dict.fromkeys(h for f in found for h in f))
+            if names:
+                return ((names[0],),) if len(names) == 1 else ()
+        return ()
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The spellings of what a count question counts, one of which the sentence holding the count must

@@ -317,6 +317,7 @@ _MENTIONS = {
         r"\d{4}\s*년|\d{1,2}\s*(?:월|일)|\d+\s*(?:세기|분기)|(?<!\d)(?:19|20)\d{2}(?!\d)|지난해|올해|작년|내년|지난달|이번\s*달"
         r"|이날|같은\s*날|전날|당일|어제|오늘|내일|지난\s*주|이번\s*주|이달|내달|상반기|하반기"
         r"|현지\s*시[각간]|초순|중순|하순|연초|연말"
+        r"|(?<![가-힣])(?:수|몇|\d+)\s*(?:년|개월|달|주일?|일)\s*(?:전|뒤|후)(?!자|보|반)"  # "수 년 전부터"
         r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     ),
     # A digit that is neither part of a date ("지난해 12월", "2017년") nor of a model name (A100, H800, R1).
@@ -627,28 +628,53 @@ def role_speaker(question: str) -> tuple[str, str]:
     return owner.strip(), m.group("role") or m.group("role2") or m.group("role3")
 
 
+def _titles_asked(question: str) -> list[re.Pattern]:
+    """How sentences name the role ``question`` asks about (``_ROLES``), any title when it names none."""
+    return [named for asks, named in _ROLES if asks.search(question)] or [_MENTIONS[PERSON]]
+
+
+# The name a title belongs to: right before it ("린쥔양 기술책임자", "양즈린 창업자 겸 CEO", "야오순위 AI 책임자"); the
+# subject, titled, of a role taken ("탕제 최고경영자(CEO)가 진행자로 나섰고"); after a title said of it, titled again
+# ("주 저자인 윌리엄 C. 한나스 CSET 수석 분석가": the one named, not 보고서; "즈푸AI 창업자이자 칭화대 교수이기도 한 탕제
+# 최고경영자")
+# a Hangul word not ending in a particle or copula ("문샷의", "창업자이자" are no names)
+_NAMED = r"([가-힣]{2,5})(?<![을를은는의에와과로도들])(?<!이자)(?<!이며)"
+_NAME_BEFORE_TITLE = re.compile(rf"{_NAMED}\s+(?:[A-Za-z]+\s+)?(?:[가-힣]{{1,6}}\s+(?:겸\s+)?)?[가-힣]{{0,3}}$")
+_TITLED_SUBJECT = re.compile(rf"{_NAMED}\s+(?:[A-Za-z]+\s+)?[가-힣]{{0,4}}(?:{_TITLES})(?:\([^)]*\))?(?:이|가|은|는)\s+$")
+_NAME_AFTER_TITLE = re.compile(rf"^[가-힣]{{0,2}}(?:인|이자|이며|이기도\s+한)\s+(?:\S+\s+){{0,3}}?(?:[A-Z]\.\s+)?{_NAMED}"
+                               rf"\s+(?:[A-Za-z]+\s+)?(?:[가-힣]+\s+)?[가-힣]{{0,4}}(?:{_TITLES})(?!이기도|이자|인\s)")
+
+
 def role_holders(role: str, text: str, owner: tuple[str, ...]) -> list[str] | None:
     """The names ``text`` gives people holding ``role`` (an English or Korean title word) in a clause naming one of
-    ``owner``'s spellings: the Hangul word before the title ("알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양 기술책임자"
-    gives 린쥔양 for Alibaba's lead; "텐센트에 합류한 야오순위 AI 책임자" 야오순위 for Tencent's chief); None when
-    such a clause holds the title but no name right before it ("즈푸AI 창업자이자 … 탕제 최고경영자"), [] when none
-    holds the title."""
-    asked = f"who is the {role}" if role.isascii() else f"{role}는 누구"
-    titles = [named for asks, named in _ROLES if asks.search(asked)] or [_MENTIONS[PERSON]]
+    ``owner``'s spellings (``holders_asked``): 린쥔양 for Alibaba's lead, 야오순위 for Tencent's chief."""
+    return holders_asked(f"who is the {role}" if role.isascii() else f"{role}는 누구", text, owner)
+
+
+def holders_asked(question: str, text: str, owner: tuple[str, ...] = ()) -> list[str] | None:
+    """The names ``text`` gives people holding the role the who-question ``question`` asks about, in a clause
+    naming one of ``owner``'s spellings (in any clause without ``owner``): the Hangul word before the title
+    ("알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양 기술책임자" gives 린쥔양 for Alibaba's lead; "텐센트에 합류한 야오순위 AI
+    책임자" 야오순위 for Tencent's chief), the titled subject of the role ("탕제 최고경영자(CEO)가 진행자로 나섰고" 탕제 for
+    the moderator), the name after a title said of it ("주 저자인 윌리엄 C. 한나스" 한나스 for the author); None when such
+    a clause holds the title but no name next to it ("즈푸AI 창업자이자 … 탕제 최고경영자"), [] when none holds the title."""
+    titles = _titles_asked(question)
     lowered = text.lower()
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(lowered)] + [len(lowered)]
     found, titled = [], False
     for start, end in zip(bounds, bounds[1:]):
         clause = text[start:end]
-        if not any(o in clause.lower() for o in owner):
+        if owner and not any(o in clause.lower() for o in owner):
             continue
         for title in titles:
             for m in title.finditer(clause):
                 titled = True
-                before = re.search(r"([가-힣]{2,5})\s+(?:[A-Za-z]+\s+)?(?:[가-힣]{1,6}\s+(?:겸\s+)?)?[가-힣]{0,3}$",
-                                   clause[: m.start()])
-                if before and not re.search(r"(?:을|를|은|는|의|에|와|과|로|도|들)$", before.group(1)):
-                    found.append(before.group(1))
+                after = _NAME_AFTER_TITLE.search(clause[m.end() :])
+                before = None if after else (_NAME_BEFORE_TITLE.search(clause[: m.start()])
+                                             or _TITLED_SUBJECT.search(clause[: m.start()]))
+                name = after or before
+                if name:
+                    found.append(name.group(1))
     return list(dict.fromkeys(found)) if found or not titled else None
 
 
@@ -659,7 +685,7 @@ def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()
     the title must be near the first, in the same clause: a sentence listing panelists names many
     companies and titles ("…탕제 최고경영자(CEO)가 진행자로 나섰고 알리바바의 … 린쥔양 기술책임자, …"), and
     the CEO it names is not Alibaba's."""
-    titles = [named for asks, named in _ROLES if asks.search(question)] or [_MENTIONS[PERSON]]
+    titles = _titles_asked(question)
     if not names:
         return any(t.search(text) for t in titles)
     return _near_each(text.lower(), names, titles)
@@ -669,7 +695,7 @@ def names_office_of(question: str, text: str, country: tuple[str, ...]) -> bool:
     """Whether ``text`` gives the title the role question asks about (as ``names_role``) right after one of
     ``country``'s Korean names: Korean writes a country's office as "미국 대통령", "중국 국가주석", "일본의
     총리", so a bank's 총재 in a sentence that names 미국 elsewhere is no American president."""
-    titles = [named for asks, named in _ROLES if asks.search(question)] or [_MENTIONS[PERSON]]
+    titles = _titles_asked(question)
     return any(title.search(text[m.end() : m.end() + OFFICE_AFTER])
                for name in country for m in re.finditer(re.escape(name), text) for title in titles)
 

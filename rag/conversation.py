@@ -49,6 +49,9 @@ class Turn:
 
     question: str
     context: tuple[str, ...] = ()
+    # the person the question's "he" or "그는" means, when only the answer to the turn before names them ("Who moderated
+    # the roundtable?" -> 탕제): searched with the question
+    meant: str = ""
 
     @property
     def is_follow_up(self) -> bool:
@@ -56,7 +59,7 @@ class Turn:
 
     @property
     def search_text(self) -> str:
-        return " ".join([*self.context, self.question])
+        return " ".join([*self.context, *filter(None, [self.meant]), self.question])
 
 
 def _names_before(text: str) -> bool:

@@ -23,7 +23,7 @@ question's words the index knows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 import numpy as np
@@ -251,9 +251,10 @@ class Retriever:
                 matches += self.bridge.by_meaning(words, vectors)
         return tuple(matches)
 
-    def prepare(self, question: str, history: Sequence[str] = (), watch: Stopwatch | None = None) -> Query:
+    def prepare(self, question: str, history: Sequence[str] = (), watch: Stopwatch | None = None,
+                meant: str = "") -> Query:
         """The question analysed (tokens), encoded (dense and latent vectors) and bridged; ``watch`` times
-        the three stages."""
+        the three stages; ``meant``, whom a follow-up's pronoun means (``Turn.meant``)."""
         watch = watch or Stopwatch()
         question = " ".join(str(question).split())[:MAX_QUESTION_CHARS]
         if not question:
@@ -262,13 +263,15 @@ class Retriever:
             question = self.truecased(question)
             history = [self.truecased(h) for h in history]
             turn = resolve_turn(question, history, tokenize)
+            if meant and turn.is_follow_up:
+                turn = replace(turn, meant=meant)
             words = question_words(question)
             tokens, names = words.tokens, words.names
             whole = self._whole_words(words)
             # the single syllables a whole word was split into only dilute it ("주송춘은" -> 주 + 송 + 춘)
             tokens = tuple(t for t in tokens if len(t) > 1 or not any(t in w for w in whole)) + whole
             tokens, names = self._unglued(tokens), self._unglued(names)
-            context_tokens = tuple(t for h in turn.context for t in tokenize(h))
+            context_tokens = tuple(t for h in (*turn.context, turn.meant) for t in tokenize(h))
             language = detect_language(question)
         with watch.stage("encoding"):
             plain = self.encoder.encode_query(question)

@@ -152,8 +152,11 @@ class RagService:
         query = retriever.prepare(question, history)
         history = [h for h in history if h and h.strip()]
         if query.turn.is_follow_up and history:
-            query = replace(query, anchors=self._quoted_by(retriever, composer, history[-1], history[:-1], mode,
-                                                           passages))
+            anchors = self._quoted_by(retriever, composer, history[-1], history[:-1], mode, passages)
+            query = replace(query, anchors=anchors)
+            meant = composer.pronoun_meant(query)  # "What did he say?" after "Who moderated the roundtable?"
+            if meant:
+                query = replace(retriever.prepare(question, history, meant=meant), anchors=anchors)
         hits = self._ranked(retriever, composer, query, k, mode, passages)
         answer = composer.compose(query, hits[:passages])
         self._remember(composer, question, history, mode, passages, answer.quoted)

@@ -474,6 +474,26 @@ def test_he_after_asking_who_holds_a_role_is_not_the_roles_owner(service):
     assert service.ask("Which university did he study at?", ["Who is Valentin Weber?"]).abstained  # Weber is "he"
 
 
+@pytest.mark.parametrize(("question", "earlier", "quoted"), [
+    # "he" is the person the earlier answer gave in the role, searched for with the question ("탕 CEO는 …")
+    ("What did he say?", "Who moderated the roundtable?", "실제 격차는 오히려 커지고"),
+    ("그는 무슨 경고를 했어?", "원탁회의 진행자는 누구였어?", "실제 격차는 오히려 커지고"),  # abstained (support 0.866)
+    ("What did he say?", "Who joined Tencent from OpenAI?", "리소그래피"),  # abstained: Yao's quote was not retrieved
+])
+def test_he_after_asking_who_holds_a_role_is_the_person_the_answer_gave(service, question, earlier, quoted):
+    answer = service.ask(question, [earlier])
+    assert not answer.abstained and quoted in answer.answer.split("[1]")[0]
+
+
+def test_he_is_never_quoted_when_the_person_the_answer_gave_said_nothing(service):
+    assert service.ask("What did he say?", ["Who is the founder of Moonshot?"]).abstained  # 양즈린 is never quoted
+
+
+def test_a_speech_question_s_person_named_by_surname_and_title_covers_the_name(service):
+    answer = service.ask("What did Tang Jie say?")  # "탕 CEO는 “…”": abstained, 탕제 counted as a word not held
+    assert not answer.abstained and "탕 CEO" in answer.answer.split("[1]")[0]
+
+
 def test_a_korean_questions_acronym_is_found_by_its_korean_rendering(service):
     answer = service.ask("중국은 EUV 장비를 수입할 수 있어?")  # the article writes 극자외선
     assert not answer.abstained and "극자외선 리소그래피 기계 수입이 불가능" in answer.answer

@@ -16,6 +16,7 @@ from rag.answer_types import (
     counted_noun_en,
     counted_word,
     expected_type,
+    holders_asked,
     measured_word,
     mentions,
     name_asked_for,
@@ -120,6 +121,8 @@ def test_expected_type(question, kind):
     (DATE, "엘 캐피탄은 1.7엑사플롭스의 계산능력을 가졌다.", False),
     (DATE, "회사는 지난주 상장 계획을 밝혔다.", True),
     (DATE, "성능이 3~6개월 정도 뒤처진 것으로 파악된다.", False),
+    (DATE, "중국 정부는 수 년 전부터 대규모 펀드를 조성해", True),  # "Since when?": a time before now
+    (DATE, "그 전에 수년 동안", False),  # a span, not a time
     (NUMBER, "딥시크는 이후 일곱 차례 모델 업데이트를 발표했다.", True),
     (NUMBER, "성능이 3~6개월 정도 뒤처진 것으로 파악된다.", True),
     (NUMBER, "인식트그룹은 미국 국방부 공식 협력업체다.", False),
@@ -684,10 +687,26 @@ def test_role_speaker_is_whose_role_a_speech_question_names(question, owner, rol
     ("CEO", ("즈푸",), ["탕제"]),
     ("CEO", ("문샷",), ["양즈린"]),  # "양즈린 창업자 겸 CEO"
     ("CEO", ("알리바바",), []),  # the CEO in the sentence is Zhipu's, in another clause
-    ("founder", ("즈푸",), None),  # "즈푸AI 창업자이자 …": the title, but no name right before it
+    ("founder", ("즈푸",), ["탕제"]),  # "즈푸AI 창업자이자 칭화대 교수이기도 한 탕제 최고경영자": the name titled after it
+    ("professor", ("즈푸",), ["탕제"]),  # "칭화대 교수이기도 한 탕제 최고경영자", not 창업자이자 before it
+    ("chairman", ("즈푸",), []),  # no such title
 ])
 def test_role_holders_are_the_names_before_the_title_in_the_owners_clause(role, owner, holders):
     assert role_holders(role, ROUNDTABLE, owner) == holders
+
+
+@pytest.mark.parametrize(("question", "text", "holders"), [
+    ("Who moderated the roundtable?", ROUNDTABLE, ["탕제"]),  # "탕제 최고경영자(CEO)가 진행자로 나섰고": the titled subject
+    ("원탁회의 진행자는 누구였어?", ROUNDTABLE, ["탕제"]),
+    ("Who is the lead author of the CSET report?", "보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가는 \"미국이 …\"",
+     ["한나스"]),  # the name after "저자인", not 보고서 before it
+    ("Who is the founder of Moonshot?", "문샷의 양즈린 창업자 겸 CEO", ["양즈린"]),
+    ("Who moderated the roundtable?", "토론자들은 격차가 크다고 입을 모았다.", []),
+])
+def test_holders_asked_are_whom_a_sentence_gives_the_asked_role(question, text, holders):
+    assert holders_asked(question, text) == holders
+    assert holders_asked("Who is the founder of Zhipu AI?", ROUNDTABLE, ("즈푸",)) == ["탕제"]  # not 문샷's 양즈린
+    assert holders_asked("Who founded Zhipu AI?", "즈푸AI 창업자는 이렇게 말했다.") is None  # the title, no name
 
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.conversation import resolve_turn
+from rag.conversation import Turn, resolve_turn
 from rag.text import tokenize
 
 
@@ -37,6 +37,13 @@ from rag.text import tokenize
 )
 def test_follow_up_context(question, history, context):
     assert list(resolve_turn(question, history, tokenize).context) == context
+
+
+def test_the_person_a_pronoun_means_is_searched_with_the_question():
+    turn = Turn("What did he say?", ("Who moderated the roundtable?",), meant="탕제")
+    assert turn.search_text == "Who moderated the roundtable? 탕제 What did he say?"
+    assert Turn("What did he say?", ("Who moderated the roundtable?",)).search_text == (
+        "Who moderated the roundtable? What did he say?")
 
 
 def test_context_reaches_back_to_the_question_that_set_the_topic():
