@@ -45,6 +45,7 @@ from .answer_types import (
     asks_ordinal,
     asks_own_question,
     asks_speech,
+    count_of_counted,
     counted_noun_en,
     counted_word,
     expected_type,
@@ -54,7 +55,6 @@ from .answer_types import (
     name_asked_for,
     names_attributes,
     names_by_surname,
-    names_counted,
     names_office_of,
     names_role,
     names_thing,
@@ -158,6 +158,8 @@ COMPARES_NAMES = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|sm
 # "Who is Valentin Weber?"
 ASKS_WHO_HOLDS = re.compile(r"^\s*who\s+(?!(?:is|was)\s+(?!the\s|its\s|their\s)[^'’?]+\?*\s*$)|누가"
                             r"|의\s+[^?]*누구|(?:자|장|책임자|대표|위원)(?:은|는|이|가)?\s*누구", re.IGNORECASE)
+# a question asking what something means or shows ("What does that indicate?", "이는 무슨 의미야?")
+ASKS_MEANING = re.compile(r"\b(?:indicat\w*|mean|means|signif\w*|impl(?:y|ies|ication\w*))\b|의미|뜻하|시사", re.IGNORECASE)
 # a sentence explaining the one before it: "… 충족하기는 역부족이라는 것이다.", "… 높이려 한다는 얘기다."
 EXPLAINS = re.compile(r"(?:다는|라는|는|란)\s*(?:것|얘기|뜻|의미)(?:이다|다)[.\s”\"']*$")
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
@@ -426,7 +428,7 @@ class Asked:
             holds = ((mentions(self.kind, text) or ordinal) and (self.kind != NUMBER or answers_count(q, text))
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
-        counts = names_counted(self.counted, covered.lower())
+        counts = count_of_counted(q, self.counted, covered)
         opens = not self.opening_name or any(names_spelling(t, self.opening_name) for t in (covered, before))
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
                 and reports_speech(q, text)
@@ -1192,10 +1194,14 @@ class ExtractiveComposer:
             return (place, by_id[after]) if not reasons or any(r.search(self.store.sentence_text(after))
                                                                for r in reasons) else None
 
-        if ASKS_WHY.search(query.text) and not any(GIVES_REASON.search(self.store.sentence_text(s.sentence_id))
-                                                   for s in chosen):
+        # what is wanted after a quote that does not say it: a reason or what explains it for a why-question, what
+        # it means for a question asking that ("What does the large number of registered AI models indicate?": "…
+        # 참여한다는 의미다.")
+        wanted = ((GIVES_REASON, EXPLAINS) if ASKS_WHY.search(query.text)
+                  else (EXPLAINS,) if ASKS_MEANING.search(query.text) else ())
+        if wanted and not any(wanted[0].search(self.store.sentence_text(s.sentence_id)) for s in chosen):
             for place in range(min(len(chosen), self.config.max_sentences - 1)):
-                reason = following(place, (GIVES_REASON, EXPLAINS))
+                reason = following(place, wanted)
                 if reason is not None:
                     return reason
         if (len(query.tokens) <= 1 or answer_type(query) is None) and chosen[0].sentence_id in query.anchors:

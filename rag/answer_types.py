@@ -25,7 +25,9 @@ MONEY, PEOPLE, DATE, NUMBER, PERSON, PERCENT, NAME = "money", "people", "date", 
 ASKS_FOR_NUMBER = re.compile(
     r"얼마|몇|언제|규모|금액|수치|비율|확률|연도|년도|날짜|기간|시기"
     r"|\bhow (?:much|many|large|big|long|far|often|old|fast|high|low)\b|\bwhen\b"
-    r"|\b(?:what|which) (?:year|date|month|day|percentage|share|time)\b|\bprobability\b|\bnumber of\b"
+    r"|\b(?:what|which) (?:year|date|month|day|percentage|share|time)\b|\bprobability\b"
+    # "the number of …", not "What does the large number of registered models indicate?", which asks what it means
+    r"|(?<!large )(?<!great )(?<!huge )(?<!growing )(?<!rising )(?<!increasing )(?<!small )\bnumber of\b"
     r"|\bwhat (?:chance|odds|likelihood)\b",
     re.IGNORECASE,
 )
@@ -485,6 +487,10 @@ _ASKS_SPEECH = re.compile(
     # (not "얼마나 뒤처졌다고 했어?", which asks how far behind)
     r"|^(?![^?]*(?:얼마|몇|언제|어디|누가|누구|무엇|뭐|왜|어떻게|어떤|어느))[^?]*"
     r"(?:다|라)고\s*(?:했|말했|밝혔|주장했|예측했|전망했|경고했|말한|언급했)\S*\s*\??\s*$"
+    # whose account is asked for: "Why is China's compute used up, according to Lin?"; not a report's or an
+    # outlet's, whose article may say it without naming it ("according to Insikt Group", "according to the WSJ")
+    r"|\baccording\s+to\s+(?-i:[A-Z][a-z][\w'.-]*)(?:\s+(?-i:[A-Z][a-z][\w'.-]*)){0,2}"
+    r"(?<!Group)(?<!Institute)(?<!Center)(?<!Centre)(?<!University)(?<!Agency)(?<!Journal)(?<!Times)(?<!News)\?*\s*$"
     r"|뭐라고|무엇이라고|무슨\s*말|어떻게\s*말|어떤\s*말", re.IGNORECASE)
 _REPORTS_SPEECH = re.compile(
     # a quote goes on into a speech verb ("…높다”며", "…있다"고 설명했다); a quoted term ("주입") reports nothing
@@ -753,18 +759,41 @@ def answers_count(question: str, text: str) -> bool:
         return bool(_ORDINAL.search(text))
     if _ASKS_COMPARED.search(question):
         return bool(_COMPARES.search(text))
+    if _ASKS_HOW_LONG.search(question) and not (_ASKS_WITH_COUNTER.search(question) or _ASKS_HOW_MANY.search(question)):
+        # a year ("2025년") is a date, not a duration
+        return bool(re.search(rf"(?<![\d,.])(?!(?:19|20)\d\d\s*년){_COUNT_NUMBER}\s*(?:{_DURATION})", text))
+    count = _count_asked(question)
+    return count is None or bool(count.search(text))
+
+
+@lru_cache(maxsize=256)
+def _count_asked(question: str) -> re.Pattern | None:
+    """A number with the counter the question counts by: "몇 개" by "3개" (not by "일곱 차례"), "How many …" by any
+    counter ("4만~5만 개", "일곱 차례", not "5억 달러"), "How many years …" by years; None when it asks for no count."""
     asked, how_many = _ASKS_WITH_COUNTER.search(question), _ASKS_HOW_MANY.search(question)
     if asked:
         counters = _KOREAN_COUNTERS[asked.group(1)]
     elif how_many:
         counters = _EN_UNITS[how_many.group(1).lower()] if how_many.group(1) else _ANY_COUNTER
-    elif _ASKS_HOW_LONG.search(question):
-        # a year ("2025년") is a date, not a duration
-        return bool(re.search(rf"(?<![\d,.])(?!(?:19|20)\d\d\s*년){_COUNT_NUMBER}\s*(?:{_DURATION})", text))
     else:
-        return True
+        return None
     counters = "|".join(f"개{_COUNTER_END}" if c == "개" else c for c in counters.split("|"))  # not 개월
-    return bool(re.search(rf"{_COUNT_NUMBER}\s*(?:{counters})", text))
+    return re.compile(rf"{_COUNT_NUMBER}\s*(?:{counters})")
+
+
+COUNT_REACH = 20  # characters between a count and what it counts: "3개의 국가 개발 구역", "A100가 5,000~1만 개"
+
+
+def count_of_counted(question: str, spellings: tuple[str, ...], text: str) -> bool:
+    """Whether a count the question asks for (``answers_count``) stands within ``COUNT_REACH`` characters of what it
+    counts, named by one of ``spellings`` (``names_counted``): the 30 exaflops Wuhan's "여러 컴퓨팅 중심지" will have,
+    "초당 3천경 번의 연산", count no computing centres. ``names_counted`` alone for a question asking for no count."""
+    count = _count_asked(question)
+    if count is None or not spellings:
+        return names_counted(spellings, text.lower())
+    lowered = text.lower()
+    return any(names_counted(spellings, lowered[max(0, m.start() - COUNT_REACH) : m.end() + COUNT_REACH])
+               for m in count.finditer(text))
 
 
 # What a count question counts: "사용자 수는?", "구역이 몇 개", "How many GPUs …". Korean news names it next to

@@ -494,6 +494,20 @@ def test_a_speech_question_s_person_named_by_surname_and_title_covers_the_name(s
     assert not answer.abstained and "탕 CEO" in answer.answer.split("[1]")[0]
 
 
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("Why is China's compute consumed faster than America's, according to Lin?", "납품·상용화"),  # Lin's words
+    ("What does the large number of registered AI models indicate?", "참여한다는 의미"),  # and what it means
+    ("How mature is China's AI ecosystem, according to Insikt Group?", "성숙한 단계"),  # mature 성숙 (glossary)
+])
+def test_paraphrased_english_questions_quote_the_sentence_that_answers(service, question, quoted):
+    answer = service.ask(question)
+    assert not answer.abstained and quoted in answer.answer
+
+
+def test_a_count_of_something_else_answers_no_how_many_question(service):
+    assert service.ask("How many data centers does Wuhan plan to build this year?").abstained  # "30엑사플롭스"
+
+
 def test_a_korean_questions_acronym_is_found_by_its_korean_rendering(service):
     answer = service.ask("중국은 EUV 장비를 수입할 수 있어?")  # the article writes 극자외선
     assert not answer.abstained and "극자외선 리소그래피 기계 수입이 불가능" in answer.answer

@@ -13,6 +13,7 @@ from rag.answer_types import (
     affiliation_words,
     answers_count,
     asks_own_question,
+    count_of_counted,
     counted_noun_en,
     counted_word,
     expected_type,
@@ -100,6 +101,8 @@ from rag.answer_types import (
     ("석유-식량 프로그램에서 활동한 혐의를 받는 사람은?", None),  # 프로그램 asks for no percentage
     ("지지율은 몇 프로야?", PERCENT),
     ("How much did the film Bolt earn in its opening weekend?", MONEY),
+    ("What is the number of registered AI models in China?", NUMBER),
+    ("What does the large number of registered AI models indicate?", None),  # what it means, not how many
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) == kind
@@ -340,6 +343,20 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
 ])
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds
+
+
+WUHAN_CAPACITY = ("우한시는 여러 컴퓨팅 중심지와 그리드망을 세워 올해 총 30엑사플롭스(초당 3천경 번의 연산을 처리할 "
+                  "수 있는 능력)의 컴퓨팅 능력을 갖출 예정")
+
+
+@pytest.mark.parametrize(("question", "counted", "text", "holds"), [
+    ("How many data centers does Wuhan plan to build?", ("center", "중심지"), WUHAN_CAPACITY, False),  # counts no centres
+    ("우한에는 국가 개발 구역이 몇 개 있나?", ("구역",), "3개의 국가 개발 구역, 4개의 기술 단지", True),
+    ("How many A100 chips are needed?", ("a100",), "챗GPT 같은 AI 개발엔 A100가 5,000~1만 개가 필요한데", True),
+    ("How much did the fund raise?", ("fund", "펀드"), "펀드는 5억 달러를 모았다", True),  # no count asked: named is enough
+])
+def test_a_count_stands_next_to_what_it_counts(question, counted, text, holds):
+    assert count_of_counted(question, counted, text) is holds
 
 
 @pytest.mark.parametrize(("question", "noun"), [
@@ -665,6 +682,9 @@ def test_reads_as_question_tells_questions_from_statements(text, question):
     ("Did Lin say the odds were 20%?", "린 기술책임자는 “… 확률은 약 20%”라며 …라고 평가했다", True),
     # how far behind, not whether it was said
     ("그 보고서는 중국 AI가 얼마나 뒤처졌다고 했어?", "중국 모델은 미국보다 3~6개월 정도 뒤처진 것으로 파악되지만", True),
+    # whose account: a person's is speech, a report's or an outlet's need not be quoted
+    ("Why is China's compute used up, according to Lin?", "중국은 이미 납품·상용화 업무만으로도 많은 연산 자원이 소모", False),
+    ("How far behind are Chinese models, according to Insikt Group?", "현재 중국 모델은 미국보다 3~6개월 정도 뒤처진", True),
 ])
 def test_a_question_about_what_was_said_wants_reported_speech(question, text, holds):
     assert reports_speech(question, text) is holds
