@@ -118,6 +118,9 @@ ASKS_FOR_DEFINITION = re.compile(
     r"|^\s*what\s+(?:does|do)\s+[\w .'-]{2,60}\s+do\s*\??\s*$",
     re.IGNORECASE,
 )
+# A two-letter acronym a Korean question writes in Latin letters ("EU", "UN"; not the AI of 즈푸AI), which Kiwi takes
+# for no proper noun: named when the index has it or, for a country or union, its Korean name (US 미국, EU 유럽 연합)
+SHORT_ACRONYM = re.compile(r"(?<![A-Za-z0-9가-힣])[A-Z]{2}(?![A-Za-z0-9])")
 # A follow-up asking what a person said, who was named the turn before ("What did he say?", "그는 뭐라고 했어?"), or
 # asking about the person ("Which university did he study at?", "그의 직책은?")
 SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b|(?:^|\s)(?:그는|그가|그녀는|그녀가|그들은|그들이)(?=\s)", re.IGNORECASE)
@@ -762,7 +765,10 @@ class ExtractiveComposer:
                          and not any(bm25.mentions(t) for synonyms in senses(name.lower()) for t in synonyms)
                          and not all(bm25.mentions(t) or bridge.spelt_alike(t) for t in tokenize(name))
                          and not any(w.startswith(name) for w in respelled)
-                         and not any(name in text for text in texts) and not is_country_pair(name))
+                         and not any(name in text for text in texts) and not is_country_pair(name)) + tuple(
+                acronym for acronym in dict.fromkeys(SHORT_ACRONYM.findall(query.text))
+                if not any(all(bm25.mentions(t) for t in tokenize(spelling))
+                           for spelling in (acronym, *(territory_spellings((acronym,)) or ()))))
         if not texts:
             return ()
         return tuple(" ".join(name) for name in question_names(query.text)

@@ -376,7 +376,19 @@ def names_thing(text: str, spellings: tuple[str, ...], names: tuple[tuple[str, .
     # a long quoted title is one name, however far its noun is from the owner: "WSJ는 이날 '미국 싱크탱크의 보고서가 …
     # 자극했다' 제하의 기사에서"
     text = _LONG_QUOTE.sub(r"\1…\2", text)
+    if names and _is_topic(text.lower(), names[0]):  # "바이두는 … 제한하면서, 화웨이의 '어센드' 등 중국산 칩 활용 …"
+        names = names[1:]
     return _near_each(text.lower(), names, [named]) if names else bool(named.search(text))
+
+
+TOPIC_REACH = 12  # characters into a sentence within which its topic is marked ("일단 바이두는 …")
+
+
+def _is_topic(text: str, spellings: tuple[str, ...]) -> bool:
+    """Whether the lower-cased sentence opens with one of ``spellings`` as its topic or subject ("일단 바이두는 …"),
+    whose clauses are all about it."""
+    return any(re.search(rf"(?<![가-힣\w]){re.escape(s)}(?:은|는|이|가)\s", text[: TOPIC_REACH + len(s) + 2])
+               for s in spellings)
 
 
 def owner_first(question: str, subjects: tuple[tuple[str, ...], ...],
@@ -428,7 +440,8 @@ _OWN_QUESTION_WORD = re.compile(
 # doping test …"), whose "when" asks for nothing.
 _OPENS_AS_QUESTION = re.compile(
     r"^\W*(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should"
-    r"|has|have|had|may|might|must|shall|tell me|name|list)\b", re.IGNORECASE)
+    r"|has|have|had|may|might|must|shall|tell me|name|list|explain|describe|summari[sz]e|give me|show me)\b",
+    re.IGNORECASE)
 _KOREAN_STATEMENT_END = re.compile(r"[가-힣]다[.”\"'」』)\s]*$")
 
 

@@ -37,9 +37,9 @@ from .documents import Article
 from .encoders import Encoder
 from .errors import QueryError
 from .glossary import phrases, senses
-from .names import is_peoples_adjective
+from .names import is_peoples_adjective, is_place_name
 from .store import Store
-from .text import QuestionWords, detect_language, question_words, tokenize
+from .text import QuestionWords, detect_language, question_words, tokenize, without_request
 from .timing import Stopwatch
 
 MODES = ("hybrid", "dense", "bm25")
@@ -265,7 +265,8 @@ class Retriever:
             turn = resolve_turn(question, history, tokenize)
             if meant and turn.is_follow_up:
                 turn = replace(turn, meant=meant)
-            words = question_words(question)
+            asked = without_request(question)  # "…을 알려줘": 알리 is no word to search for
+            words = question_words(asked)
             tokens, names = words.tokens, words.names
             whole = self._whole_words(words)
             # the single syllables a whole word was split into only dilute it ("주송춘은" -> 주 + 송 + 춘)
@@ -276,10 +277,15 @@ class Retriever:
         with watch.stage("encoding"):
             plain = self.encoder.encode_query(question)
             question_vector = self.encoder.primary(plain)
-        bridged = self.bridge_matches(question, language, watch, question_vector)
+        # bridged in full (a name that opens what is asked is still heard: "Tell me about Wuhan's …"), but for the
+        # request's words ("tell", "explain", "list")
+        request = {w.lower() for w in question[: max(question.find(asked), 0)].split()}
+        bridged = tuple(m for m in self.bridge_matches(question, language, watch, question_vector)
+                        if m.word.lower() not in request)
         if language == "ko":
             with watch.stage("bridge"):
-                respelled = self.bridge.by_spelling(words.noun_words)
+                # a country's or region's Korean name has one spelling: 일본 is no 일보 of 양쯔일보
+                respelled = self.bridge.by_spelling([w for w in words.noun_words if not is_place_name(w)])
             tokens += tuple(dict.fromkeys(m.term for m in respelled if m.term not in tokens))
             bridged += tuple(respelled)
         context = " ".join(turn.context)

@@ -152,6 +152,19 @@ class QuestionWords:
     noun_words: tuple[str, ...] = ()
 
 
+# A request wrapped around a question ("Tell me about …", "Explain …", "List …", "…에 대해 알려줘", "…을 설명해줘"): its
+# verb asks for an answer, it is no word the answer holds ("알려줘" is Kiwi's 알리, as in 알리바바)
+_REQUEST_EN = re.compile(r"^\W*(?:please\s+)?(?:tell\s+me(?:\s+about)?|explain|describe|summari[sz]e|list|give\s+me"
+                         r"|show\s+me|name)\s+", re.IGNORECASE)
+_REQUEST_KO = re.compile(r"(?:^|\s+)(?:좀\s+)?(?:알려|말해|설명해|요약해|정리해|소개해|보여|찾아|가르쳐|얘기해|이야기해)"
+                         r"\s*(?:줘|줄래|주세요|주십시오|주시겠어요|주실래요|봐)\W*$")
+
+
+def without_request(question: str) -> str:
+    """``question`` without the request wrapped around it (``_REQUEST_EN``, ``_REQUEST_KO``): what it asks about."""
+    return _REQUEST_KO.sub("", _REQUEST_EN.sub("", question)).strip() or question
+
+
 def question_words(text: str) -> QuestionWords:
     """A question's search tokens, names and split nouns (``QuestionWords``), from one Kiwi pass."""
     if not text.strip():

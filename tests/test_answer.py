@@ -508,6 +508,21 @@ def test_a_count_of_something_else_answers_no_how_many_question(service):
     assert service.ask("How many data centers does Wuhan plan to build this year?").abstained  # "30엑사플롭스"
 
 
+@pytest.mark.parametrize(("question", "named"), [
+    ("일본의 AI 전략을 설명해줘.", "일본"),  # answered from China's strategy: 일본 was respelled 일보
+    ("딥시크에 대한 EU의 반응을 요약해줘.", "EU"),  # a two-letter acronym Kiwi takes for no name
+])
+def test_a_korean_request_about_what_the_articles_never_name_abstains_saying_so(service, question, named):
+    answer = service.ask(question)
+    assert answer.abstained and f"‘{named}’" in answer.answer
+
+
+def test_a_korean_request_is_answered_like_the_question_it_wraps(service):
+    answer = service.ask("바이두가 검토하는 중국산 칩 이름을 말해줘.")  # abstained: "이름을 말해" asked for 말
+    assert not answer.abstained and "어센드" in answer.answer.split("[1]")[0]
+    assert not service.ask("US의 반도체 규제는 언제 시작됐어?").abstained  # US is 미국
+
+
 def test_a_korean_questions_acronym_is_found_by_its_korean_rendering(service):
     answer = service.ask("중국은 EUV 장비를 수입할 수 있어?")  # the article writes 극자외선
     assert not answer.abstained and "극자외선 리소그래피 기계 수입이 불가능" in answer.answer

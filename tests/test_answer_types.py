@@ -397,6 +397,11 @@ PANEL_SENTENCE = ("즈푸AI 창업자이자 칭화대 교수이기도 한 탕제
     # the quote of one name closes before the next opens: '어니봇' … '어센드' is no title of Huawei's
     ("바이두는 챗GPT와 유사한 AI '어니봇' 개발을 위해 A100 사용을 극도로 제한하면서, 화웨이의 칩", ("칩",), (("화웨이",),),
      False),
+    # the sentence's topic owns what every clause names
+    ("일단 바이두는 … A100 사용을 극도로 제한하면서, 화웨이의 '어센드' 등 중국산 칩 활용 방안 연구에 나섰다.", ("칩",),
+     (("바이두",),), True),
+    ("즈푸AI 창업자이자 … 탕제 최고경영자(CEO)가 진행자로 나섰고 알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양", ("모델",),
+     (("즈푸",),), False),  # no topic: 즈푸AI only qualifies a title
 ])
 def test_names_thing_wants_a_name_next_to_the_noun(text, spellings, names, holds):
     assert names_thing(text, spellings, names) is holds
@@ -649,6 +654,8 @@ def test_owner_noun_en_is_whose_sum_is_asked(question, noun):
     ("How much did Zhipu AI raise?", True),
     ("Zhipu AI raised how much", False),  # neither "?" nor a question word first
     ("Tell me about Wuhan", True),
+    ("Explain the social simulator.", True),  # a request
+    ("Summarize Lin Junyang's view of China's chances.", True),
     ("Five hopefuls lost their chance to compete when a doping test came back positive.", False),
     ("우한시가 올해 갖출 컴퓨팅 능력은", True),  # Korean without "?": not a statement
     ("우한시는 올해 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이다.", False),

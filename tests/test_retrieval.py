@@ -136,6 +136,18 @@ def test_a_name_kiwi_splits_in_the_question_but_not_in_the_articles_is_searched_
     assert "우한" in service.retriever.prepare("우한시가 올해 갖출 컴퓨팅 능력은?").tokens  # a real word is kept
 
 
+def test_a_request_s_verb_is_no_search_word(service):
+    assert "알리" not in service.retriever.prepare("원탁회의 참석자들을 알려줘.").tokens
+    query = service.retriever.prepare("Tell me about Wuhan's AI computing plans.")
+    terms = {m.word.lower(): m.term for m in query.bridged}
+    assert "tell" not in terms and terms.get("wuhan") == "우한"  # the name that opens what is asked is still heard
+
+
+def test_a_country_s_korean_name_is_not_respelled(service):
+    query = service.retriever.prepare("일본의 AI 전략은?")  # 일본 is no 일보 of 양쯔일보
+    assert "일보" not in query.tokens and not any(m.how == "spelling" for m in query.bridged)
+
+
 def test_a_particle_kiwi_reads_as_part_of_an_unknown_name_is_cut_off(service):
     query = service.retriever.prepare("발렌틴 베버의 소속은?")  # Kiwi: the proper noun 베버의; the articles: 베버는
     assert "베버" in query.tokens and "베버의" not in query.tokens and "베버" in query.names

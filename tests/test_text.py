@@ -1,4 +1,14 @@
-from rag.text import QuestionWords, analyze, detect_language, is_proper_noun, question_words, tokenize
+import pytest
+
+from rag.text import (
+    QuestionWords,
+    analyze,
+    detect_language,
+    is_proper_noun,
+    question_words,
+    tokenize,
+    without_request,
+)
 
 
 def test_particles_are_split_off_nouns():
@@ -74,3 +84,15 @@ def test_noun_words_keep_a_name_kiwi_cuts_wrongly_whole_and_drop_particles():
     words = question_words("발루치스탄 총격전으로 몇 명이 숨졌나?")
     assert "발루치스탄" in words.noun_words and "총격전" in words.noun_words
     assert "숨졌나" not in " ".join(words.noun_words)
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("원탁회의 참석자들을 알려줘.", "원탁회의 참석자들을"),  # 알려줘 is Kiwi's 알리, as in 알리바바
+    ("H800 칩의 비용 문제를 설명해 주세요", "H800 칩의 비용 문제를"),
+    ("Tell me about Samsung's AI chips.", "Samsung's AI chips."),
+    ("List the four tech leads at the roundtable.", "the four tech leads at the roundtable."),
+    ("What did the reports list?", "What did the reports list?"),  # a question, no request
+    ("알려줘", "알려줘"),  # nothing asked but the request: kept
+])
+def test_without_request_leaves_what_is_asked_about(question, asked):
+    assert without_request(question) == asked
