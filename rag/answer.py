@@ -539,7 +539,8 @@ class ExtractiveComposer:
             tokens = with_synonyms(with_full_names(tokens, covered, bridged), synonyms)
             if language == "ko":
                 tokens = with_surnamed(tokens, covered, query.tokens)
-            tokens += asked.persons_named(covered, tokens)  # "탕 CEO는 …" covers 탕제 of "What did Tang Jie say?"
+            spoken_by = asked.persons_named(covered, tokens)
+            tokens += spoken_by  # "탕 CEO는 …" covers 탕제 of "What did Tang Jie say?"
             before = self._paragraph_previous(sid, doc, sentence)
             before_text = doc.article.text[before.start : before.end] if before is not None else ""
             # the role of a subject the sentence before names: that sentence's words count in full
@@ -565,7 +566,7 @@ class ExtractiveComposer:
                 + (cfg.type_bonus if wanted is not None and typed else 0.0)
                 + (cfg.definition_bonus if defines else 0.0)
                 + (cfg.reason_bonus if why and GIVES_REASON.search(covered) else 0.0)
-                + (cfg.speaker_bonus if asked.persons and asked.names_person(covered, tokens) else 0.0)
+                + (cfg.speaker_bonus if spoken_by else 0.0)
                 + (anchor_bonus * sentence_closeness(store, query.anchors, sid) if anchored else 0.0)
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
@@ -958,8 +959,8 @@ class ExtractiveComposer:
         """The one person the answer to ``earlier``, a who-question about a role, quoted as holding it (``holders_asked``),
         in a clause naming one of ``owners`` (알리바바's 린쥔양 in the panel's roster), else in any clause when none
         names them (탕제 of "… 탕제 최고경영자(CEO)가 진행자로 나섰고 …" for "Who moderated the roundtable?"); no one
-        when the quotes give several, or give the role in an owner's clause to no name next to it ("즈푸AI 창업자이자 …
-        탕제": not the roster's next founder, 양즈린)."""
+        when the quotes give several, or give the role in an owner's clause to no name next to it (then another
+        clause's holder is no answer: the roster's founder 양즈린 is not Zhipu's)."""
         texts = [self.store.sentence_text(sid) for sid in query.anchors]
         spellings = tuple(s for name in owners for s in name)
         for owner in dict.fromkeys((spellings, ())):

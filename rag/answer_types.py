@@ -675,8 +675,9 @@ def holders_asked(question: str, text: str, owner: tuple[str, ...] = ()) -> list
     naming one of ``owner``'s spellings (in any clause without ``owner``): the Hangul word before the title
     ("알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양 기술책임자" gives 린쥔양 for Alibaba's lead; "텐센트에 합류한 야오순위 AI
     책임자" 야오순위 for Tencent's chief), the titled subject of the role ("탕제 최고경영자(CEO)가 진행자로 나섰고" 탕제 for
-    the moderator), the name after a title said of it ("주 저자인 윌리엄 C. 한나스" 한나스 for the author); None when such
-    a clause holds the title but no name next to it ("즈푸AI 창업자이자 … 탕제 최고경영자"), [] when none holds the title."""
+    the moderator), the name after a title said of it ("주 저자인 윌리엄 C. 한나스" 한나스 for the author; "즈푸AI 창업자이자
+    칭화대 교수이기도 한 탕제 최고경영자" 탕제 for Zhipu's founder); None when such a clause holds the title but no name
+    next to it ("즈푸AI 창업자는 …"), [] when none holds the title."""
     titles = _titles_asked(question)
     lowered = text.lower()
     bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(lowered)] + [len(lowered)]
