@@ -40,6 +40,9 @@ KO_TOPIC_ONLY = re.compile(r"^\s*(?:그럼|그러면|그리고|또)?\s*(?:\S+\s+
 EN_POSSESSIVES = {"its", "their", "theirs", "his", "her", "hers"}
 NAME = re.compile(r"[A-Z][\w.-]*")
 MIN_OWN_TOKENS = 2
+# A Korean question that leaves its subject to the conversation: no word marked as topic or subject, no Latin name
+# ("원화로 얼마를 조달했어?" after Zhipu AI's listing), where a question of its own names one ("미니맥스는 …", "우한시가 …")
+KO_SUBJECTLESS = re.compile(r"^(?![^?]*[가-힣A-Za-z0-9](?:은|는|이|가)(?:\s|\?|$))(?![^?]*[A-Za-z])[^?]*[가-힣][^?]*\??\s*$")
 MAX_CONTEXT_TURNS = 3
 
 
@@ -77,8 +80,8 @@ def refers_back_en(question: str) -> bool:
 
 
 def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
-    return bool(KO_REFERENCE.search(question) or KO_TOPIC_ONLY.match(question) or refers_back_en(question)
-                or len(own_tokens) < MIN_OWN_TOKENS)
+    return bool(KO_REFERENCE.search(question) or KO_TOPIC_ONLY.match(question) or KO_SUBJECTLESS.match(question)
+                or refers_back_en(question) or len(own_tokens) < MIN_OWN_TOKENS)
 
 
 def resolve_turn(question: str, history: Sequence[str], tokenize) -> Turn:

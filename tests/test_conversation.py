@@ -33,6 +33,9 @@ from rag.text import tokenize
         ("둘 중 어디가 더 많이 조달했어?", ["홍콩에 상장한 AI 기업은?"], ["홍콩에 상장한 AI 기업은?"]),
         ("우한은 그보다 몇 배 커?", ["엘 캐피탄은 어디 슈퍼컴퓨터야?"], ["엘 캐피탄은 어디 슈퍼컴퓨터야?"]),
         ("중국에서 어느 곳이 AI 컴퓨팅 중심지야?", ["엘 캐피탄은 어디 슈퍼컴퓨터야?"], []),  # a question word, no reference
+        # no subject of its own: the earlier question's (m15 of holdout55, abstained standing alone)
+        ("원화로 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"], ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"]),
+        ("H800을 수입할 수 있어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"], []),  # names what it is about
     ],
 )
 def test_follow_up_context(question, history, context):
