@@ -38,6 +38,7 @@ from .encoders import Encoder
 from .errors import QueryError
 from .glossary import phrases, senses
 from .names import is_peoples_adjective, is_place_name
+from .numbers import asked_currency
 from .store import Store
 from .text import QuestionWords, detect_language, question_words, tokenize, without_request
 from .timing import Stopwatch
@@ -272,6 +273,7 @@ class Retriever:
             # the single syllables a whole word was split into only dilute it ("주송춘은" -> 주 + 송 + 춘)
             tokens = tuple(t for t in tokens if len(t) > 1 or not any(t in w for w in whole)) + whole
             tokens, names = self._unglued(tokens), self._unglued(names)
+            names = tuple(n for n in names if not asked_currency(n))  # "원화로는?": Kiwi's proper noun 원화로 is a currency
             context_tokens = tuple(t for h in (*turn.context, turn.meant) for t in tokenize(h))
             language = detect_language(question)
         with watch.stage("encoding"):

@@ -809,6 +809,11 @@ def test_a_follow_up_searches_next_to_what_the_earlier_answer_quoted(service):
     assert "수출 규제로" in hits[0].chunk.text and "공동 연구·개발에 나섰다" in hits[0].chunk.text
 
 
+def test_a_follow_up_asking_for_the_sum_in_won_reads_the_won(service):
+    answer = service.ask("원화로는?", ["미니맥스는 얼마를 조달했어?"])  # abstained: 원화로 was a name never written
+    assert not answer.abstained and "9000억 원" in answer.answer
+
+
 def test_bare_topic_follow_up_asks_the_earlier_question_about_it(service):
     answer = service.ask("즈푸AI는?", ["미니맥스는 얼마를 조달했나?"])
     assert "5억 5800만 달러" in answer.answer.split("[1]")[0]

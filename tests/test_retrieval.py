@@ -143,6 +143,11 @@ def test_a_request_s_verb_is_no_search_word(service):
     assert "tell" not in terms and terms.get("wuhan") == "우한"  # the name that opens what is asked is still heard
 
 
+def test_a_currency_kiwi_takes_for_a_proper_noun_is_no_name(service):
+    query = service.retriever.prepare("원화로는?")  # Kiwi: the proper noun 원화로, which no article writes
+    assert "원화로" not in query.names
+
+
 def test_a_country_s_korean_name_is_not_respelled(service):
     query = service.retriever.prepare("일본의 AI 전략은?")  # 일본 is no 일보 of 양쯔일보
     assert "일보" not in query.tokens and not any(m.how == "spelling" for m in query.bridged)
