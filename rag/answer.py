@@ -35,6 +35,7 @@ from .answer_types import (
     MODEL_CODE,
     MONEY,
     NAME,
+    NAME_WITH_TITLE,
     NUMBER,
     PEOPLE,
     PERCENT,
@@ -163,6 +164,11 @@ ASKS_WHO_HOLDS = re.compile(r"^\s*who\s+(?!(?:is|was)\s+(?!the\s|its\s|their\s)[
                             r"|의\s+[^?]*누구|(?:자|장|책임자|대표|위원)(?:은|는|이|가)?\s*누구", re.IGNORECASE)
 # a question asking what something means or shows ("What does that indicate?", "이는 무슨 의미야?")
 ASKS_MEANING = re.compile(r"\b(?:indicat\w*|mean|means|signif\w*|impl(?:y|ies|ication\w*))\b|의미|뜻하|시사", re.IGNORECASE)
+# a question asking who took part in something, or for a list ("원탁회의 참석자들을 알려줘", "List the tech leads …")
+ASKS_MEMBERS = re.compile(r"참석자|참석한|참가자|참가한|토론자|패널|명단|\b(?:attend\w*|participants?|panel(?:ists?)?"
+                          r"|members?|line-?up)\b|^\W*list\b", re.IGNORECASE)
+# a sentence naming several people by name and title: "… 탕제 최고경영자(CEO)가 … 린쥔양 기술책임자, 문샷의 양즈린 창업자 …"
+ROSTER = re.compile(rf"{NAME_WITH_TITLE}.*{NAME_WITH_TITLE}")
 # a sentence explaining the one before it: "… 충족하기는 역부족이라는 것이다.", "… 높이려 한다는 얘기다."
 EXPLAINS = re.compile(r"(?:다는|라는|는|란)\s*(?:것|얘기|뜻|의미)(?:이다|다)[.\s”\"']*$")
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
@@ -1203,9 +1209,11 @@ class ExtractiveComposer:
 
         # what is wanted after a quote that does not say it: a reason or what explains it for a why-question, what
         # it means for a question asking that ("What does the large number of registered AI models indicate?": "…
-        # 참여한다는 의미다.")
+        # 참여한다는 의미다."), the people named one by one for a question asking who took part ("원탁회의 참석자들을
+        # 알려줘": "… 기술책임자들이 모여 …" then "… 탕제 최고경영자(CEO)가 진행자로 나섰고 … 린쥔양 기술책임자, …")
         wanted = ((GIVES_REASON, EXPLAINS) if ASKS_WHY.search(query.text)
-                  else (EXPLAINS,) if ASKS_MEANING.search(query.text) else ())
+                  else (EXPLAINS,) if ASKS_MEANING.search(query.text)
+                  else (ROSTER,) if ASKS_MEMBERS.search(query.text) else ())
         if wanted and not any(wanted[0].search(self.store.sentence_text(s.sentence_id)) for s in chosen):
             for place in range(min(len(chosen), self.config.max_sentences - 1)):
                 reason = following(place, wanted)

@@ -658,6 +658,8 @@ def _titles_asked(question: str) -> list[re.Pattern]:
 # 최고경영자")
 # a Hangul word not ending in a particle or copula ("문샷의", "창업자이자" are no names)
 _NAMED = r"([가-힣]{2,5})(?<![을를은는의에와과로도들])(?<!이자)(?<!이며)"
+# a Hangul name with its title ("린쥔양 기술책임자", "야오순위 AI 책임자"; not "중국을 대표하는")
+NAME_WITH_TITLE = rf"{_NAMED}\s+(?:[A-Za-z]+\s+)?[가-힣]{{0,4}}(?:{_TITLES})(?!하)"
 _NAME_BEFORE_TITLE = re.compile(rf"{_NAMED}\s+(?:[A-Za-z]+\s+)?(?:[가-힣]{{1,6}}\s+(?:겸\s+)?)?[가-힣]{{0,3}}$")
 _TITLED_SUBJECT = re.compile(rf"{_NAMED}\s+(?:[A-Za-z]+\s+)?[가-힣]{{0,4}}(?:{_TITLES})(?:\([^)]*\))?(?:이|가|은|는)\s+$")
 _NAME_AFTER_TITLE = re.compile(rf"^[가-힣]{{0,2}}(?:인|이자|이며|이기도\s+한)\s+(?:\S+\s+){{0,3}}?(?:[A-Z]\.\s+)?{_NAMED}"

@@ -504,6 +504,20 @@ def test_paraphrased_english_questions_quote_the_sentence_that_answers(service, 
     assert not answer.abstained and quoted in answer.answer
 
 
+@pytest.mark.parametrize("question", ["원탁회의 참석자들을 알려줘.", "List the four tech leads at the roundtable.",
+                                      "Who attended the AGI roundtable?"])
+def test_a_question_asking_who_took_part_gets_the_roster_after_the_sentence_announcing_them(service, question):
+    answer = service.ask(question)  # the roster ("… 린쥔양 기술책임자, 문샷의 양즈린 창업자 …") follows "… 기술책임자들이 모여"
+    assert not answer.abstained and "린쥔양 기술책임자" in answer.answer and "4대 AI 기업" in answer.answer
+
+
+def test_a_roster_names_several_people_by_title():
+    from rag.answer import ROSTER
+
+    assert ROSTER.search("알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양 기술책임자, 문샷의 양즈린 창업자 겸 CEO")
+    assert not ROSTER.search("중국을 대표하는 4대 AI 기업 기술책임자들이 모여 …")  # 대표하는 is no title, nor 기업 a name
+
+
 def test_a_count_of_something_else_answers_no_how_many_question(service):
     assert service.ask("How many data centers does Wuhan plan to build this year?").abstained  # "30엑사플롭스"
 
