@@ -157,6 +157,13 @@ COMPARES_NAMES = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|sm
                             r"|\bwhich\b[^?]*\bor\b|\bcompared? (?:to|with)\b|\b(?:before|after)\s+(?-i:[A-Z])"
                             r"|보다|중\s*(?:어디|누가|어느|무엇|뭐)|비교",
                             re.IGNORECASE)
+# what a comparison of two names compares: a time ("Did Zhipu AI list before MiniMax?") or a size ("Which is
+# bigger, Tencent or Alibaba?", "…보다 더 많이 조달했어?")
+# ("Where did Yao Shunyu work before Tencent?" compares nothing)
+COMPARES_TIME = re.compile(r"^(?!\W*(?:where|what|who|whom|why|how)\b).*\b(?:before|after|earlier|later)\b|먼저|나중|앞서",
+                           re.IGNORECASE)
+COMPARES_MEASURE = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|smaller|faster|slower)\b"
+                              r"|더\s*(?:많|크|큰|높|적|작|빠르|빨리|느리)", re.IGNORECASE)
 # a question asking who holds a role, whose names are the role's owners or the act's object ("Who is Alibaba's Qwen
 # tech lead?", "Who is the founder of Zhipu AI?", "Who moderated the roundtable?", "원탁회의 진행자는 누구야?"), not
 # "Who is Valentin Weber?"
@@ -1176,9 +1183,14 @@ class ExtractiveComposer:
         full = [s for s in scored if self._quotable(self.store.sentence_text(s.sentence_id))]
         added = [next((s for s in [*answering, *full] if side(s) == i and s not in sides), None)
                  for i in range(len(names)) if i not in told]
-        if not any(added):
-            return chosen
-        return (sides + [s for s in added if s is not None])[: max(self.config.max_sentences, len(names))]
+        both = (sides + [s for s in added if s is not None])[: max(self.config.max_sentences, len(names))]
+        # a comparison in size or time is told only by each side's own figure or date
+        told_by = ((DATE,) if COMPARES_TIME.search(query.text)
+                   else (NUMBER, MONEY, PERCENT) if COMPARES_MEASURE.search(query.text) else ())
+        if told_by and not all(any(side(s) == i and any(mentions(k, self.store.sentence_text(s.sentence_id))
+                                                        for k in told_by) for s in both) for i in range(len(names))):
+            return []
+        return both if any(added) else chosen
 
     def _continuation(self, query: Query, chosen: list[ScoredSentence],
                       scored: list[ScoredSentence]) -> tuple[int, ScoredSentence] | None:
@@ -1249,6 +1261,8 @@ class ExtractiveComposer:
             return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
         if COMPARES_NAMES.search(query.text):
             chosen = self._both_sides(query, hits, chosen, answering, scored)
+            if not chosen:  # "Which is bigger, Tencent or Alibaba?": no sentence measures either
+                return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
         following = self._continuation(query, chosen, scored)
         if following is not None:
             place, sentence = following

@@ -454,6 +454,17 @@ def test_a_comparison_of_two_names_quotes_each_sides_sentence(service, question)
     assert "이러한 반응은" not in answer.answer
 
 
+@pytest.mark.parametrize("question", ["Which is bigger, Tencent or Alibaba?", "Which has more users, Baidu or Tencent?"])
+def test_a_comparison_no_sentence_measures_abstains(service, question):
+    assert service.ask(question).abstained  # each side's sentence was quoted, neither with a figure
+
+
+def test_a_comparison_each_side_measures_quotes_both(service):
+    answer = service.ask("Did MiniMax raise more than Zhipu AI?")
+    assert "6억 1900만 달러" in answer.answer and "5억 5800만 달러" in answer.answer
+    assert "오픈AI" in service.ask("Where did Yao Shunyu work before Tencent?").answer  # "before Tencent" compares nothing
+
+
 def test_a_comparison_in_time_is_no_comparison_of_names():
     assert not COMPARES_NAMES.search("Which company did Yao Shunyu join after leaving OpenAI?")
     assert COMPARES_NAMES.search("Did Zhipu AI list before MiniMax?")
