@@ -781,8 +781,8 @@ class ExtractiveComposer:
                          and not any(w.startswith(name) for w in respelled)
                          and not any(name in text for text in texts) and not is_country_pair(name)) + tuple(
                 acronym for acronym in dict.fromkeys(SHORT_ACRONYM.findall(query.text))
-                if not any(all(bm25.mentions(t) for t in tokenize(spelling))
-                           for spelling in (acronym, *(territory_spellings((acronym,)) or ()))))
+                if not bm25.mentions(acronym.lower())
+                and not any(all(bm25.mentions(t) for t in tokenize(k)) for k in territory_spellings((acronym,)) or ()))
         if not texts:
             return ()
         return tuple(" ".join(name) for name in question_names(query.text)

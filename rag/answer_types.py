@@ -19,6 +19,7 @@ import re
 from functools import lru_cache
 
 from .numbers import asked_currency
+from .text import is_request
 
 MONEY, PEOPLE, DATE, NUMBER, PERSON, PERCENT, NAME = "money", "people", "date", "number", "person", "percent", "name"
 
@@ -440,16 +441,16 @@ _OWN_QUESTION_WORD = re.compile(
 # doping test …"), whose "when" asks for nothing.
 _OPENS_AS_QUESTION = re.compile(
     r"^\W*(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should"
-    r"|has|have|had|may|might|must|shall|tell me|name|list|explain|describe|summari[sz]e|give me|show me)\b",
-    re.IGNORECASE)
+    r"|has|have|had|may|might|must|shall)\b", re.IGNORECASE)
 _KOREAN_STATEMENT_END = re.compile(r"[가-힣]다[.”\"'」』)\s]*$")
 
 
 def reads_as_question(text: str) -> bool:
     """Whether a query reads as a question: it ends with "?", opens with an English question word or
-    auxiliary, or is Korean and does not end as a statement ("…다.")."""
+    auxiliary, is a request ("Tell me about …", "Explain …", ``is_request``), or is Korean and does not end as a
+    statement ("…다.")."""
     stripped = text.strip()
-    if stripped.endswith("?") or _OPENS_AS_QUESTION.match(stripped):
+    if stripped.endswith("?") or _OPENS_AS_QUESTION.match(stripped) or is_request(stripped):
         return True
     return bool(re.search(r"[가-힣]", stripped)) and not _KOREAN_STATEMENT_END.search(stripped)
 
@@ -578,10 +579,9 @@ def affiliation_words(question: str) -> list[str]:
 def names_affiliation(text: str, spellings: tuple[str, ...]) -> bool:
     """Whether ``text`` gives the organisation of the person written as one of ``spellings`` (lower case), in the
     name's clause (``_AFFILIATION_BEFORE``, ``_AFFILIATION_AFTER``)."""
-    lowered = text.lower()
-    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(lowered)]
+    bounds = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
     for name in spellings:
-        for m in re.finditer(re.escape(name), lowered):
+        for m in re.finditer(re.escape(name), text, re.IGNORECASE):
             clause_start = max(b for b in bounds if b <= m.start())
             before = text[max(clause_start, m.start() - AFFILIATION_BEFORE) : m.start()]
             if _AFFILIATION_BEFORE.search(before) or _AFFILIATION_AFTER.search(text[m.end() :]):

@@ -166,8 +166,13 @@ def _territories() -> dict[str, tuple[str, ...]]:
 def is_place_name(spelling: str) -> bool:
     """Whether ``spelling`` is a whole name of a country, territory or region, in English or as Korean writes
     it ("us", "China", 미국, 中)."""
-    korean = {n.lower() for names in _korean_territory_names().values() for n in names}
-    return spelling.lower() in korean or territory_spellings(tuple(spelling.split())) is not None
+    return spelling.lower() in _korean_place_names() or territory_spellings(tuple(spelling.split())) is not None
+
+
+@lru_cache(maxsize=1)
+def _korean_place_names() -> frozenset[str]:
+    """Every Korean name of a country, territory or region, lower-cased, read once."""
+    return frozenset(n.lower() for names in _korean_territory_names().values() for n in names)
 
 
 def is_peoples_adjective(word: str) -> bool:

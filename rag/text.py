@@ -160,6 +160,11 @@ _REQUEST_KO = re.compile(r"(?:^|\s+)(?:좀\s+)?(?:알려|말해|설명해|요약
                          r"\s*(?:줘|줄래|주세요|주십시오|주시겠어요|주실래요|봐)\W*$")
 
 
+def is_request(question: str) -> bool:
+    """Whether ``question`` is a request wrapped around what it asks about ("Explain the social simulator.")."""
+    return without_request(question) != question.strip()
+
+
 def without_request(question: str) -> str:
     """``question`` without the request wrapped around it (``_REQUEST_EN``, ``_REQUEST_KO``): what it asks about."""
     return _REQUEST_KO.sub("", _REQUEST_EN.sub("", question)).strip() or question

@@ -5,6 +5,7 @@ from rag.text import (
     analyze,
     detect_language,
     is_proper_noun,
+    is_request,
     question_words,
     tokenize,
     without_request,
@@ -96,3 +97,4 @@ def test_noun_words_keep_a_name_kiwi_cuts_wrongly_whole_and_drop_particles():
 ])
 def test_without_request_leaves_what_is_asked_about(question, asked):
     assert without_request(question) == asked
+    assert is_request(question) is (asked != question)
