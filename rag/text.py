@@ -29,13 +29,15 @@ KOREAN_STOPWORDS = frozenset(["하", "있", "되", "같", "어떻", "얼마", "�
 STOPWORDS = ENGLISH_STOPWORDS | KOREAN_STOPWORDS
 
 # Raised whenever the search tokens or sentences of a text change (2: acronyms are no stop words; 3: an
-# interjection glued to a noun joins it; 4: a quoted headline's sentence goes on after the quote).
-TOKENS_VERSION = 4
+# interjection glued to a noun joins it; 4: a quoted headline's sentence goes on after the quote; 5: an English
+# ordinal is its number).
+TOKENS_VERSION = 5
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")
 _KIWI_LOCK = threading.Lock()
 _PLURAL_CODE = re.compile(r"^([a-z]+\d+)s$")  # "h100s" -> "h100"
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")  # "the 8th" is Korean "8일", "8위", "8번째": "8"
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
                 acronyms.add(len(out) - 1)
         prev_end = tok.start + tok.len
         prev_joinable = joinable
-    return tuple(_PLURAL_CODE.sub(r"\1", t) for i, t in enumerate(out)
+    return tuple(_ORDINAL.sub(r"\1", _PLURAL_CODE.sub(r"\1", t)) for i, t in enumerate(out)
                  if t and (t not in STOPWORDS or i in acronyms))
 
 

@@ -827,6 +827,11 @@ def test_an_answer_records_the_sentences_it_quotes(service):
     assert answer.quoted and all(service.store.sentence_text(s) in answer.answer for s in answer.quoted)
 
 
+def test_a_day_named_in_english_finds_the_sentence_of_that_korean_day(service):
+    answer = service.ask("What did the host's company do on the 8th?", ["Who hosted the roundtable?"])
+    assert not answer.abstained and "즈푸AI는 8일" in answer.citations[0].text
+
+
 def test_a_follow_up_searches_next_to_what_the_earlier_answer_quoted(service):
     # "they ... that" is the WSJ sentence the first answer quoted; the reason is the sentence after it
     earlier = "Which Chinese companies are jointly developing AI according to the WSJ?"
@@ -952,3 +957,17 @@ def test_countries_joined_by_one_syllable_names_are_not_a_name_the_articles_lack
 def test_owns_tells_the_speaker_from_whom_the_speaker_belongs_to():
     assert owns("What did Tencent's AI chief say?", "tencent") and owns("텐센트의 AI 책임자는 뭐라고 했어?", "텐센트")
     assert not owns("What did Tang Jie say about Tencent?", "tencent") and not owns("텐센트는 뭐라고 했어?", "텐센트")
+
+
+def test_a_question_for_a_time_to_come_is_not_answered_by_a_past_date(service):
+    answer = service.ask("When will China's EUV lithography machine be commercialized?")
+    # the prototype's "지난해 12월 … 만들었다" is the past; the wait is the answer
+    assert not answer.abstained and "최소 수년의 시간이 필요" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [("원탁회의를 공동 주최한 곳은 어디야?", "즈푸AI가 주최한"),
+                                                  ("브릭스 회원국 다자간 은행을 방문한 사람은 누구야?", "딜마 호세프")])
+def test_the_generic_noun_a_korean_question_asks_about_is_no_word_to_cover(service, question, quoted):
+    """The 곳 of "주최한 곳은 어디야?" is the place asked for: the sentence naming the hosts need not say 곳."""
+    answer = service.ask(question)
+    assert not answer.abstained and quoted in answer.citations[0].text

@@ -12,6 +12,7 @@ from rag.answer_types import (
     PERSON,
     affiliation_words,
     answers_count,
+    answers_when,
     asks_own_question,
     count_of_counted,
     counted_noun_en,
@@ -344,6 +345,19 @@ def test_said_about_finds_the_topic_of_what_was_said(question, topic):
 def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     assert answers_count(question, text) is holds
 
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("When did Zhipu AI list?", "즈푸AI는 8일 홍콩증권거래소에 상장해", True),
+    ("When will China's EUV machine be commercialized?", "중국은 지난해 12월 자체 시제품을 만들었다", False),  # past
+    ("When will China's EUV machine be commercialized?", "상용화까지는 최소 수년의 시간이 필요하다는 분석이다", True),
+    ("When is Wuhan expected to reach 30 exaflops?", "올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이며", True),
+    ("즈푸AI의 다음 모델은 언제 출시되나?", "즈푸AI는 8일 홍콩증권거래소에 상장해", False),
+    ("즈푸AI는 언제 상장했나?", "즈푸AI는 8일 홍콩증권거래소에 상장해", True),  # asked in the past tense
+    ("중국은 언제 1위에 오를 예정이야?", "2030년까지 전 세계 인공지능 선두 국가로 오르겠다는 목표", True),
+])
+def test_answers_when_wants_a_time_to_come_for_a_future_question(question, text, holds):
+    assert answers_when(question, text) is holds
 
 WUHAN_CAPACITY = ("우한시는 여러 컴퓨팅 중심지와 그리드망을 세워 올해 총 30엑사플롭스(초당 3천경 번의 연산을 처리할 "
                   "수 있는 능력)의 컴퓨팅 능력을 갖출 예정")

@@ -23,6 +23,11 @@ def test_codes_and_numbers_join_and_english_stopwords_go():
     assert tokenize("How many H100s does China have?") == ["h100", "china"]
 
 
+def test_an_english_ordinal_is_its_number_as_korean_writes_the_day():
+    assert tokenize("What happened on the 8th?") == ["happened", "8"] and tokenize("즈푸AI는 8일") == ["즈푸", "ai", "8"]
+    assert tokenize("the 21st and 3rd") == ["21", "3"]
+
+
 def test_an_acronym_is_no_stop_word():
     assert tokenize("다른 중국 IT기업들도") == ["중국", "it", "기업"]
     assert tokenize("What is it?") == []
