@@ -922,24 +922,27 @@ def names_counted(spellings: tuple[str, ...], text: str) -> bool:
                                 for w in spellings)
 
 
-# "When will … be commercialized?", "다음 모델은 언제 출시되나?": a time to come. A past date does not give it ("지난해
-# 12월 자체 시제품을 만들었다"); a date the sentence looks ahead to ("올해 … 갖출 예정") or a wait does ("상용화까지는
-# 최소 수년의 시간이 필요하다").
+# "When will … be commercialized?", "다음 모델은 언제 출시되나?": a time to come. A date the sentence puts in the past
+# does not give it ("지난해 12월 자체 시제품을 만들었다"); a date it looks ahead to ("올해 … 갖출 예정", "마지막 방송은
+# 내년 5월 29일이며"), a date it does not put in the past, or a wait does ("상용화까지는 최소 수년의 시간이 필요하다").
 _ASKS_TIME_TO_COME = re.compile(
     r"\bwhen\s+(?:will|would|(?:is|are)\s.+\s(?:expected|due|set|scheduled|planned|going)\s+to)\b"
     r"|언제(?:쯤)?\s*(?:\S+\s+){0,2}?\S*(?:될까|할까|예정|될지|할지|되나|하나|될\s*것|할\s*것|되는지|하는지)",
     re.IGNORECASE)
-_LOOKS_AHEAD = re.compile(r"예정|계획|목표|전망|예상|까지|이내|앞으로|향후|겠|[될할갖출]\s*것")
+_LOOKS_AHEAD = re.compile(r"예정|계획|목표|전망|예상|까지|이내|앞으로|향후|내년|내달|오는\s|다음\s*(?:달|주|해)|연내|겠"
+                          r"|[될할갖출]\s*것")
+_IN_THE_PAST = re.compile(r"지난|작년|전날|어제|[았었였했됐]다")
 _WAIT = re.compile(rf"(?:{_VAGUE}|몇|\d+(?:\s*~\s*\d+)?)\s*(?:년|개월|달|주일?)(?:의|이|가|은|는)?\s*(?:시간|기간)?\S*"
                    r"\s*(?:필요|걸리|걸릴|소요|뒤|후|내|안|이내)")
 
 
 def answers_when(question: str, text: str) -> bool:
     """Whether ``text`` gives the time ``question`` asks: any date, or for a time to come (``_ASKS_TIME_TO_COME``) a
-    date the sentence looks ahead to, or a wait."""
+    date the sentence looks ahead to or does not put in the past, or a wait."""
     if not _ASKS_TIME_TO_COME.search(question):
         return mentions(DATE, text)
-    return bool((mentions(DATE, text) and _LOOKS_AHEAD.search(text)) or _WAIT.search(text))
+    dated = mentions(DATE, text) and bool(_LOOKS_AHEAD.search(text) or not _IN_THE_PAST.search(text))
+    return dated or bool(_WAIT.search(text))
 
 
 def mentions(answer_type: str | None, text: str) -> bool:

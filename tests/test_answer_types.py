@@ -352,9 +352,11 @@ def test_answers_count_wants_the_counter_asked_for(question, text, holds):
     ("When will China's EUV machine be commercialized?", "중국은 지난해 12월 자체 시제품을 만들었다", False),  # past
     ("When will China's EUV machine be commercialized?", "상용화까지는 최소 수년의 시간이 필요하다는 분석이다", True),
     ("When is Wuhan expected to reach 30 exaflops?", "올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이며", True),
-    ("즈푸AI의 다음 모델은 언제 출시되나?", "즈푸AI는 8일 홍콩증권거래소에 상장해", False),
+    ("즈푸AI의 다음 모델은 언제 출시되나?", "즈푸AI는 8일 홍콩증권거래소에 상장해 … 조달했다", False),
     ("즈푸AI는 언제 상장했나?", "즈푸AI는 8일 홍콩증권거래소에 상장해", True),  # asked in the past tense
     ("중국은 언제 1위에 오를 예정이야?", "2030년까지 전 세계 인공지능 선두 국가로 오르겠다는 목표", True),
+    ("When will Leno host his last show?", "리노의 마지막 방송은 금요일인 내년 5월 29일이며", True),
+    ("When will O'Brien take over?", "오브라이언은 6월 1일부터 그 뒤를 잇는다고", True),  # not put in the past
 ])
 def test_answers_when_wants_a_time_to_come_for_a_future_question(question, text, holds):
     assert answers_when(question, text) is holds
