@@ -170,6 +170,8 @@ _ATTRIBUTES = _asked_and_named((
      r"|(?<!'s )(?<!the )(?<!its )(?<!his )(?<!her )(?<!their )\b(?:launch|release|unveil|debut)(?:e?d|e?s)?\b",
      r"출시|공개|선보|내놓|내놨|발표|론칭|발사|\b(?:launch|releas|unveil|debut|introduc)"
      r"|보고서(?=\S*\s*(?:를\s*보면|에\s*따르면))"),  # a report's date: "11일 … 인식트그룹 보고서를 보면"
+    # a nationality: "What is Hannas's nationality?" is not answered by his quote after the name
+    (r"국적|시민권|\b(?:nationality|citizenship)\b", r"국적|시민권|\b(?:national|citizen)"),
     # energy: the 30 exaflops Wuhan will have say nothing of the electricity it uses
     (r"전력|전기|에너지|\b(?:electricity|energy|power consumption)\b",
      r"전력|전기|에너지|소비|소모|사용량|와트|\b(?:[kMG]W|kWh|electric|energy|consum|watts?)\b"),
@@ -566,6 +568,9 @@ _AFFILIATION_BEFORE = re.compile(rf"(?:의|소속(?:인|의)?|출신(?:인|의)?
                                  rf"|(?:{_TITLES})(?:이자|이며|인|이기도\s+한)?)\s+(?:\S+\s+){{0,3}}$")
 _AFFILIATION_AFTER = re.compile(rf"^\S*\s+(?:[A-Z][\w-]*\s+)+(?:[가-힣]+\s+)?(?:{_TITLES})"
                                 r"|^[^.\"“]{0,25}?(?:소속|출신|에\s*(?:합류|근무|재직|몸담))")
+# an acronym in brackets after its long form, which opens with the body it belongs to: "조지타운 대학교 보안 및 신흥
+# 기술 센터(CSET)"
+_PARENT_IN_LONG_FORM = re.compile(r"(?:대학교|대학|재단|그룹|연구원|위원회|협회|학회|정부|[부청])\s+(?:\S+\s+){0,5}\S+\($")
 AFFILIATION_BEFORE = 30  # characters before a name in which its organisation is given
 
 
@@ -584,7 +589,8 @@ def names_affiliation(text: str, spellings: tuple[str, ...]) -> bool:
         for m in re.finditer(re.escape(name), text, re.IGNORECASE):
             clause_start = max(b for b in bounds if b <= m.start())
             before = text[max(clause_start, m.start() - AFFILIATION_BEFORE) : m.start()]
-            if _AFFILIATION_BEFORE.search(before) or _AFFILIATION_AFTER.search(text[m.end() :]):
+            if (_AFFILIATION_BEFORE.search(before) or _PARENT_IN_LONG_FORM.search(before)
+                    or _AFFILIATION_AFTER.search(text[m.end() :])):
                 return True
     return False
 

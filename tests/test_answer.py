@@ -93,6 +93,7 @@ def test_near_topic_questions_asking_for_a_kind_of_answer_the_articles_lack_abst
     "알리바바의 CEO는 누구인가?",  # Alibaba and a CEO in one sentence, in different clauses
     "즈푸AI는 언제 설립되었나?",  # the day it listed is not the day it was founded
     "When was Insikt Group founded?",  # the founding named is of other labs' branches
+    "What is Hannas's nationality?",  # his quote after his name says none
     "What is the clock speed of Huawei's Ascend chip?",
     "What is the GDP of Wuhan?",  # a sum of money, and no sentence gives Wuhan's
     "What is the weather in Wuhan?",
@@ -815,6 +816,7 @@ def test_follow_up_referring_back_answers_from_its_context(service, question, ea
     ("Where does Hannas work?", (), "CSET"),  # not his quote naming him by title only
     ("그의 소속은?", ("베버는 사회적 통치에 대해 뭐라고 했어?",), "독일 외교관계위원회"),  # not his quote just given
     ("What is his affiliation?", ("What did Weber say about social governance?",), "독일 외교관계위원회"),
+    ("CSET는 어느 대학 소속 기관인가요?", (), "조지타운 대학교"),  # the long form before "(CSET)" opens with it
 ])
 def test_a_question_asking_for_a_person_s_organisation_quotes_where_the_article_gives_it(
         service, question, history, organisation):

@@ -777,6 +777,8 @@ WEBER = "독일 외교관계위원회 지정학·지정경제학·기술 센터�
     (ROUNDTABLE, "야오순위", True),  # "텐센트에 합류한 야오순위"
     (ROUNDTABLE, "양즈린", True),  # "문샷의 양즈린"
     (ROUNDTABLE, "탕제", True),  # "즈푸AI 창업자이자 칭화대 교수이기도 한 탕제"
+    ("조지타운 대학교 보안 및 신흥 기술 센터(CSET)가 지난 19일 내놓은 보고서", "cset", True),  # its long form's body
+    ("CSET 연구진은 \"중국 최고의 국영 AI 기관들은 …\"", "cset", False),
 ])
 def test_names_affiliation_finds_the_organisation_next_to_the_name(text, name, holds):
     assert names_affiliation(text, (name,)) is holds

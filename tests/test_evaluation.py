@@ -272,6 +272,11 @@ def test_own_set_regression(service):
     ("holdout62", 1.0, 0.95, 1.0, 1.0, 1.0, 0),
     # 26 conversations, written next (first: en R@1 and fact 10/11, all else right): "on the 8th" is the Korean 8일
     ("holdout63", 1.0, 1.0, 1.0, 1.0, 1.0, 0),
+    # 40 paraphrased questions with near-miss unanswerables, written next (first: en R@1 and fact 14/15, unanswerables
+    # 4/5; ko fact 13/15, one false abstention): the body a long form opens with is its acronym's affiliation
+    # ("조지타운 대학교 보안 및 신흥 기술 센터(CSET)"), a nationality is an attribute to name; left: b10/b30 (the list
+    # the think tank's report held: the sentence about the report outscores the one giving the list)
+    ("holdout64", 0.93, 0.93, 1.0, 0.93, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
