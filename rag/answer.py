@@ -66,6 +66,7 @@ from .answer_types import (
     owner_phrase_en,
     reads_as_question,
     reports_speech,
+    reports_speech_in,
     role_holders,
     role_speaker,
     said_about,
@@ -144,6 +145,10 @@ NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelli
 _CODE = re.compile(rf"[A-Z][A-Z0-9-]+|{MODEL_CODE.pattern}")  # CSET, IPO, A100, H800, R1
 # what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
 REASON_WORDS = ("이유", "원인", "까닭")
+# what someone said or thought, asked in words no quote writes ("어디와 나눈 대화에서 발언했습니까?", "베버의 발언은?",
+# "…할 수 있다고 봤습니까?"): a sentence reporting speech ("…"고 뉴스위크와 나눈 대화에서 말했다", "…”라며 … 평가했다")
+# holds them
+SPEECH_WORDS = frozenset({"발언", "언급", "말", "보"})
 # the kind of thing asked for: the noun of "어느 X", the 일 of "X가 하는 일은?", the kind of "참여 기관은 어디야?"
 # (which ones; "본사는 어디야?" asks where), the 곳 of "주최한 곳은 어디야?" and the 사람 of "방문한 사람은 누구야?"
 ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|이|을)?(?![가-힣]))"
@@ -540,6 +545,7 @@ class ExtractiveComposer:
         anchor_bonus = cfg.anchor_bonus * (ELLIPTIC_ANCHOR_FACTOR if elliptic else 1.0)
         earlier_weights = context_weights(store, query)
         event_weights = self._event_weights(query, wanted, asked, own_weights)
+        speech_words = tuple(t for t in own_weights if t in SPEECH_WORDS)
         for rank, sid in candidates:
             hit = hits[rank]
             if sid in seen:
@@ -555,6 +561,8 @@ class ExtractiveComposer:
             tokens = with_synonyms(with_full_names(tokens, covered, bridged), synonyms)
             if language == "ko":
                 tokens = with_surnamed(tokens, covered, query.tokens)
+            if speech_words and reports_speech_in(text):
+                tokens += speech_words
             spoken_by = asked.persons_named(covered, tokens)
             tokens += spoken_by  # "탕 CEO는 …" covers 탕제 of "What did Tang Jie say?"
             before = self._paragraph_previous(sid, doc, sentence)

@@ -521,10 +521,15 @@ def asks_speech(question: str) -> bool:
     return bool(_ASKS_SPEECH.search(question))
 
 
+def reports_speech_in(text: str) -> bool:
+    """Whether ``text`` reports speech (``_REPORTS_SPEECH``)."""
+    return bool(_REPORTS_SPEECH.search(text))
+
+
 def reports_speech(question: str, text: str) -> bool:
     """Whether ``text`` reports speech when the question asks what someone said (``asks_speech``); true for
     other questions."""
-    return not asks_speech(question) or bool(_REPORTS_SPEECH.search(text))
+    return not asks_speech(question) or reports_speech_in(text)
 
 
 # A verb in an English relative clause describes what is asked about, it is not asked: "Where are the two AI labs

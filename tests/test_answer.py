@@ -943,6 +943,7 @@ def test_a_count_question_is_answered_by_the_sentence_counting_what_it_asks(serv
     ("What is the US advantage in attracting talent, according to Insikt Group?", "우수한 인재를 끌어들이는"),
     ("Which wearable product is among Wuhan's five core AI areas?", "AI와 안경"),
     ("Who moderated the AGI-Next roundtable?", "진행자로 나섰고"),
+    ("When did the US impose its chip export rules on China?", "지난해 10월 미국 정부의 반도체 수출 규제"),  # rules 규제
 ])
 def test_english_words_only_the_glossary_translates_reach_the_answering_sentence(service, question, quoted):
     """talent 인재, wearable 안경, moderate 진행자: the encoder's nearest terms are other words."""
@@ -973,3 +974,12 @@ def test_the_generic_noun_a_korean_question_asks_about_is_no_word_to_cover(servi
     """The 곳 of "주최한 곳은 어디야?" is the place asked for: the sentence naming the hosts need not say 곳."""
     answer = service.ask(question)
     assert not answer.abstained and quoted in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("한나스는 어디와 나눈 대화에서 발언했습니까?", "뉴스위크와 나눈 대화에서 말했다"),  # 발언: no quote says it
+    ("린쥔양은 몇 년 안에 미국을 추월할 수 있다고 봤습니까?", "3~5년 내"),  # 봤습니까: what he thought
+])
+def test_words_for_speech_are_held_by_a_sentence_reporting_speech(service, question, quoted):
+    answer = service.ask(question)
+    assert not answer.abstained and quoted in answer.answer

@@ -277,6 +277,11 @@ def test_own_set_regression(service):
     # ("조지타운 대학교 보안 및 신흥 기술 센터(CSET)"), a nationality is an attribute to name; left: b10/b30 (the list
     # the think tank's report held: the sentence about the report outscores the one giving the list)
     ("holdout64", 0.93, 0.93, 1.0, 0.93, 1.0, 0),
+    # 40 shaped like the acceptance set, formal Korean ("…습니까?"), written next (first: en R@1 11/14, R@5 13/14, fact
+    # 12/14; ko one false abstention, one unanswerable answered, which in fact had an answer: a16 relabelled): a
+    # sentence reporting speech holds the question's 발언/봤습니까, "rules" are 규제; left: a28 ("What rank does China
+    # hold in generative AI?": the passage with "2위 자리" is sixth)
+    ("holdout65", 1.0, 0.85, 0.92, 0.92, 1.0, 0),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
