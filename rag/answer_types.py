@@ -568,7 +568,8 @@ def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...
 # name ("베버는 "사회적 통치는 …") gives none.
 _ASKS_AFFILIATION = re.compile(r"소속|\baffiliat\w*|\bemployer\b(?!['’]s)|\bwork(?:s|ed|ing)?\s+(?:for|at)\b"
                                r"|어디(?:서|에서)\s*일(?:해|하|했)", re.IGNORECASE)
-_WHERE_WORKS = re.compile(r"^\s*where\s+(?:does|did|do)\s.*\s(work)\s*\?*\s*$", re.IGNORECASE)
+_WHERE_WORKS = re.compile(r"^\s*where\s+(?:does|did|do)\s.*\s(work)(?:\s+(?:before|previously|earlier|now|currently|today))?"
+                          r"\s*\?*\s*$", re.IGNORECASE)
 _AFFILIATION_BEFORE = re.compile(rf"(?:의|소속(?:인|의)?|출신(?:인|의)?|에\s+(?:합류|근무|재직|몸담)\S*"
                                  rf"|(?:{_TITLES})(?:이자|이며|인|이기도\s+한)?)\s+(?:\S+\s+){{0,3}}$")
 _AFFILIATION_AFTER = re.compile(rf"^\S*\s+(?:[A-Z][\w-]*\s+)+(?:[가-힣]+\s+)?(?:{_TITLES})"

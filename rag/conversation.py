@@ -21,7 +21,9 @@ KO_REFERENCE = re.compile(
     r"(?:^|[\s(\"'])(?:그|이|저|해당)\s+[가-힣A-Za-z0-9]"
     r"|(?:^|[\s(\"'])(?:그|이|저)(?:회사|기업|사람|곳|것|거|걸|게|분|때|보다|만큼)"
     r"|(?:^|\s)(?:그녀|그들|그곳|거기|그것|그거|그걸|그게|그건|이것|이걸|이거|이게|이건|이들|저것|저건|"
-    r"그런데|그래서|그럼|그러면|그리고|또|그밖에|그 외)(?=\s|$|[?은는이가을를의도])"
+    r"그런데|그래서|그럼|그러면|그리고|또|그밖에|그 외|그렇게|이렇게|그런|이런|그때)(?=\s|$|[?은는이가을를의도])"
+    # "그는 전에 어디서 일했어?": he, with his particle
+    r"|(?:^|\s)그(?:는|가|의|를|에게|한테|도|와|랑)(?=\s|$|\?)"
     r"|^\s*(?:(?:그럼|그러면|그리고|또)\s+)?(?:다른|나머지)\s"
     # one of two just named: "둘 중 어디가 더 많이 조달했어?", "어느 쪽이 더 커?" ("어느 곳이 …?" asks on its own)
     r"|(?:^|\s)(?:둘|두\s*곳|두\s*회사)\s*(?:중|가운데)|어느\s*쪽"
@@ -44,6 +46,9 @@ MIN_OWN_TOKENS = 2
 # ("원화로 얼마를 조달했어?" after Zhipu AI's listing), where a question of its own names one ("미니맥스는 …", "우한시가 …")
 KO_SUBJECTLESS = re.compile(r"^(?![^?]*[가-힣A-Za-z0-9](?:은|는|이|가)(?:\s|\?|$))(?![^?]*[A-Za-z])[^?]*[가-힣][^?]*\??\s*$")
 MAX_CONTEXT_TURNS = 3
+# the kind a question asks for ("어느 나라가 쐈어?", "무슨 역할을 했어?") is none of its own words: what it asks about is
+# in the conversation
+_ASKED_KIND = re.compile(r"(?:어느|어떤|무슨)\s*([가-힣]+?)(?:가|이|를|을|은|는|에|에서|의|로)?(?=\s|\?|$)")
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,10 @@ def refers_back_en(question: str) -> bool:
 
 
 def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
+    kinds = set(_ASKED_KIND.findall(question))
+    own = [t for t in own_tokens if t not in kinds]
     return bool(KO_REFERENCE.search(question) or KO_TOPIC_ONLY.match(question) or KO_SUBJECTLESS.match(question)
-                or refers_back_en(question) or len(own_tokens) < MIN_OWN_TOKENS)
+                or refers_back_en(question) or len(own) < MIN_OWN_TOKENS)
 
 
 def resolve_turn(question: str, history: Sequence[str], tokenize) -> Turn:

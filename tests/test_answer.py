@@ -983,3 +983,8 @@ def test_the_generic_noun_a_korean_question_asks_about_is_no_word_to_cover(servi
 def test_words_for_speech_are_held_by_a_sentence_reporting_speech(service, question, quoted):
     answer = service.ask(question)
     assert not answer.abstained and quoted in answer.answer
+
+
+def test_where_someone_worked_before_is_the_organisation_next_to_his_name(service):
+    answer = service.ask("Where did he work before?", ["What did Yao Shunyu say about bottlenecks?"])
+    assert not answer.abstained and "오픈AI 출신" in answer.citations[0].text

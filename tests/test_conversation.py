@@ -36,6 +36,11 @@ from rag.text import tokenize
         # no subject of its own: the earlier question's (m15 of holdout55, abstained standing alone)
         ("원화로 얼마를 조달했어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"], ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"]),
         ("H800을 수입할 수 있어?", ["즈푸AI는 언제 홍콩증권거래소에 상장했나?"], []),  # names what it is about
+        # "그는" with two words of its own, "그렇게" pointing at what was said, the kind asked for as the only noun
+        ("그는 전에 어디서 일했어?", ["야오순위는 어떤 병목현상을 지적했어?"], ["야오순위는 어떤 병목현상을 지적했어?"]),
+        ("누가 그렇게 말했어?", ["H800이 몇 개 필요해?"], ["H800이 몇 개 필요해?"]),
+        ("어느 나라가 쐈어?", ["스푸트니크 1호는 언제 발사됐어?"], ["스푸트니크 1호는 언제 발사됐어?"]),
+        ("어느 나라가 인공위성을 처음 쐈어?", ["즈푸AI는 언제 상장했나?"], []),
     ],
 )
 def test_follow_up_context(question, history, context):
