@@ -70,6 +70,7 @@ from .answer_types import (
     role_holders,
     role_speaker,
     said_about,
+    speaker_of,
     subject_words,
 )
 from .bridge import (
@@ -176,6 +177,11 @@ COMPARES_MEASURE = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|
 # "Who is Valentin Weber?"
 ASKS_WHO_HOLDS = re.compile(r"^\s*who\s+(?!(?:is|was)\s+(?!the\s|its\s|their\s)[^'’?]+\?*\s*$)|누가"
                             r"|의\s+[^?]*누구|(?:자|장|책임자|대표|위원)(?:은|는|이|가)?\s*누구", re.IGNORECASE)
+# a question asking who said something ("Who said the real gap may be widening?", "…라고 말한 사람은?"): "he" after it is
+# the speaker its answer quoted
+ASKS_WHO_SAID = re.compile(r"^\s*who\s+(?:said|says|warned|claimed|argued|told|predicted|stressed|noted|pointed|described)\b"
+                           r"|(?:말한|발언한|주장한|경고한|지적한|밝힌|평가한|전망한|강조한)\s*(?:사람|인물|이)"
+                           r"|누가\s[^?]*(?:말했|주장했|경고했|밝혔|지적했|평가했|강조했)", re.IGNORECASE)
 # a question asking what something means or shows ("What does that indicate?", "이는 무슨 의미야?")
 ASKS_MEANING = re.compile(r"\b(?:indicat\w*|mean|means|signif\w*|impl(?:y|ies|ication\w*))\b|의미|뜻하|시사", re.IGNORECASE)
 # a question asking who took part in something, or for a list ("원탁회의 참석자들을 알려줘", "List the tech leads …")
@@ -955,6 +961,8 @@ class ExtractiveComposer:
         roundtable?", "Who is Alibaba's Qwen tech lead?"), whose names are the role's owners, the person its answer
         gave (``_holder_quoted``)."""
         earlier = query.turn.context[-1]
+        if ASKS_WHO_SAID.search(earlier):
+            return self._speaker_quoted(query)
         if query.language != "ko":
             with_context = replace(query, bridged=query.bridged + query.context_bridged)
             named = tuple(n for n in self._english_names(with_context, earlier, texts=texts) if not self._everywhere(n))
@@ -974,10 +982,22 @@ class ExtractiveComposer:
         """Whom a follow-up's "he" or "그는" means when the turn before asked who holds a role and only its answer
         names them (``_holder_quoted``: 탕제 for "What did he warn about?" after "Who moderated the roundtable?"); ""
         otherwise."""
-        if not (query.anchors and PERSON_PRONOUN.search(query.text) and ASKS_WHO_HOLDS.search(query.turn.context[-1])):
+        earlier = query.turn.context[-1]
+        if not (query.anchors and PERSON_PRONOUN.search(query.text)
+                and (ASKS_WHO_HOLDS.search(earlier) or ASKS_WHO_SAID.search(earlier))):
             return ""
         persons = self._earlier_persons(query, ())
         return persons[0][0] if persons else ""
+
+    def _speaker_quoted(self, query: Query) -> tuple[tuple[str, ...], ...]:
+        """The one person the answer to a who-said question quoted speaking (``speaker_of``: 탕제 of "탕 CEO는 "…""), or no
+        one when its quotes report several or none."""
+        speakers = []
+        for sid in query.anchors:
+            doc, _ = self.store.sentence(sid)
+            speakers.append(speaker_of(self.store.sentence_text(sid), doc.article.text))
+        named = list(dict.fromkeys(filter(None, speakers)))
+        return ((named[0],),) if len(named) == 1 else ()
 
     def _holder_quoted(self, query: Query, earlier: str, owners: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
         """The one person the answer to ``earlier``, a who-question about a role, quoted as holding it (``holders_asked``),

@@ -712,6 +712,24 @@ def holders_asked(question: str, text: str, owner: tuple[str, ...] = ()) -> list
     return list(dict.fromkeys(found)) if found or not titled else None
 
 
+# "Who said the real gap may be widening?": the person a sentence reports speaking, named at its opening ("탕 CEO는 "…"",
+# "린 기술책임자는", "베버는")
+_SPEAKER_OPENING = re.compile(rf"^\s*(?:(?:한편|특히|또|이어)\s+)?([가-힣]{{1,5}}?)"
+                              rf"(?:\s+(?:[A-Za-z]+\s*)?(?:[가-힣]+\s+)?[가-힣]{{0,6}}(?:{_TITLES}))?(?:은|는|도)\s")
+
+
+def speaker_of(text: str, article_text: str) -> str:
+    """The person ``text`` reports speaking, as the article names them in full (탕제 for "탕 CEO는 "…"", from "탕제
+    최고경영자"); "" when it reports no speech or opens with no name."""
+    m = _SPEAKER_OPENING.match(text)
+    if not (m and _REPORTS_SPEECH.search(text)):
+        return ""
+    name = m.group(1)
+    full = re.search(rf"(?<![가-힣]){re.escape(name)}[가-힣]{{1,3}}(?=\s+(?:[A-Za-z]+\s+)?(?:[가-힣]+\s+)?[가-힣]{{0,4}}"
+                     rf"(?:{_TITLES}))", article_text)
+    return full.group(0) if full and len(name) < 3 else name
+
+
 def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:
     """Whether ``text`` names someone by a title that answers the role question ``question``: the role it
     asks about when it names one (founder, CEO, president, author …), else any title. With ``names``

@@ -988,3 +988,12 @@ def test_words_for_speech_are_held_by_a_sentence_reporting_speech(service, quest
 def test_where_someone_worked_before_is_the_organisation_next_to_his_name(service):
     answer = service.ask("Where did he work before?", ["What did Yao Shunyu say about bottlenecks?"])
     assert not answer.abstained and "오픈AI 출신" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("question", "history"), [
+    ("What is his role at the roundtable?", ["Who said the real gap may be widening?"]),
+    ("그는 원탁회의에서 무슨 역할을 했어?", ["실제 격차가 커지고 있을 가능성이 있다고 말한 사람은?"]),
+])
+def test_he_after_who_said_is_the_speaker_the_answer_quoted(service, question, history):
+    answer = service.ask(question, history)  # 탕제, quoted as "탕 CEO는 …": the roster gives his role
+    assert not answer.abstained and "탕제 최고경영자(CEO)가 진행자로" in answer.citations[0].text

@@ -37,6 +37,7 @@ from rag.answer_types import (
     role_holders,
     role_speaker,
     said_about,
+    speaker_of,
     subject_words,
 )
 
@@ -784,3 +785,17 @@ WEBER = "독일 외교관계위원회 지정학·지정경제학·기술 센터�
 def test_names_affiliation_finds_the_organisation_next_to_the_name(text, name, holds):
     assert names_affiliation(text, (name,)) is holds
     assert names_attributes("그의 소속은?", text, ((name,),)) is holds
+
+
+ROUNDTABLE_ARTICLE = "탕제 최고경영자(CEO)가 진행자로 나섰고 … 린쥔양 기술책임자, … 야오순위 AI 책임자가 참석했다."
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("탕 CEO는 “하지만 실제 격차는 오히려 커지고 있을 가능성이 있다”며 낙관론을 경계했다.", "탕제"),  # in full
+    ("린 기술책임자는 “제한된 자원이 혁신을 촉진했다”며", "린쥔양"),
+    ("야오 AI책임자는 “리소그래피 기계를 포함한 …”고 지적했다.", "야오순위"),
+    ("베버는 \"사회적 통치는 …\"고 설명했다.", "베버"),  # no fuller name in the article
+    ("그러나 중국 AI 업계가 직면한 현실은 냉혹하다는 것이 공통된 견해다.", ""),  # no speaker at its opening
+])
+def test_speaker_of_is_the_person_a_sentence_reports_speaking(text, speaker):
+    assert speaker_of(text, ROUNDTABLE_ARTICLE) == speaker
