@@ -979,12 +979,11 @@ class ExtractiveComposer:
         return self._holder_quoted(query, earlier, named)
 
     def pronoun_meant(self, query: Query) -> str:
-        """Whom a follow-up's "he" or "그는" means when the turn before asked who holds a role and only its answer
-        names them (``_holder_quoted``: 탕제 for "What did he warn about?" after "Who moderated the roundtable?"); ""
-        otherwise."""
-        earlier = query.turn.context[-1]
-        if not (query.anchors and PERSON_PRONOUN.search(query.text)
-                and (ASKS_WHO_HOLDS.search(earlier) or ASKS_WHO_SAID.search(earlier))):
+        """Whom a follow-up's "he" or "그는" means (``_earlier_persons``): the person the turn before named ("What does he
+        say China must do?" after "Who is Lin Junyang?"), or, when it asked who holds a role or who said something,
+        the one its answer gave (탕제 for "What did he warn about?" after "Who moderated the roundtable?"); "" when
+        none. Searched with the question, so his sentences outrank the earlier topic's."""
+        if not (query.anchors and PERSON_PRONOUN.search(query.text)):
             return ""
         persons = self._earlier_persons(query, ())
         return persons[0][0] if persons else ""

@@ -997,3 +997,8 @@ def test_where_someone_worked_before_is_the_organisation_next_to_his_name(servic
 def test_he_after_who_said_is_the_speaker_the_answer_quoted(service, question, history):
     answer = service.ask(question, history)  # 탕제, quoted as "탕 CEO는 …": the roster gives his role
     assert not answer.abstained and "탕제 최고경영자(CEO)가 진행자로" in answer.citations[0].text
+
+
+def test_he_after_a_question_naming_him_is_searched_with_the_question(service):
+    answer = service.ask("What does he say China must do from now on?", ["Who is Lin Junyang?"])
+    assert not answer.abstained and "하드웨어 공동 설계" in answer.answer
