@@ -151,10 +151,9 @@ REASON_WORDS = ("이유", "원인", "까닭")
 # holds them
 SPEECH_WORDS = frozenset({"발언", "언급", "말", "보"})
 # the kind of thing asked for: the noun of "어느 X", the 일 of "X가 하는 일은?", the kind of "참여 기관은 어디야?"
-# (which ones; "본사는 어디야?" asks where), the 곳 of "주최한 곳은 어디야?" and the 사람 of "방문한 사람은 누구야?"
+# (which ones; "본사는 어디야?" asks where), the 곳 of "주최한 곳은 어디야?" (the place asked for)
 ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|이|을)?(?![가-힣]))"
-                            r"|(?<![가-힣])(기관|기업|회사|업체|단체|나라|국가|도시|매체|언론사|곳)(?:은|는|이|가)\s*어디"
-                            r"|(?<![가-힣])(사람|인물)(?:은|는|이|가)\s*누구")
+                            r"|(?<![가-힣])(기관|기업|회사|업체|단체|나라|국가|도시|매체|언론사|곳)(?:은|는|이|가)\s*어디")
 # a trigger is asked as one and given as one ("…한 계기는?": "… 보고서가 결정적 계기가 됐다"), so 계기 stays a word to cover
 ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)

@@ -725,9 +725,10 @@ def speaker_of(text: str, article_text: str) -> str:
     if not (m and _REPORTS_SPEECH.search(text)):
         return ""
     name = m.group(1)
-    full = re.search(rf"(?<![가-힣]){re.escape(name)}[가-힣]{{1,3}}(?=\s+(?:[A-Za-z]+\s+)?(?:[가-힣]+\s+)?[가-힣]{{0,4}}"
-                     rf"(?:{_TITLES}))", article_text)
-    return full.group(0) if full and len(name) < 3 else name
+    if len(name) >= 3:  # a full name already
+        return name
+    return next((n.group(1) for n in re.finditer(NAME_WITH_TITLE, article_text)
+                 if n.group(1).startswith(name) and len(n.group(1)) > len(name)), name)
 
 
 def names_role(question: str, text: str, names: tuple[tuple[str, ...], ...] = ()) -> bool:

@@ -968,12 +968,10 @@ def test_a_question_for_a_time_to_come_is_not_answered_by_a_past_date(service):
     assert not answer.abstained and "최소 수년의 시간이 필요" in answer.citations[0].text
 
 
-@pytest.mark.parametrize(("question", "quoted"), [("원탁회의를 공동 주최한 곳은 어디야?", "즈푸AI가 주최한"),
-                                                  ("브릭스 회원국 다자간 은행을 방문한 사람은 누구야?", "딜마 호세프")])
-def test_the_generic_noun_a_korean_question_asks_about_is_no_word_to_cover(service, question, quoted):
+def test_the_place_a_korean_question_asks_for_is_no_word_to_cover(service):
     """The 곳 of "주최한 곳은 어디야?" is the place asked for: the sentence naming the hosts need not say 곳."""
-    answer = service.ask(question)
-    assert not answer.abstained and quoted in answer.citations[0].text
+    answer = service.ask("원탁회의를 공동 주최한 곳은 어디야?")
+    assert not answer.abstained and "즈푸AI가 주최한" in answer.citations[0].text
 
 
 @pytest.mark.parametrize(("question", "quoted"), [
