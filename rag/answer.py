@@ -151,9 +151,14 @@ REASON_WORDS = ("이유", "원인", "까닭")
 # holds them
 SPEECH_WORDS = frozenset({"발언", "언급", "말", "보"})
 # the kind of thing asked for: the noun of "어느 X", the 일 of "X가 하는 일은?", the kind of "참여 기관은 어디야?"
-# (which ones; "본사는 어디야?" asks where), the 곳 of "주최한 곳은 어디야?" (the place asked for)
-ASKED_CATEGORY = re.compile(r"어느\s*([가-힣]{2,})|하는\s*(일)(?=(?:은|이|을)?(?![가-힣]))"
-                            r"|(?<![가-힣])(기관|기업|회사|업체|단체|나라|국가|도시|매체|언론사|곳)(?:은|는|이|가)\s*어디")
+# (which ones; "본사는 어디야?" asks where), the 곳 of "주최한 곳은 어디야?" (the place asked for), and the kind a
+# question ends on after a clause ("원탁회의를 주최한 곳은?", "투자한 기업은?": a verb's adnominal form, whose last
+# syllable ends in ㄴ or ㄹ, and not "그럼 기업은?", which asks about companies)
+_ADNOMINAL = "".join(chr(c) for c in range(0xAC00, 0xD7A4) if (c - 0xAC00) % 28 in (4, 8))
+_KINDS = "기관|기업|회사|업체|단체|나라|국가|도시|매체|언론사|곳"
+ASKED_CATEGORY = re.compile(rf"어느\s*([가-힣]{{2,}})|하는\s*(일)(?=(?:은|이|을)?(?![가-힣]))"
+                            rf"|(?<![가-힣])({_KINDS})(?:은|는|이|가)\s*어디"
+                            rf"|(?<=[{_ADNOMINAL}]\s)({_KINDS})(?:은|는|이|가)?\s*[?？]?\s*$")
 # a trigger is asked as one and given as one ("…한 계기는?": "… 보고서가 결정적 계기가 됐다"), so 계기 stays a word to cover
 ASKS_WHY = re.compile(r"\bwhy\b|왜|계기|\bwhat (?:triggered|prompted|sparked)\b|" + "|".join(REASON_WORDS), re.IGNORECASE)
 GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")  # a reason said as one (not every "…로" is a cause)

@@ -562,12 +562,13 @@ def names_attributes(question: str, text: str, names: tuple[tuple[str, ...], ...
 
 
 # A person's organisation, asked ("베버는 어느 기관 소속이야?", "What is Weber's affiliation?", "Where does Hannas
-# work?", "Who does Lin work for?") and given as Korean news gives it, next to the name in its clause: before it
-# ("… 기술 센터의 발렌틴 베버는", "텐센트에 합류한 야오순위", "즈푸AI 창업자이자 칭화대 교수이기도 한 탕제") or after it, as
-# the organisation of a title ("윌리엄 C. 한나스 CSET 수석 분석가") or said so ("… 소속", "… 출신"). A quote after the
-# name ("베버는 "사회적 통치는 …") gives none.
+# work?", "Who does Lin work for?", "그가 일하는 회사는?", "그의 직장은?") and given as Korean news gives it, next to
+# the name in its clause: before it ("… 기술 센터의 발렌틴 베버는", "텐센트에 합류한 야오순위", "즈푸AI 창업자이자 칭화대
+# 교수이기도 한 탕제") or after it, as the organisation of a title ("윌리엄 C. 한나스 CSET 수석 분석가") or said so
+# ("… 소속", "… 출신"). A quote after the name ("베버는 "사회적 통치는 …") gives none.
 _ASKS_AFFILIATION = re.compile(r"소속|\baffiliat\w*|\bemployer\b(?!['’]s)|\bwork(?:s|ed|ing)?\s+(?:for|at)\b"
-                               r"|어디(?:서|에서)\s*일(?:해|하|했)", re.IGNORECASE)
+                               r"|어디(?:서|에서)\s*일(?:해|하|했)|(?:일|근무|재직)하는\s*(?:회사|곳|기관|기업|직장)|다니는\s*(?:회사|곳|직장)"
+                               r"|직장", re.IGNORECASE)
 _WHERE_WORKS = re.compile(r"^\s*where\s+(?:does|did|do)\s.*\s(work)(?:\s+(?:before|previously|earlier|now|currently|today))?"
                           r"\s*\?*\s*$", re.IGNORECASE)
 _AFFILIATION_BEFORE = re.compile(rf"(?:의|소속(?:인|의)?|출신(?:인|의)?|에\s+(?:합류|근무|재직|몸담)\S*"

@@ -25,6 +25,8 @@ KO_REFERENCE = re.compile(
     # "그는 전에 어디서 일했어?": he, with his particle
     r"|(?:^|\s)그(?:는|가|의|를|에게|한테|도|와|랑)(?=\s|$|\?)"
     r"|^\s*(?:(?:그럼|그러면|그리고|또)\s+)?(?:다른|나머지)\s"
+    # in place of what the earlier turn said: "중국 기업들은 대신 뭘 하고 있어?"
+    r"|(?:^|\s)대신(?=\s|$)"
     # one of two just named: "둘 중 어디가 더 많이 조달했어?", "어느 쪽이 더 커?" ("어느 곳이 …?" asks on its own)
     r"|(?:^|\s)(?:둘|두\s*곳|두\s*회사)\s*(?:중|가운데)|어느\s*쪽"
 )
@@ -32,6 +34,8 @@ EN_REFERENCE = re.compile(
     r"\b(?:it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|"
     r"the company|the firm|the group|the report|the city|the same)\b"
     r"|(?<!each )\bothers?\b(?!\s+than)"
+    # in place of what the earlier turn said: "What are China's companies doing instead?"
+    r"|\binstead\b(?!\s+of)"
     # one of what the earlier turn named: "Which one raised more?", "the latter"
     r"|\bwhich\s+one\b|\bthe\s+(?:former|latter)\b"
     r"|^(?:and|but|so|what about|how about|also|then|and what|what else)\b",

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from rag.answer import COMPARES_NAMES, Asked, owns, with_full_names
+from rag.answer import ASKED_CATEGORY, COMPARES_NAMES, Asked, owns, with_full_names
 from rag.answer_types import NUMBER, PEOPLE, PERSON
 from rag.bridge import TermMatch
 from rag.documents import Article
@@ -972,6 +972,28 @@ def test_the_place_a_korean_question_asks_for_is_no_word_to_cover(service):
     """The 곳 of "주최한 곳은 어디야?" is the place asked for: the sentence naming the hosts need not say 곳."""
     answer = service.ask("원탁회의를 공동 주최한 곳은 어디야?")
     assert not answer.abstained and "즈푸AI가 주최한" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("원탁회의를 공동 주최한 곳은 어디야?", ["곳"]),
+    ("원탁회의를 주최한 곳은?", ["곳"]),  # the kind a question ends on after a clause
+    ("화웨이 칩을 쓰는 기업은?", ["기업"]),
+    ("그럼 기업은?", []),  # asks about companies: no clause before the kind
+    ("이 회사는?", []),
+])
+def test_asked_category_is_the_kind_a_korean_question_asks_for(question, kinds):
+    assert [next(filter(None, found)) for found in ASKED_CATEGORY.findall(question)] == kinds
+
+
+def test_the_kind_a_question_ends_on_is_no_word_to_cover(service):
+    """"원탁회의를 주최한 곳은?" asks which: its 곳 left uncovered put the hosts' sentence under the floor."""
+    answer = service.ask("원탁회의를 주최한 곳은?")
+    assert not answer.abstained and "즈푸AI가 주최한" in answer.citations[0].text
+
+
+def test_where_he_works_asked_in_korean_is_his_organisation(service):
+    answer = service.ask("그가 일하는 회사는?", ["린쥔양은 뭐라고 했어?"])
+    assert not answer.abstained and "알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양" in answer.citations[0].text
 
 
 @pytest.mark.parametrize(("question", "quoted"), [

@@ -761,6 +761,8 @@ def test_holders_asked_are_whom_a_sentence_gives_the_asked_role(question, text, 
     ("Where does Hannas work?", ["work"]),
     ("Where did he work before?", ["work"]),
     ("탕제는 어디서 일해?", ["어디서 일해"]),
+    ("그가 일하는 회사는?", ["일하는 회사"]),
+    ("그의 직장은 어디야?", ["직장"]),
     ("How does the social simulator work?", []),  # how it works, not where someone works
     ("Which former employer's technology did an ex-worker try to leak to Huawei?", []),  # a company, not a person's
 ])

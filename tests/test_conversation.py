@@ -41,6 +41,10 @@ from rag.text import tokenize
         ("누가 그렇게 말했어?", ["H800이 몇 개 필요해?"], ["H800이 몇 개 필요해?"]),
         ("어느 나라가 쐈어?", ["스푸트니크 1호는 언제 발사됐어?"], ["스푸트니크 1호는 언제 발사됐어?"]),
         ("어느 나라가 인공위성을 처음 쐈어?", ["즈푸AI는 언제 상장했나?"], []),
+        # in place of what the earlier turn said
+        ("What are China's companies doing instead?", ["Which chips did the US ban?"], ["Which chips did the US ban?"]),
+        ("중국 기업들은 대신 뭘 하고 있어?", ["미국은 어떤 칩을 막았어?"], ["미국은 어떤 칩을 막았어?"]),
+        ("What did Baidu use instead of A100 chips?", ["즈푸AI는 언제 상장했나?"], []),
     ],
 )
 def test_follow_up_context(question, history, context):
