@@ -45,7 +45,9 @@ _MONEY_WORDS = re.compile(
 _WHAT_IS_MONEY = re.compile(
     r"^\s*what\s+(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'-]+\s+){0,4}"
     r"(?:prices?|costs?|revenues?|sales|profits?|earnings|valuation|worth|salary|budget|GDP)\b"
+    # (not "What do Chinese firms spend their compute on?", whose stranded "on" asks for a thing)
     r"|^\s*what\s+(?:does|do|did|will|would)\s+(?:[\w'-]+\s+){1,6}(?:cost|pay|spend|charge|earn)\b"
+    r"(?![^?]*\b(?:on|for)\s*\?*\s*$)"
     r"|^\s*what\s+(?:[\w'-]+\s+){0,2}(?:prices?|costs?|salary|salaries|fees?|budget|wages?)\s+(?:does|do|did|will|would|is|was)\b",
     re.IGNORECASE,
 )
@@ -603,13 +605,16 @@ def names_affiliation(text: str, spellings: tuple[str, ...]) -> bool:
 
 
 _NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|누가|사람\S*|인물\S*|이름\S*")
+# whose account it is ("According to Newsweek, where did two Beijing AI labs open branches?", "뉴스위크에 따르면"): the
+# source, not whose attribute is asked
+_SOURCE = re.compile(r"\baccording to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s*)+|\S+에\s*따르면", re.IGNORECASE)
 
 
 def subject_words(question: str) -> str:
     """A role or attribute question without its role and attribute words, question words and what it
     points back to ("그 회사"): what is left names whose role or attribute is asked ("미니맥스의 창업자는
     누구인가?" -> "미니맥스의")."""
-    rest = _ROLE_WORDS.sub(" ", question)
+    rest = _ROLE_WORDS.sub(" ", _SOURCE.sub(" ", question))
     for asks in (*(asks for asks, _ in _ATTRIBUTES), _ASKS_AFFILIATION):
         rest = asks.sub(" ", rest)
     where = _WHERE_WORKS.search(rest)

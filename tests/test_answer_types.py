@@ -53,6 +53,8 @@ from rag.answer_types import (
     ("What salary does Tencent pay Yao Shunyu?", MONEY),  # "what salary/price/fee …": a sum
     ("What sales does Baidu expect?", None),  # not a money noun that asks for a sum here
     ("What did Alibaba invest in?", None),  # invested in: a thing
+    ("What do Chinese firms spend much of their compute on?", None),  # spent on: a thing
+    ("What does China spend on AI?", MONEY),
     ("엔비디아 H100의 가격은?", MONEY),  # ends on a money noun
     ("How large is the Chinese government's semiconductor fund in dollars?", MONEY),  # a currency to answer in
     ("원화로는 얼마야?", MONEY),
@@ -214,6 +216,9 @@ def test_names_role_accepts_a_title_just_before_the_name():
     ("그 회사의 창업자는 누구야?", ""),  # what it points back to is not a name to look for
     ("Who is the CEO of Baidu?", "Who is the of Baidu?"),
     ("즈푸AI는 언제 설립되었나?", "즈푸AI는 언제 되었나?"),
+    # whose account it is, not whose attribute is asked
+    ("According to Newsweek, who is Hannas?", ", who is Hannas?"),
+    ("뉴스위크에 따르면 한나스는 누구야?", "한나스는"),
 ])
 def test_subject_words(question, rest):
     assert subject_words(question) == rest
