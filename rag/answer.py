@@ -132,6 +132,9 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그�
 KOREAN_OWNER = re.compile(r"\s*(\S+?)의\s")  # the word a Korean question opens with as an owner ("문샷의 …")
 NOBODY = "\x00"  # the spelling of a person no text names: "What did Alibaba's CEO say?" when no one is named so
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
+# a date on the calendar (a year, a month, a day), not "올해 초", "최근", "이날"
+CALENDAR_DATE = re.compile(r"\d{4}\s*년|\d{1,2}\s*(?:월|일)|(?<!\d)(?:19|20)\d{2}(?!\d)"
+                           r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names ("이와 별개로",
 # apart from this, turns away from it).
@@ -1187,6 +1190,18 @@ class ExtractiveComposer:
         chosen.sort(key=lambda s: (not s.typed, not s.defines))
         return chosen
 
+    def _with_calendar_date(self, chosen: list[ScoredSentence], answering: list[ScoredSentence],
+                            language: str) -> list[ScoredSentence]:
+        """For a date question whose chosen answers date it only loosely ("올해 초 공개된 ‘딥시크’ …"), ``chosen`` with
+        the best answering sentence that gives a calendar date ("중국은 지난 1월 … ‘딥시크’를 선보이며 …") quoted too,
+        when it is supported (over the abstention floor) and not quoted already."""
+        if any(CALENDAR_DATE.search(self.store.sentence_text(s.sentence_id)) for s in chosen if s.typed):
+            return chosen
+        floor = self.config.min_support[language]
+        dated = next((s for s in answering if s not in chosen and CALENDAR_DATE.search(self.store.sentence_text(s.sentence_id))
+                      and self.support(language, s) >= floor), None)
+        return chosen if dated is None else [*chosen[: self.config.max_sentences - 1], dated]
+
     def _both_sides(self, query: Query, hits: Sequence[Hit], chosen: list[ScoredSentence],
                     answering: list[ScoredSentence], scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """For a question comparing what it names ("Did MiniMax raise more than Zhipu AI?", "즈푸AI와 미니맥스 중
@@ -1297,6 +1312,8 @@ class ExtractiveComposer:
             chosen = self._both_sides(query, hits, chosen, answering, scored)
             if not chosen:  # "Which is bigger, Tencent or Alibaba?": no sentence measures either
                 return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
+        if answer_type(query) == DATE:
+            chosen = self._with_calendar_date(chosen, answering, language)
         following = self._continuation(query, chosen, scored)
         if following is not None:
             place, sentence = following

@@ -991,6 +991,12 @@ def test_the_kind_a_question_ends_on_is_no_word_to_cover(service):
     assert not answer.abstained and "즈푸AI가 주최한" in answer.citations[0].text
 
 
+def test_a_date_question_answered_loosely_also_quotes_a_calendar_date(service):
+    """"올해 초 공개된 ‘딥시크’" answers "언제?" loosely; the other article's "지난 1월 … ‘딥시크’를 선보이며" says when."""
+    answer = service.ask("딥시크는 언제 공개되었나?")
+    assert not answer.abstained and "올해 초" in answer.answer and "지난 1월" in answer.answer
+
+
 def test_where_he_works_asked_in_korean_is_his_organisation(service):
     answer = service.ask("그가 일하는 회사는?", ["린쥔양은 뭐라고 했어?"])
     assert not answer.abstained and "알리바바의 오픈소스 모델 큐웬(Qwen)의 린쥔양" in answer.citations[0].text
