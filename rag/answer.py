@@ -150,9 +150,9 @@ _CODE = re.compile(rf"[A-Z][A-Z0-9-]+|{MODEL_CODE.pattern}")  # CSET, IPO, A100,
 # what a why-question asks for ("그 이유는?"), not a word the sentence giving the reason should hold
 REASON_WORDS = ("이유", "원인", "까닭")
 # what someone said or thought, asked in words no quote writes ("어디와 나눈 대화에서 발언했습니까?", "베버의 발언은?",
-# "…할 수 있다고 봤습니까?"): a sentence reporting speech ("…"고 뉴스위크와 나눈 대화에서 말했다", "…”라며 … 평가했다")
-# holds them
-SPEECH_WORDS = frozenset({"발언", "언급", "말", "보"})
+# "…할 수 있다고 봤습니까?", "어떤 이야기가 오갔어?"): a sentence reporting speech ("…"고 뉴스위크와 나눈 대화에서
+# 말했다", "…”라며 … 평가했다", "… 난상 토론을 벌였다") holds them
+SPEECH_WORDS = frozenset({"발언", "언급", "말", "보", "오가"})
 # the kind of thing asked for: the noun of "어느 X", the 일 of "X가 하는 일은?", the kind of "참여 기관은 어디야?"
 # (which ones; "본사는 어디야?" asks where), the 곳 of "주최한 곳은 어디야?" (the place asked for), and the kind a
 # question ends on after a clause ("원탁회의를 주최한 곳은?", "투자한 기업은?": a verb's adnominal form, whose last

@@ -1005,6 +1005,7 @@ def test_where_he_works_asked_in_korean_is_his_organisation(service):
 @pytest.mark.parametrize(("question", "quoted"), [
     ("한나스는 어디와 나눈 대화에서 발언했습니까?", "뉴스위크와 나눈 대화에서 말했다"),  # 발언: no quote says it
     ("린쥔양은 몇 년 안에 미국을 추월할 수 있다고 봤습니까?", "3~5년 내"),  # 봤습니까: what he thought
+    ("원탁회의에서는 어떤 이야기가 오갔어?", "난상 토론을 벌였다"),  # 오가: what was said, a debate reports it
 ])
 def test_words_for_speech_are_held_by_a_sentence_reporting_speech(service, question, quoted):
     answer = service.ask(question)
