@@ -82,7 +82,7 @@ from .bridge import (
     synonyms_of,
     with_synonyms,
 )
-from .bylines import byline_answer, byline_asked, named_outlet
+from .bylines import byline_answer, byline_asked, named_outlet, other_outlet
 from .chunking import ChunkedArticle, Sentence
 from .dates import english_date, holds_years, years_named
 from .documents import Article
@@ -456,6 +456,9 @@ class Asked:
         q = self.question
         if self.kind == PERSON:
             in_role = names_role(q, covered, self.subjects) or self.role_of_subject_before(covered, before)
+            # whose role it is unsaid ("Who founded it?"): the title must come with a holder's name (the CSET
+            # sentence's "연구소가 우한에 지사를 설립해" founds branches, and names nobody)
+            in_role = in_role and (bool(self.subjects) or holders_asked(q, covered) is not None)
             holds = in_role and (not self.country or names_office_of(q, covered, self.country))
         elif self.kind == NAME:
             holds = not self.thing or names_thing(text, self.thing, self.subjects)
@@ -737,7 +740,10 @@ class ExtractiveComposer:
 
     def _byline(self, query: Query, hits: Sequence[Hit], field: str, language: str) -> Answer:
         """The author, outlet or date (``field``) of the retrieved article whose outlet the question names, or
-        else of the best retrieved one, cited with its passage; an abstention saying so when it has none."""
+        else of the best retrieved one, cited with its passage; an abstention saying so when it has none, and
+        when the question names another outlet's article (``other_outlet``), whose byline no article holds."""
+        if other_outlet(query.text, self._outlet_sources):  # "Who wrote the WSJ article?": no article's metadata
+            return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context)
         outlet = named_outlet(query.text, self._outlet_sources)
         hit = hits[0] if not outlet else next(
             (h for h in hits if h.article.outlet == outlet), None) or self._first_passage(self._outlet_sources[outlet])

@@ -66,6 +66,25 @@ def named_outlet(question: str, outlets: Iterable[str]) -> str:
     return next((o for o in outlets if o and o in question), "")
 
 
+# an article the question names by another outlet ("Who wrote the WSJ article?", "블룸버그 기사는 누가 썼어?"): a
+# capitalised name or an acronym right before the article word, or a Korean outlet's name (…통신, …일보, …저널)
+_OUTLETS_ARTICLE = re.compile(
+    rf"(?:\bthe\s+)?(?-i:([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*))(?:['’]s)?\s+{_ARTICLE_EN}\b"
+    r"|([A-Za-z][\w.&-]*|[가-힣]+(?:통신|일보|신문|저널|타임스|뉴스|위크|방송))\s*(?:의\s*)?(?:기사|보도)", re.IGNORECASE)
+
+
+def other_outlet(question: str, outlets: Iterable[str]) -> str:
+    """The outlet the question names as the article's that none of ``outlets`` (the articles' own) is: its
+    reporter is in no article's metadata. "" when it names none or one of ``outlets``."""
+    own = [o.lower() for o in outlets if o]
+    for m in _OUTLETS_ARTICLE.finditer(question):
+        name = (m.group(1) or m.group(2)).strip()
+        if name.lower() not in {"this", "that", "the", "which", "an", "a"} and not any(
+                name.lower() in o or o in name.lower() for o in own):
+            return name
+    return ""
+
+
 def byline_answer(field: str, article: Article, language: str) -> BylineAnswer:
     """The sentence answering ``field`` of ``article`` in ``language`` ("ko" or "en"), citing it as [1]."""
     lang = "ko" if language == "ko" else "en"

@@ -991,6 +991,12 @@ def test_the_kind_a_question_ends_on_is_no_word_to_cover(service):
     assert not answer.abstained and "즈푸AI가 주최한" in answer.citations[0].text
 
 
+def test_a_role_of_no_one_named_wants_a_holder_s_name(service):
+    """"Who founded it?" after DeepSeek: the CSET sentence's "연구소가 우한에 지사를 설립해" names no founder."""
+    answer = service.ask("Who founded it?", ["What is DeepSeek?"])
+    assert answer.abstained
+
+
 def test_a_date_question_answered_loosely_also_quotes_a_calendar_date(service):
     """"올해 초 공개된 ‘딥시크’" answers "언제?" loosely; the other article's "지난 1월 … ‘딥시크’를 선보이며" says when."""
     answer = service.ask("딥시크는 언제 공개되었나?")

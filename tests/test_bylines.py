@@ -2,7 +2,7 @@
 
 import pytest
 
-from rag.bylines import AUTHOR, DATE, OUTLET, byline_answer, byline_asked, named_outlet
+from rag.bylines import AUTHOR, DATE, OUTLET, byline_answer, byline_asked, named_outlet, other_outlet
 from rag.documents import Article
 
 
@@ -39,6 +39,23 @@ def test_byline_answer_reads_the_metadata_and_says_what_is_missing():
 def test_named_outlet_is_the_outlet_the_question_names():
     assert named_outlet("글로벌이코노믹 기사는 누가 썼어?", ["서울경제", "", "글로벌이코노믹"]) == "글로벌이코노믹"
     assert named_outlet("이 기사를 쓴 기자는?", ["서울경제", "글로벌이코노믹"]) == ""
+
+
+@pytest.mark.parametrize(("question", "other"), [
+    ("Who wrote the WSJ article?", "WSJ"),
+    ("Who wrote Newsweek's article?", "Newsweek"),
+    ("블룸버그통신 기사를 쓴 기자는?", "블룸버그통신"),
+    ("한국일보 기사는 누가 썼어?", ""),  # one of the articles' own outlets
+    ("Who wrote this article?", ""),
+    ("이 기사를 쓴 기자는 누구야?", ""),
+])
+def test_other_outlet_is_an_outlet_named_that_no_article_is_from(question, other):
+    assert other_outlet(question, ["서울경제", "", "한국일보"]) == other
+
+
+def test_another_outlet_s_reporter_is_no_article_s_byline(service):
+    answer = service.ask("Who wrote the WSJ article?", ["What did the WSJ report?"])
+    assert answer.abstained and "한국일보" not in answer.answer
 
 
 def test_byline_questions_are_answered_from_the_real_articles_metadata(service):
