@@ -50,9 +50,10 @@ MIN_OWN_TOKENS = 2
 # ("원화로 얼마를 조달했어?" after Zhipu AI's listing), where a question of its own names one ("미니맥스는 …", "우한시가 …")
 KO_SUBJECTLESS = re.compile(r"^(?![^?]*[가-힣A-Za-z0-9](?:은|는|이|가)(?:\s|\?|$))(?![^?]*[A-Za-z])[^?]*[가-힣][^?]*\??\s*$")
 MAX_CONTEXT_TURNS = 3
-# the kind a question asks for ("어느 나라가 쐈어?", "무슨 역할을 했어?") is none of its own words: what it asks about is
-# in the conversation
-_ASKED_KIND = re.compile(r"(?:어느|어떤|무슨)\s*([가-힣]+?)(?:가|이|를|을|은|는|에|에서|의|로)?(?=\s|\?|$)")
+# the kind a question asks for ("어느 나라가 쐈어?", "무슨 역할을 했어?", the 정도 of "성능은 어느 정도야?") is none of
+# its own words: what it asks about is in the conversation
+_ASKED_KIND = re.compile(r"(?:어느|어떤|무슨)\s*([가-힣]+?)"
+                         r"(?:가|이|를|을|은|는|에|에서|의|로|야|이야|인가|일까|예요|이에요|에요)?(?=\s|\?|$)")
 
 
 @dataclass(frozen=True)

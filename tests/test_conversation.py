@@ -41,6 +41,7 @@ from rag.text import tokenize
         ("누가 그렇게 말했어?", ["H800이 몇 개 필요해?"], ["H800이 몇 개 필요해?"]),
         ("어느 나라가 쐈어?", ["스푸트니크 1호는 언제 발사됐어?"], ["스푸트니크 1호는 언제 발사됐어?"]),
         ("어느 나라가 인공위성을 처음 쐈어?", ["즈푸AI는 언제 상장했나?"], []),
+        ("성능은 어느 정도야?", ["엘 캐피탄은 어디 거야?"], ["엘 캐피탄은 어디 거야?"]),  # 어느 정도: how much, no word
         # in place of what the earlier turn said
         ("What are China's companies doing instead?", ["Which chips did the US ban?"], ["Which chips did the US ban?"]),
         ("중국 기업들은 대신 뭘 하고 있어?", ["미국은 어떤 칩을 막았어?"], ["미국은 어떤 칩을 막았어?"]),
