@@ -66,7 +66,7 @@ from .answer_types import (
     owner_phrase_en,
     reads_as_question,
     reports_speech,
-    reports_speech_in,
+    reports_talk_in,
     role_holders,
     role_speaker,
     said_about,
@@ -577,7 +577,7 @@ class ExtractiveComposer:
             tokens = with_synonyms(with_full_names(tokens, covered, bridged), synonyms)
             if language == "ko":
                 tokens = with_surnamed(tokens, covered, query.tokens)
-            if speech_words and reports_speech_in(text):
+            if speech_words and reports_talk_in(text):
                 tokens += speech_words
             spoken_by = asked.persons_named(covered, tokens)
             tokens += spoken_by  # "탕 CEO는 …" covers 탕제 of "What did Tang Jie say?"

@@ -513,7 +513,7 @@ _ASKS_SPEECH = re.compile(
 _REPORTS_SPEECH = re.compile(
     # a quote goes on into a speech verb ("…높다”며", "…있다"고 설명했다); a quoted term ("주입") reports nothing
     r"[”\"'’]\s*(?:라?고|이?라며|며|면서)|말했|말한|밝혔|밝힌|전했|전한|발표|강조|지적|설명|주장|평가|언급|경고|경계|전망|진단|당부|답했|답변|분석"
-    r"|꼽혔|꼽았|제시했|내다봤|예측했|알렸|알린|토론|논의"
+    r"|꼽혔|꼽았|제시했|내다봤|예측했|알렸|알린"
     r"|것으로\s*(?:보|봤|알려|전해|관측|예상|추정)"  # a view reported: "…난관에 부딪힌 것으로 보고 있다"
     r"|[다라]고\s|[다라]며|보고서(?:를\s*보면|에\s*따르면|에서)|\b(?:said|says|told|stated|warned|argued|wrote)\b")
 
@@ -526,6 +526,15 @@ def asks_speech(question: str) -> bool:
 def reports_speech_in(text: str) -> bool:
     """Whether ``text`` reports speech (``_REPORTS_SPEECH``)."""
     return bool(_REPORTS_SPEECH.search(text))
+
+
+# a debate or discussion held: what was said there ("어떤 이야기가 오갔어?") is told by it, though it quotes no one
+_REPORTS_TALK = re.compile(r"토론|논의")
+
+
+def reports_talk_in(text: str) -> bool:
+    """Whether ``text`` reports speech (``reports_speech_in``) or a debate or discussion held."""
+    return reports_speech_in(text) or bool(_REPORTS_TALK.search(text))
 
 
 def reports_speech(question: str, text: str) -> bool:
