@@ -436,7 +436,7 @@ def expected_type(question: str) -> str | None:
 # and "What about MiniMax?" ask the earlier turn's again.
 _OWN_QUESTION_WORD = re.compile(
     r"\b(?:who|whom|whose|when|where|which|why|how(?!\s+about)|what(?!\s+about))\b"
-    r"|무엇|뭐|누구|누가|언제|어디|얼마|몇|어떻|어떤|어느|왜",
+    r"|무엇|뭐|누구|누가|언제|어디|얼마|몇|어떻|어떤|어느|무슨|왜",
     re.IGNORECASE,
 )
 

@@ -484,6 +484,7 @@ def test_a_question_ending_on_the_number_of_something_asks_for_a_number():
     ("그 목표를 위해 언제부터 준비했어?", True),
     ("And what about MiniMax?", False),
     ("그럼 미니맥스는?", False),
+    ("그는 무슨 경고를 했어?", True),  # not the "who" of "원탁회의 진행자는 누구였어?" before it
 ])
 def test_asks_own_question_tells_a_question_from_a_bare_topic(question, own):
     assert asks_own_question(question) is own
