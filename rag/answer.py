@@ -32,6 +32,7 @@ import numpy as np
 
 from .answer_types import (
     DATE,
+    KOREAN_STATEMENT_END,
     MODEL_CODE,
     MONEY,
     NAME,
@@ -131,6 +132,7 @@ SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b|(?:^|\s)(?:그는|그가|그�
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그가|그의|그녀는|그녀가|그녀의)(?=\s)", re.IGNORECASE)
 KOREAN_OWNER = re.compile(r"\s*(\S+?)의\s")  # the word a Korean question opens with as an owner ("문샷의 …")
 NOBODY = "\x00"  # the spelling of a person no text names: "What did Alibaba's CEO say?" when no one is named so
+MIN_STATEMENT_CHARS = 12  # a full Korean statement this long is quoted ("실제 성과도 거둔 것으로 전해졌다.")
 # a date on the calendar (a year, a month, a day), not "올해 초", "최근", "이날"
 CALENDAR_DATE = re.compile(r"\d{4}\s*년|\d{1,2}\s*(?:월|일)|(?<!\d)(?:19|20)\d{2}(?!\d)"
                            r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
@@ -1169,8 +1171,9 @@ class ExtractiveComposer:
 
     def _quotable(self, text: str) -> bool:
         """Whether a sentence is long enough to quote: a headline fragment or caption ("미중 갈등 이미지.") answers
-        nothing (``min_sentence_chars``)."""
-        return len(text) >= self.config.min_sentence_chars
+        nothing (``min_sentence_chars``); a short statement does ("그러나 중국의 보유 물량이 턱없이 부족하다.")."""
+        return len(text) >= self.config.min_sentence_chars or (
+            len(text) >= MIN_STATEMENT_CHARS and bool(KOREAN_STATEMENT_END.search(text)))
 
     def support(self, language: str, best: ScoredSentence) -> float:
         """How well the best sentence supports an answer: the quantity the abstention floor applies to."""

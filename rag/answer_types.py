@@ -446,7 +446,7 @@ _OWN_QUESTION_WORD = re.compile(
 _OPENS_AS_QUESTION = re.compile(
     r"^\W*(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|should"
     r"|has|have|had|may|might|must|shall)\b", re.IGNORECASE)
-_KOREAN_STATEMENT_END = re.compile(r"[가-힣]다[.”\"'」』)\s]*$")
+KOREAN_STATEMENT_END = re.compile(r"[가-힣]다[.”\"'」』)\s]*$")
 
 
 def reads_as_question(text: str) -> bool:
@@ -456,7 +456,7 @@ def reads_as_question(text: str) -> bool:
     stripped = text.strip()
     if stripped.endswith("?") or _OPENS_AS_QUESTION.match(stripped) or is_request(stripped):
         return True
-    return bool(re.search(r"[가-힣]", stripped)) and not _KOREAN_STATEMENT_END.search(stripped)
+    return bool(re.search(r"[가-힣]", stripped)) and not KOREAN_STATEMENT_END.search(stripped)
 
 
 def asks_own_question(question: str) -> bool:

@@ -991,6 +991,13 @@ def test_the_kind_a_question_ends_on_is_no_word_to_cover(service):
     assert not answer.abstained and "즈푸AI가 주최한" in answer.citations[0].text
 
 
+def test_a_short_statement_is_quoted_but_not_a_caption(service):
+    assert service.composer._quotable("사실 중국의 정보 통제는 새삼스럽지 않다.")  # 22 characters, a statement
+    assert not service.composer._quotable("미중 갈등 이미지.") and not service.composer._quotable("화웨이 제공")
+    answer = service.ask("Is China's information control something new?")
+    assert not answer.abstained and "새삼스럽지 않다" in answer.answer
+
+
 def test_a_role_of_no_one_named_wants_a_holder_s_name(service):
     """"Who founded it?" after DeepSeek: the CSET sentence's "연구소가 우한에 지사를 설립해" names no founder."""
     answer = service.ask("Who founded it?", ["What is DeepSeek?"])
