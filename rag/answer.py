@@ -31,6 +31,7 @@ from typing import Protocol
 import numpy as np
 
 from .answer_types import (
+    CALENDAR_DATE,
     DATE,
     KOREAN_STATEMENT_END,
     MODEL_CODE,
@@ -133,9 +134,6 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그�
 KOREAN_OWNER = re.compile(r"\s*(\S+?)의\s")  # the word a Korean question opens with as an owner ("문샷의 …")
 NOBODY = "\x00"  # the spelling of a person no text names: "What did Alibaba's CEO say?" when no one is named so
 MIN_STATEMENT_CHARS = 12  # a full Korean statement this long is quoted ("실제 성과도 거둔 것으로 전해졌다.")
-# a date on the calendar (a year, a month, a day), not "올해 초", "최근", "이날"
-CALENDAR_DATE = re.compile(r"\d{4}\s*년|\d{1,2}\s*(?:월|일)|(?<!\d)(?:19|20)\d{2}(?!\d)"
-                           r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
 OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names ("이와 별개로",

@@ -311,6 +311,10 @@ _VAGUE_COUNT = rf"{_VAGUE}\s?(?:년|개월|달|주일|시간|차례|개{_COUNTER
 # A unit of money ends its word or takes a particle ("1500달러의 몸값", "2700만 달러를"), not another syllable
 # ("3원칙", "2엔진").
 _UNIT_END = r"(?:(?![가-힣])|(?=(?:의|를|을|가|이|은|는|로|으로|에|와|과|씩|까지|도|만|나)(?![가-힣])))"
+# a date on the calendar (a year, a month, a day), not "올해 초", "최근", "이날"
+_CALENDAR = (r"\d{4}\s*년|\d{1,2}\s*(?:월|일)|(?<!\d)(?:19|20)\d{2}(?!\d)"
+             r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
+CALENDAR_DATE = re.compile(_CALENDAR)
 _MENTIONS = {
     MONEY: re.compile(
         rf"\d[\d,.]*\s*(?:조|억|만|천|백)?\s*(?:달러|원|위안|엔|유로|파운드|불){_UNIT_END}"
@@ -321,11 +325,10 @@ _MENTIONS = {
         r"(?:\d[\d,.]*\s*(?:만|천|백|억)?|수십|수백|수천|수만|수십만|수백만|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*명"
     ),
     DATE: re.compile(
-        r"\d{4}\s*년|\d{1,2}\s*(?:월|일)|\d+\s*(?:세기|분기)|(?<!\d)(?:19|20)\d{2}(?!\d)|지난해|올해|작년|내년|지난달|이번\s*달"
+        _CALENDAR + r"|\d+\s*(?:세기|분기)|지난해|올해|작년|내년|지난달|이번\s*달"
         r"|이날|같은\s*날|전날|당일|어제|오늘|내일|지난\s*주|이번\s*주|이달|내달|상반기|하반기"
         r"|현지\s*시[각간]|초순|중순|하순|연초|연말"
         r"|(?<![가-힣])(?:수|몇|\d+)\s*(?:년|개월|달|주일?|일)\s*(?:전|뒤|후)(?!자|보|반)"  # "수 년 전부터"
-        r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     ),
     # A digit that is neither part of a date ("지난해 12월", "2017년") nor of a model name (A100, H800, R1).
     NUMBER: re.compile(r"(?<![\dA-Za-z])(?!(?:19|20)\d{2}(?!\d)|\d{1,2}\s*[월일](?![가-힣]))\d+(?![\dA-Za-z])|"
