@@ -1096,7 +1096,8 @@ class ExtractiveComposer:
         spells it, ``TermBridge.by_spelling``: 리버모어 as 리버모아): the A100 counts of an article that
         never names DeepSeek do not say how many chips DeepSeek R1 used. A name in half the passages or
         more is left out: it tells no article apart, and an article may write it otherwise (AI 인공지능)."""
-        names = (tuple((n.lower(), *(m.term for m in query.bridged if m.how == "spelling" and m.word.startswith(n)))
+        names = (tuple((n.lower(), *(m.term for m in query.bridged
+                                     if m.how in ("spelling", "glossary") and m.word.startswith(n)))
                        for n in query.names) if query.language == "ko"
                  else self._english_names(query, query.text, texts=texts))
         return tuple(n for n in names if not self._everywhere(n))

@@ -787,11 +787,34 @@ def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -
     while start >= 0:
         clause_start = max(b for b in bounds if b <= start)
         clause_end = min(b for b in bounds if b > start)
-        near = text[max(clause_start, start - TITLE_BEFORE) : min(clause_end, start + len(name) + TITLE_AFTER)]
+        near = text[max(clause_start, _reach(text, start, -TITLE_BEFORE))
+                    : min(clause_end, _reach(text, start + len(name), TITLE_AFTER))]
         if any(p.search(near) for p in patterns):
             return True
         start = text.find(name, start + 1)
     return False
+
+
+# a name's spelling in another script, in brackets after it ("브릭스(BRICS)", "딜마 호세프(Dilma Rousseff)", "시진핑(習近平)"):
+# it adds no words between a name and its title
+_GLOSS = re.compile(r"\([A-Za-z\u4e00-\u9fff][^()]{0,40}\)")
+
+
+def _reach(text: str, at: int, chars: int) -> int:
+    """The index ``chars`` characters after ``at`` in ``text`` (before it when negative), not counting the bracketed
+    glosses (``_GLOSS``) on the way."""
+    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(text)]
+    if chars >= 0:
+        end = at + chars
+        for g_start, g_end in glosses:
+            if at <= g_start < end:
+                end += g_end - g_start
+        return end
+    begin = at + chars
+    for g_start, g_end in reversed(glosses):
+        if begin < g_end <= at:
+            begin -= g_end - g_start
+    return max(begin, 0)
 
 
 _COUNT_NUMBER = rf"(?:\d[\d,.]*\s*(?:~\s*\d[\d,.]*)?\s*(?:경|조|억|만|천|백)*|{_NATIVE}|{_VAGUE})"

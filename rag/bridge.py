@@ -124,6 +124,14 @@ def closed_a_key(word: str) -> str:
     return english_key(read) if read != w else ""
 
 
+def er_key(word: str) -> str:
+    """Rough phonetic key of an English word or name with the "er" before a consonant or at the end read as
+    Korean writes it, ㅓ (Ernie Bot 어니봇, Bernie 버니, Herbert 허버트); "" when it has none."""
+    w = re.sub(r"[^a-z]", "", word.lower())
+    read = re.sub(r"e(?=r(?:[^aeiouyr]|$))", "eo", w)
+    return english_key(read) if read != w else ""
+
+
 def loanword_key(word: str) -> str:
     """Rough phonetic key of an English common word as Korean spells it when borrowed (think tank
     싱크탱크, supercomputer 슈퍼컴퓨터, software 소프트웨어); "" for capitalised names."""
@@ -336,9 +344,10 @@ class TermBridge:
                 continue
             found = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=TRANSLIT_MIN_SCORE, limit=3)
             # Other readings count only when they sound clearly closer: Mandarin pinyin (near-exact only)
-            # the Korean spelling of English loanwords, a closed-syllable "a" read ㅐ, and a Korean surname.
+            # the Korean spelling of English loanwords, a closed-syllable "a" read ㅐ, an "er" read ㅓ, and a Korean surname.
             for reading, cutoff in ((pinyin_key(word), PINYIN_MIN_SCORE), (loanword_key(word), TRANSLIT_MIN_SCORE),
-                                    (closed_a_key(word), TRANSLIT_MIN_SCORE), (korean_name_key(word), TRANSLIT_MIN_SCORE)):
+                                    (closed_a_key(word), TRANSLIT_MIN_SCORE), (er_key(word), TRANSLIT_MIN_SCORE),
+                                    (korean_name_key(word), TRANSLIT_MIN_SCORE)):
                 if not reading or reading == key:
                     continue
                 other = process.extract(reading, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=3)

@@ -288,8 +288,14 @@ class Retriever:
             with watch.stage("bridge"):
                 # a country's or region's Korean name has one spelling: 일본 is no 일보 of 양쯔일보
                 respelled = self.bridge.by_spelling([w for w in words.noun_words if not is_place_name(w)])
-            tokens += tuple(dict.fromkeys(m.term for m in respelled if m.term not in tokens))
-            bridged += tuple(respelled)
+                # an English word the articles write in Korean ("EUV 시제품을 만든 시기는?": 극자외선), glossed
+                vocab = self.store.bm25.vocab
+                glossed = self.bridge.by_glossary([w for w in english_words(question) if w.lower() not in vocab],
+                                                  question_vector)
+            glossed_words = {m.word.lower() for m in glossed}  # the index lacks them: no token to cover
+            tokens = tuple(t for t in tokens if t not in glossed_words)
+            tokens += tuple(dict.fromkeys(m.term for m in (*respelled, *glossed) if m.term not in tokens))
+            bridged += tuple(respelled) + tuple(glossed)
         context = " ".join(turn.context)
         context_bridged = self.bridge_matches(context, detect_language(context), watch) if context else ()
         with watch.stage("encoding"):

@@ -1042,3 +1042,14 @@ def test_he_after_who_said_is_the_speaker_the_answer_quoted(service, question, h
 def test_he_after_a_question_naming_him_is_searched_with_the_question(service):
     answer = service.ask("What does he say China must do from now on?", ["Who is Lin Junyang?"])
     assert not answer.abstained and "하드웨어 공동 설계" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("브릭스 은행 총재 이름은?", "딜마 호세프"),  # the title is a gloss or two past the name
+    ("중국이 EUV 시제품을 만든 시기는?", "지난해 12월"),  # EUV: the article writes 극자외선
+    ("어니봇은 누가 만들었어?", "바이두는"),  # made: the article says 개발
+    ("Who made Ernie Bot?", "바이두는"),  # Ernie Bot: 어니봇
+])
+def test_a_question_in_other_words_than_the_articles_is_answered(service, question, quoted):
+    answer = service.ask(question)
+    assert not answer.abstained and quoted in answer.citations[0].text

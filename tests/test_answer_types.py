@@ -197,6 +197,21 @@ def test_who_leads_wants_a_head_not_any_title(question, text, holds):
     assert names_role(question, text) is holds
 
 
+_CAPTION = ("AI부문에서 미국 추월을 노리는 시진핑(習近平) 중국 국가주석이 2025년 4월 29일 중국 상하이에서 열린 브릭스(BRICS) "
+            "회원국 다자간 은행을 방문한 딜마 호세프(Dilma Rousseff) 신개발은행 총재 옆에서 박수를 보내고 있다.")
+
+
+@pytest.mark.parametrize(("question", "text", "names", "holds"), [
+    ("브릭스 은행 총재 이름은?", _CAPTION, (("브릭스",),), True),  # the bracketed spellings add no words between them
+    ("Who is the president of the BRICS bank?", _CAPTION, (("brics", "브릭스"),), True),
+    # words, not glosses, between them: too far
+    ("브릭스 은행 총재 이름은?", "브릭스 회원국들이 올해 상하이에서 열린 회의에서 새 협력 방안과 투자 계획을 두고 "
+     "오래 논의한 끝에 신개발은행 총재를 뽑았다.", (("브릭스",),), False),
+])
+def test_a_bracketed_gloss_adds_no_distance_between_a_name_and_its_title(question, text, names, holds):
+    assert names_role(question, text.lower(), names) is holds
+
+
 def test_a_countrys_office_is_the_title_right_after_its_name():
     caption = ("AI부문에서 미국 추월을 노리는 시진핑 중국 국가주석이 브릭스 회원국 다자간 은행을 방문한 "
                "딜마 호세프 신개발은행 총재 옆에서 박수를 보내고 있다.")

@@ -10,6 +10,7 @@ from rag.bridge import (
     english_candidates,
     english_key,
     english_words,
+    er_key,
     korean_key,
     korean_name_key,
     loanword_key,
@@ -181,6 +182,12 @@ def test_word_vector_cache_stays_bounded_and_correct(real_index, default_encoder
 def test_a_closed_syllable_a_is_also_read_as_korean_writes_it():
     assert closed_a_key("MiniMax") == korean_key("미니맥스")
     assert closed_a_key("Alibaba") == ""  # every "a" open: no other reading
+
+
+def test_an_er_is_also_read_as_korean_writes_it_and_hears_a_two_word_name():
+    assert er_key("ErnieBot") != english_key("ErnieBot") and er_key("Baidu") == ""
+    bridge = TermBridge(["어니봇", "바이두", "어센드"])
+    assert [m.term for m in bridge.by_sound(["ErnieBot"])] == ["어니봇"]
 
 
 def test_a_possessive_ends_a_run_of_capitalised_words():

@@ -58,6 +58,7 @@ def test_korean_synonyms_are_the_other_renderings_of_a_shared_sense_one_step_awa
     assert "경계" in table["경고"] and "경고" in table["경계"]  # warn 경고/경계, both ways
     assert "신중" in table["경계"] and "신중" not in table["경고"]  # caution 경계/신중: no second step
     assert "경고" not in table["경고"]
+    assert "개발" in table["만들"] and "개발" in table["개발사"]  # "어니봇은 누가 만들었어?", "어니봇 개발사는?"
     assert all(others for others in table.values())
 
 

@@ -153,6 +153,13 @@ def test_a_country_s_korean_name_is_not_respelled(service):
     assert "일보" not in query.tokens and not any(m.how == "spelling" for m in query.bridged)
 
 
+def test_an_english_word_of_a_korean_question_the_articles_write_in_korean_is_glossed(service):
+    query = service.retriever.prepare("중국이 EUV 시제품을 만든 시기는?")  # the article: 극자외선 리소그래피 기계
+    assert "극자외선" in query.tokens and "euv" not in query.tokens
+    assert any(m.word == "EUV" and m.term == "극자외선" and m.how == "glossary" for m in query.bridged)
+    assert "ai" in service.retriever.prepare("중국 AI 전략은?").tokens  # a word the index has stays
+
+
 def test_a_particle_kiwi_reads_as_part_of_an_unknown_name_is_cut_off(service):
     query = service.retriever.prepare("발렌틴 베버의 소속은?")  # Kiwi: the proper noun 베버의; the articles: 베버는
     assert "베버" in query.tokens and "베버의" not in query.tokens and "베버" in query.names
