@@ -354,14 +354,27 @@ WINDOW_COVERAGE = 0.5
 ELLIPTIC_TOKENS = 2  # "그럼 미니맥스는?", "What about MiniMax?": the question type comes from the earlier turn
 
 
+# "그 보고서 분량은?": a word after the noun a follow-up points back with asks another attribute of the same subject, not
+# the earlier question about another subject ("그럼 미니맥스는?")
+_POINTED_NOUN = re.compile(r"(?:^|\s)(?:그|이|저|해당)\s+[가-힣A-Za-z0-9]+?(?:의)?\s+(?P<attribute>[가-힣A-Za-z0-9]+?)"
+                           r"(?:은|는|이|가)?\s*[?？]?\s*$")
+
+
 def answer_type(query: Query) -> str | None:
     """The kind of answer the question asks for (``rag.answer_types``); an elliptic follow-up asks what
-    its context asked."""
+    its context asked, unless it names another attribute of what it points back to."""
     own = expected_type(query.text)
     if own is not None or asks_own_question(query.text) or not (
-            query.turn.is_follow_up and len(query.tokens) <= ELLIPTIC_TOKENS):
+            query.turn.is_follow_up and len(query.tokens) <= ELLIPTIC_TOKENS) or attribute_words(query):
         return own
     return expected_type(query.turn.search_text)
+
+
+def attribute_words(query: Query) -> tuple[str, ...]:
+    """The noun a follow-up asks for after the noun it points back with (분량 of "그 보고서 분량은?", 가격 of "그 칩의
+    가격은?"), as its tokens; empty for other questions."""
+    pointed = _POINTED_NOUN.search(query.text) if query.turn.is_follow_up else None
+    return tuple(tokenize(pointed.group("attribute"))) if pointed else ()
 
 
 # A follow-up with one word of its own or none ("Where does he work?") multiplies ``anchor_bonus`` by this: it asks
@@ -620,7 +633,11 @@ class ExtractiveComposer:
         sums and counts are tied to what they measure by ``Asked.counted`` and the attribute and transaction
         checks instead (requiring a word here refused "How much is MiniMax's IPO worth in Korean won?", whose
         other words are a currency). Empty for other questions, and for a follow-up ("As of when?"), whose
-        words are in the turn before."""
+        words are in the turn before, except one asking another attribute of what it points back to: a sentence
+        answering "그 보고서 분량은?" must name the 분량 (``attribute_words``)."""
+        attribute = attribute_words(query)
+        if attribute:
+            return {t: w for t, w in weights.items() if t in attribute}
         if wanted != DATE or query.turn.is_follow_up:
             return {}
         spelled = {spelling for name in asked.names for spelling in name}

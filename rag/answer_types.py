@@ -914,7 +914,7 @@ MODEL_CODE = re.compile(r"[A-Za-z]+\d[A-Za-z0-9-]*")  # a model's code: V3, H800
 _MODEL_CODE_TOPIC = re.compile(rf"({MODEL_CODE.pattern})(?:은|는)")
 # nor does a verb's connective form ("… 성능을 내려면 몇 개가 필요해?"), nor a pronoun ("중국은 그걸 몇 개 갖고 있어?"
 # counts what the turn before named)
-_NOT_COUNTED = re.compile(r"(?:은|는|에|에서|에는|도|로|으로|보다|처럼|만큼|까지|부터|와|과|의|에게|한테"
+_NOT_COUNTED = re.compile(r"(?:은|는|에|엔|에서|에는|도|로|으로|보다|처럼|만큼|까지|부터|와|과|의|에게|한테"
                           r"|려면|으면|하면|해서|는데|지만|도록|하고|하며)$|^(?:그|이|저)(?:걸|것|거|것을|거를|들|건|게|것은|것이|거는)$")
 
 

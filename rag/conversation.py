@@ -49,6 +49,13 @@ MIN_OWN_TOKENS = 2
 # A Korean question that leaves its subject to the conversation: no word marked as topic or subject, no Latin name
 # ("원화로 얼마를 조달했어?" after Zhipu AI's listing), where a question of its own names one ("미니맥스는 …", "우한시가 …")
 KO_SUBJECTLESS = re.compile(r"^(?![^?]*[가-힣A-Za-z0-9](?:은|는|이|가)(?:\s|\?|$))(?![^?]*[A-Za-z])[^?]*[가-힣][^?]*\??\s*$")
+# a time a question opens with as its topic ("지금은 어디서 일해?"): no subject of its own
+KO_TIME_TOPIC = re.compile(r"(?:^|\s)(?:지금|현재|요즘|최근|당시|이후|앞으로|향후|그동안|올해|작년|내년|예전|과거)"
+                           r"(?:은|는|엔|에는)(?=\s)")
+# a count with nothing counted ("챗GPT 같은 AI엔 몇 개가 필요해?", "몇 명이 참석했어?"): what is counted is in the
+# conversation; "A100을 몇 개 갖고 있어?" and "기술 단지는 몇 개야?" say it
+KO_BARE_COUNT = re.compile(r"(?:^\s*|[가-힣A-Za-z0-9](?:에|엔|에는|에서|에게|한테|으로|로)\s+)몇\s*"
+                           r"(?:개|명|곳|번|대|건|가지|차례|배)(?:가|이|를|을|나|씩)?(?:\s+[가-힣]+)*\s*\?*\s*$")
 MAX_CONTEXT_TURNS = 3
 # the kind a question asks for ("어느 나라가 쐈어?", "무슨 역할을 했어?", the 정도 of "성능은 어느 정도야?") is none of
 # its own words: what it asks about is in the conversation
@@ -92,7 +99,8 @@ def refers_back_en(question: str) -> bool:
 def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
     kinds = set(_ASKED_KIND.findall(question))
     own = [t for t in own_tokens if t not in kinds]
-    return bool(KO_REFERENCE.search(question) or KO_TOPIC_ONLY.match(question) or KO_SUBJECTLESS.match(question)
+    return bool(KO_REFERENCE.search(question) or KO_TOPIC_ONLY.match(question)
+                or KO_SUBJECTLESS.match(KO_TIME_TOPIC.sub(" ", question)) or KO_BARE_COUNT.search(question)
                 or refers_back_en(question) or len(own) < MIN_OWN_TOKENS)
 
 

@@ -32,7 +32,7 @@ from .answer_types import names_by_surname
 from .bridge import TermBridge, TermMatch, counted, english_candidates, english_words, is_hangul_term, name_candidates
 from .casing import is_uncased, latin_spellings, truecased
 from .chunking import Chunk
-from .conversation import Turn, resolve_turn
+from .conversation import KO_TIME_TOPIC, Turn, resolve_turn
 from .documents import Article
 from .encoders import Encoder
 from .errors import QueryError
@@ -267,6 +267,8 @@ class Retriever:
             if meant and turn.is_follow_up:
                 turn = replace(turn, meant=meant)
             asked = without_request(question)  # "…을 알려줘": 알리 is no word to search for
+            if turn.is_follow_up:  # "지금은 어디서 일해?": now, against the earlier turn's past, is no word to search for
+                asked = KO_TIME_TOPIC.sub(" ", asked)
             words = question_words(asked)
             tokens, names = words.tokens, words.names
             whole = self._whole_words(words)

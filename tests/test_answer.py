@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from rag.answer import ASKED_CATEGORY, COMPARES_NAMES, Asked, owns, with_full_names
+from rag.answer import ASKED_CATEGORY, COMPARES_NAMES, Asked, answer_type, owns, with_full_names
 from rag.answer_types import NUMBER, PEOPLE, PERSON
 from rag.bridge import TermMatch
 from rag.documents import Article
@@ -1053,3 +1053,20 @@ def test_he_after_a_question_naming_him_is_searched_with_the_question(service):
 def test_a_question_in_other_words_than_the_articles_is_answered(service, question, quoted):
     answer = service.ask(question)
     assert not answer.abstained and quoted in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("question", "history", "quoted"), [
+    ("지금은 어디서 일해?", ["야오순위는 어디 출신이야?"], "텐센트에 합류한"),  # 지금 is no word to find
+    ("챗GPT 같은 AI엔 몇 개가 필요해?", ["중국은 A100을 몇 개 갖고 있어?"], "5,000~1만 개"),
+])
+def test_a_follow_up_leaving_its_subject_to_the_conversation_is_answered(service, question, history, quoted):
+    answer = service.ask(question, history)
+    assert not answer.abstained and quoted in answer.answer
+
+
+def test_a_follow_up_asking_another_attribute_of_what_it_points_to_needs_a_sentence_naming_it(service):
+    history = ["인식트그룹 보고서는 언제 나왔어?"]
+    assert answer_type(service.retriever.prepare("그 보고서 분량은?", history)) is None  # not the date asked before
+    assert service.ask("그 보고서 분량은?", history).abstained  # no sentence gives its length
+    answer = service.ask("그 보고서는 언제 나왔어?", ["인식트그룹은 어떤 곳이야?"])
+    assert not answer.abstained and "11일" in answer.answer

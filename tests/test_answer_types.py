@@ -484,6 +484,7 @@ def test_names_transaction_wants_the_kind_of_transaction_asked(question, text, h
     ("몇 개월이 걸려?", ""),
     ("중국은 그걸 몇 개 갖고 있어?", ""),  # a pronoun: what the turn before named is counted
     ("그건 몇 년 계획이야?", ""),  # 그건 = 그것은
+    ("챗GPT 같은 AI엔 몇 개가 필요해?", ""),  # 엔 = 에는: for which, not what is counted
 ])
 def test_the_word_for_what_a_count_question_counts(question, word):
     assert counted_word(question) == word

@@ -46,6 +46,12 @@ from rag.text import tokenize
         ("What are China's companies doing instead?", ["Which chips did the US ban?"], ["Which chips did the US ban?"]),
         ("중국 기업들은 대신 뭘 하고 있어?", ["미국은 어떤 칩을 막았어?"], ["미국은 어떤 칩을 막았어?"]),
         ("What did Baidu use instead of A100 chips?", ["즈푸AI는 언제 상장했나?"], []),
+        # a time as the only topic ("now", against the earlier turn's past), a count with nothing counted
+        ("지금은 어디서 일해?", ["야오순위는 어디 출신이야?"], ["야오순위는 어디 출신이야?"]),
+        ("현재 중국 AI 모델 수는?", ["즈푸AI는 언제 상장했나?"], []),
+        ("챗GPT 같은 AI엔 몇 개가 필요해?", ["중국은 A100을 몇 개 갖고 있어?"], ["중국은 A100을 몇 개 갖고 있어?"]),
+        ("몇 명이 참석했어?", ["원탁회의는 누가 주최했어?"], ["원탁회의는 누가 주최했어?"]),
+        ("우한엔 기술 단지가 몇 개 있어?", ["즈푸AI는 언제 상장했나?"], []),
     ],
 )
 def test_follow_up_context(question, history, context):

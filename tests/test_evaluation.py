@@ -313,6 +313,10 @@ def test_own_set_regression(service):
     # a bracketed spelling adds no distance between a name and its title ("브릭스(BRICS) … 딜마 호세프(Dilma Rousseff)
     # 신개발은행 총재"), a Korean question's EUV is glossed (극자외선), 만들 is covered by 개발
     ("holdout73", 0.95, 0.94, 0.94, 0.94, 0.83, 1),
+    # 35 conversations (first: ko fact 15/19, three false abstentions, one unanswerable answered): "지금은 …" and a
+    # count with nothing counted ("AI엔 몇 개가 필요해?") lean on the conversation, "그 보고서 분량은?" asks another
+    # attribute, which the answer must name; left: n13 (달성 가능성: "추월하기는 어렵겠지만"), n17 ("마지막에")
+    ("holdout74", 0.84, 0.81, 0.9, 0.9, 0.8, 2),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
