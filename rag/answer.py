@@ -360,6 +360,10 @@ _POINTED_NOUN = re.compile(r"(?:^|\s)(?:그|이|저|해당)\s+[가-힣A-Za-z0-9]
                            r"(?:은|는|이|가)?\s*[?？]?\s*$")
 
 
+# a Korean question that is a noun phrase ending on what it asks about: "화웨이 어센드 칩 성능은?"
+_NOUN_PHRASE_QUESTION = re.compile(r"^\s*(?:[가-힣A-Za-z0-9]+\s+){1,3}(?P<attribute>[가-힣]{2,}?)(?:은|는)\s*[?？]?\s*$")
+
+
 def answer_type(query: Query) -> str | None:
     """The kind of answer the question asks for (``rag.answer_types``); an elliptic follow-up asks what
     its context asked, unless it names another attribute of what it points back to."""
@@ -607,7 +611,7 @@ class ExtractiveComposer:
             typed = self._quotable(text) and asked.answered_by(
                 text, covered, doc.article, self._dated_by(sid, doc, text), before_text)
             if typed and event_weights:
-                typed = idf_coverage(event_weights, tokens, covered) > 0
+                typed = all(idf_coverage(w, tokens, covered) > 0 for w in event_weights if w)
             if typed and asked.persons:
                 typed = asked.names_person(f"{covered} {before_text}", tokens)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
@@ -626,22 +630,33 @@ class ExtractiveComposer:
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
 
     @staticmethod
-    def _event_weights(query: Query, wanted: str | None, asked: Asked, weights: dict[str, float]) -> dict[str, float]:
-        """For a date question asked on its own, the weights of its words other than its names: a sentence
-        holding a date must hold one of them ("When will Wuhan's social simulator be deployed nationwide?" is
-        not answered by a dated photo caption in Wuhan's article). Almost every news sentence holds a date;
-        sums and counts are tied to what they measure by ``Asked.counted`` and the attribute and transaction
-        checks instead (requiring a word here refused "How much is MiniMax's IPO worth in Korean won?", whose
-        other words are a currency). Empty for other questions, and for a follow-up ("As of when?"), whose
-        words are in the turn before, except one asking another attribute of what it points back to: a sentence
-        answering "그 보고서 분량은?" must name the 분량 (``attribute_words``)."""
+    def _event_weights(query: Query, wanted: str | None, asked: Asked,
+                       weights: dict[str, float]) -> list[dict[str, float]]:
+        """Groups of the question's words (with their weights) of each of which a sentence holding the answer must
+        hold one. For a date question asked on its own, its words other than its names ("When will Wuhan's social
+        simulator be deployed nationwide?" is not answered by a dated photo caption in Wuhan's article). Almost
+        every news sentence holds a date; sums and counts are tied to what they measure by ``Asked.counted`` and
+        the attribute and transaction checks instead (requiring a word here refused "How much is MiniMax's IPO
+        worth in Korean won?", whose other words are a currency). For a Korean question that is a noun phrase
+        and asks for no kind ("화웨이 어센드 칩 성능은?"), the noun it ends on (성능) and its rarest other word
+        (어센드): the sentence on H800s giving "최신 칩의 성능" says nothing of the Ascend's. None for other
+        questions, and for a follow-up ("As of when?"), whose words are in the turn before, except one asking
+        another attribute of what it points back to: a sentence answering "그 보고서 분량은?" must name the 분량
+        (``attribute_words``)."""
         attribute = attribute_words(query)
         if attribute:
-            return {t: w for t, w in weights.items() if t in attribute}
+            return [{t: w for t, w in weights.items() if t in attribute}]
+        phrase = _NOUN_PHRASE_QUESTION.match(query.text) if wanted is None and query.language == "ko" else None
+        if phrase and not query.turn.is_follow_up:
+            words = tokenize(phrase.group("attribute"))
+            attribute_weights = {t: w for t, w in weights.items() if t in words}
+            others = {t: w for t, w in weights.items() if t not in words}
+            rarest = max(others, key=others.get) if others and attribute_weights else None
+            return [attribute_weights, {rarest: others[rarest]}] if rarest else []
         if wanted != DATE or query.turn.is_follow_up:
-            return {}
+            return []
         spelled = {spelling for name in asked.names for spelling in name}
-        return {t: w for t, w in weights.items() if t not in spelled}
+        return [{t: w for t, w in weights.items() if t not in spelled}]
 
     def _with_heard_names(self, query: Query, weights: dict[str, float], texts: Sequence[str]) -> dict[str, float]:
         """``weights`` with each English name the index has no term for but ``texts`` spell by sound
@@ -845,8 +860,14 @@ class ExtractiveComposer:
         Korean writes by its own name, and the adjective of its people (``territory_spellings``: Japan and
         Japanese 일본, European Union 유럽 연합)."""
         verdicts = [self._english_word_named(w, query, texts) for w in name]
-        if len(name) > 1 and self._english_word_named("".join(name), query, texts):
-            return False
+        if len(name) > 1:
+            whole = self._english_word_named("".join(name), query, texts)
+            if whole:
+                return False
+            # a name of capitalised words is heard whole or not at all: "Elon Musk" (머스크 is in no article), though
+            # Elon is too short to tell and musk is a word Korean translates; "Chinese-style" is no name
+            if all(w[:1].isupper() for w in name):
+                verdicts.append(whole)
         # a name Korean writes as one word with the word after it ("Ernie bot": 어니봇)
         after = re.search(rf"(?<![\w-]){re.escape(name[-1])}\s+([A-Za-z]+)", query.text)
         if after and False in verdicts and self._english_word_named("".join(name) + after.group(1), query, texts):

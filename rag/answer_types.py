@@ -104,6 +104,7 @@ _EN_ROLES = (r"(?:co-?)?founders?|ceo|chief(?: executive)?|head|leader|lead|chai
 _ASKS_FOR_ROLE = re.compile(
     rf"(?:{_TITLES}|시장|도지사)\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
     r"|(?:진행|사회)(?:은|는|을|를)\s*누가\s*맡"  # "진행은 누가 맡았어?": who moderated
+    r"|(?:쓴|작성한|집필한)\s*(?:사람|인물)|\bwho\s+(?:wrote|authored)\b"  # "보고서를 쓴 사람은?": its author
     rf"|\bwho(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'-]+\s+){{0,2}}?(?:{_EN_ROLES})\b"
     r"|\bwho\s+(?:co-?)?(?:founded|heads|headed|leads|led|runs|ran|chairs|chaired|moderated|moderates)\b"
     # "Which US senator criticized …?" ("Which Chinese leader appears in the photo?" asks for anyone leading)
@@ -113,8 +114,9 @@ _ASKS_FOR_ROLE = re.compile(
     rf"|(?:{_TITLES})\s*(?:의\s*)?이름|\bname of\s+(?:[\w'-]+\s+){{0,3}}?(?:{_EN_ROLES})\b",
     re.IGNORECASE,
 )
-_ROLE_WORDS = re.compile(rf"(?:{_TITLES}|설립|창업|창립|\b(?:{_EN_ROLES}|(?:co-?)?founded|heads|headed|leads|led|runs|ran"
-                         r"|chairs|chaired|moderated|moderates)\b)(?:은|는|이|가|의|을|를|도)?", re.IGNORECASE)
+_ROLE_WORDS = re.compile(rf"(?:{_TITLES}|설립|창업|창립|쓴|작성한|집필한|\b(?:{_EN_ROLES}|(?:co-?)?founded|heads|headed|leads"
+                         r"|led|runs|ran|chairs|chaired|moderated|moderates|wrote|authored)\b)(?:은|는|이|가|의|을|를|도)?",
+                         re.IGNORECASE)
 
 
 def _asked_and_named(pairs: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern, re.Pattern], ...]:
@@ -129,7 +131,7 @@ _ROLES = _asked_and_named((
     (r"CEO|최고경영자|\bchief executive\b", r"CEO|최고경영자|\bchief executive\b"),
     (r"대표|회장|사장|총재|주석|대통령|총리|\bpresident\b|\bchair",
      r"대표(?!적)|회장|사장|총재|주석|대통령|총리|의장|위원장|이사장|\bpresident\b|\bchair"),
-    (r"저자|\bauthor\b", r"저자|필자|\bauthor\b"),
+    (r"저자|(?:쓴|작성한|집필한)\s*(?:사람|인물)|\bauthor\b|\bwho\s+(?:wrote|authored)\b", r"저자|필자|\bauthor\b"),
     (r"교수|\bprofessor\b", r"교수|\bprofessor\b"),
     (r"과학자|\bscientist\b", r"과학자|연구원|\bscientist\b"),
     (r"분석가|\banalyst\b", r"분석가|\banalyst\b"),

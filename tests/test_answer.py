@@ -5,7 +5,7 @@ import re
 import pytest
 
 from rag.answer import ASKED_CATEGORY, COMPARES_NAMES, Asked, answer_type, owns, with_full_names
-from rag.answer_types import NUMBER, PEOPLE, PERSON
+from rag.answer_types import NUMBER, PEOPLE, PERSON, expected_type
 from rag.bridge import TermMatch
 from rag.documents import Article
 
@@ -1070,3 +1070,28 @@ def test_a_follow_up_asking_another_attribute_of_what_it_points_to_needs_a_sente
     assert service.ask("그 보고서 분량은?", history).abstained  # no sentence gives its length
     answer = service.ask("그 보고서는 언제 나왔어?", ["인식트그룹은 어떤 곳이야?"])
     assert not answer.abstained and "11일" in answer.answer
+
+
+def test_a_name_of_capitalised_words_no_article_names_is_absent_as_a_whole(service):
+    # Elon is too short to hear and musk is a word Korean translates, but 머스크 is in no article
+    for question in ("What did Elon Musk say about Chinese AI?", "what did elon musk say about chinese ai"):
+        answer = service.ask(question)
+        assert answer.abstained and "Elon Musk" in answer.answer
+    # a hyphenated word is no name: "Chinese-style" need not be heard
+    answer = service.ask("What are Chinese firms building to train Chinese-style AI models?")
+    assert not answer.abstained and "클러스터" in answer.answer
+
+
+def test_who_wrote_a_report_asks_for_its_author(service):
+    assert expected_type("CSET 보고서를 쓴 사람은?") == PERSON and expected_type("Who wrote the CSET report?") == PERSON
+    for question in ("CSET 보고서를 쓴 사람은?", "Who wrote the CSET report?"):
+        answer = service.ask(question)
+        assert not answer.abstained and "한나스" in answer.citations[0].text
+    # the sentence naming Georgetown's report names no author: no answer rather than that sentence
+    assert service.ask("조지타운대 보고서를 쓴 사람은?").abstained
+
+
+def test_a_noun_phrase_question_needs_a_sentence_naming_its_noun_and_its_subject(service):
+    assert service.ask("화웨이 어센드 칩 성능은?").abstained  # the H800 sentence's 성능 is no Ascend's
+    answer = service.ask("우한시 컴퓨팅 능력은?")
+    assert not answer.abstained and "30엑사플롭스" in answer.answer

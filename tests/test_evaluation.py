@@ -317,6 +317,11 @@ def test_own_set_regression(service):
     # count with nothing counted ("AI엔 몇 개가 필요해?") lean on the conversation, "그 보고서 분량은?" asks another
     # attribute, which the answer must name; left: n13 (달성 가능성: "추월하기는 어렵겠지만"), n17 ("마지막에")
     ("holdout74", 0.84, 0.81, 0.9, 0.9, 0.8, 2),
+    # 42, mostly English (first: en fact 24/26, "what did elon musk say about chinese ai" answered; ko "화웨이 어센드 칩
+    # 성능은?" answered, "조지타운대 보고서를 쓴 사람은?" wrong): a name of capitalised words is heard whole, "쓴 사람"
+    # asks for an author, a noun-phrase question needs its noun and its rarest word; left: p21, p23 (verbs the
+    # articles say otherwise), p32 (now abstains: CSET's author, not named with Georgetown)
+    ("holdout75", 0.71, 0.88, 0.96, 0.88, 0.77, 2),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
