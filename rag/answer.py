@@ -577,7 +577,7 @@ class ExtractiveComposer:
         elliptic = len(query.tokens) <= 1 and not (query.names if language == "ko" else question_names(query.text))
         anchor_bonus = cfg.anchor_bonus * (ELLIPTIC_ANCHOR_FACTOR if elliptic else 1.0)
         earlier_weights = context_weights(store, query)
-        event_weights = self._event_weights(query, wanted, asked, own_weights)
+        event_weights = self._event_weights(query, wanted, asked, own_weights, texts)
         speech_words = tuple(t for t in own_weights if t in SPEECH_WORDS)
         for rank, sid in candidates:
             hit = hits[rank]
@@ -630,16 +630,18 @@ class ExtractiveComposer:
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
 
     @staticmethod
-    def _event_weights(query: Query, wanted: str | None, asked: Asked,
-                       weights: dict[str, float]) -> list[dict[str, float]]:
+    def _event_weights(query: Query, wanted: str | None, asked: Asked, weights: dict[str, float],
+                       texts: Sequence[str]) -> list[dict[str, float]]:
         """Groups of the question's words (with their weights) of each of which a sentence holding the answer must
         hold one. For a date question asked on its own, its words other than its names ("When will Wuhan's social
         simulator be deployed nationwide?" is not answered by a dated photo caption in Wuhan's article). Almost
         every news sentence holds a date; sums and counts are tied to what they measure by ``Asked.counted`` and
         the attribute and transaction checks instead (requiring a word here refused "How much is MiniMax's IPO
         worth in Korean won?", whose other words are a currency). For a Korean question that is a noun phrase
-        and asks for no kind ("화웨이 어센드 칩 성능은?"), the noun it ends on (성능) and its rarest other word
-        (어센드): the sentence on H800s giving "최신 칩의 성능" says nothing of the Ascend's. None for other
+        and asks for no kind ("화웨이 어센드 칩 성능은?"), the noun it ends on (성능), when the retrieved articles
+        (``texts``) write it, and its rarest other word (어센드): the sentence on H800s giving "최신 칩의 성능" says
+        nothing of the Ascend's, and the one naming the Ascend nothing of its performance (a noun no article
+        writes is said otherwise: "야오순위의 현재 직함은?" is answered by "야오순위 AI 책임자"). None for other
         questions, and for a follow-up ("As of when?"), whose words are in the turn before, except one asking
         another attribute of what it points back to: a sentence answering "그 보고서 분량은?" must name the 분량
         (``attribute_words``)."""
@@ -649,10 +651,10 @@ class ExtractiveComposer:
         phrase = _NOUN_PHRASE_QUESTION.match(query.text) if wanted is None and query.language == "ko" else None
         if phrase and not query.turn.is_follow_up:
             words = tokenize(phrase.group("attribute"))
-            attribute_weights = {t: w for t, w in weights.items() if t in words}
             others = {t: w for t, w in weights.items() if t not in words}
-            rarest = max(others, key=others.get) if others and attribute_weights else None
-            return [attribute_weights, {rarest: others[rarest]}] if rarest else []
+            rarest = max(others, key=others.get) if others else None
+            written = {t: w for t, w in weights.items() if t in words and any(t in _lowered(text) for text in texts)}
+            return [group for group in (written, {rarest: others[rarest]} if rarest else {}) if group]
         if wanted != DATE or query.turn.is_follow_up:
             return []
         spelled = {spelling for name in asked.names for spelling in name}

@@ -184,8 +184,9 @@ def question_words(text: str) -> QuestionWords:
         words.setdefault(t.word_position, []).append(t)
     split, noun_words = [], []
     for word in words.values():
-        # the word's pieces before its first particle, ending, verb or symbol
-        run = list(itertools.takewhile(lambda t: str(t.tag)[0] not in _WORD_END_TAGS, word))
+        # the word's pieces before its first particle, ending, verb or symbol; a noun suffix is a piece ("탕제는" ->
+        # 탕 + the suffix 제 + 는, while the article's "탕제 최고경영자" gives 탕제)
+        run = list(itertools.takewhile(lambda t: str(t.tag)[0] not in _WORD_END_TAGS or str(t.tag) == "XSN", word))
         if len(run) > 1 and any(len(t.form) == 1 for t in run):
             split.append(text[run[0].start : run[-1].start + run[-1].len])
         if str(word[0].tag).startswith("NN"):  # as written up to its first particle or symbol

@@ -1095,3 +1095,9 @@ def test_a_noun_phrase_question_needs_a_sentence_naming_its_noun_and_its_subject
     assert service.ask("화웨이 어센드 칩 성능은?").abstained  # the H800 sentence's 성능 is no Ascend's
     answer = service.ask("우한시 컴퓨팅 능력은?")
     assert not answer.abstained and "30엑사플롭스" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["탕제는 어떤 사람이야?", "탕제는 누구야?"])
+def test_who_someone_is_is_answered_by_the_sentence_introducing_them(service, question):
+    answer = service.ask(question)  # Kiwi reads 탕제는 as 탕 + the suffix 제; the article's 탕제 is one name
+    assert not answer.abstained and "칭화대 교수이기도 한 탕제" in answer.citations[0].text

@@ -79,6 +79,7 @@ def test_nouns_kiwi_splits_into_syllables_are_given_as_written():
     assert words.split_nouns == ("주송춘",)  # 주 + 송 + 춘 + 은; 김정은 and 위원장 are one noun each
     assert question_words("야오순위의 현재 직함은?").split_nouns == ("야오순위",)  # 야 (IC) + 오 (NR) + 순위
     assert "우한시" in question_words("우한시가 올해 갖출 능력은?").split_nouns  # 우한 + 시
+    assert question_words("탕제는 어떤 사람이야?").split_nouns == ("탕제",)  # 탕 + the noun suffix 제 + 는
 
 
 def test_a_proper_noun_is_one_nnp_morpheme():
