@@ -105,7 +105,7 @@ from .names import (
 from .numbers import asked_currency, english_amount, english_percent
 from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights, sentence_closeness, with_surnamed
 from .store import Store
-from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, tokenize
+from .text import ENGLISH_STOPWORDS, detect_language, has_predicate, is_proper_noun, question_words, tokenize
 
 NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
@@ -144,6 +144,7 @@ POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|�
 # 11월 23일 … 이날 포격으로 해병 2명이 사망하고"), though it may be about something else ("같은 날 미니맥스도").
 DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬해|이튿날|다음\s*날)(?=\s)")
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
+COMPOUND_NAME_PIECES = 3  # a word of this many common nouns the articles write whole is a name (국가사이버정보판공실)
 COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
 _CODE = re.compile(rf"[A-Z][A-Z0-9-]+|{MODEL_CODE.pattern}")  # CSET, IPO, A100, H800, R1
@@ -648,7 +649,8 @@ class ExtractiveComposer:
         attribute = attribute_words(query)
         if attribute:
             return [{t: w for t, w in weights.items() if t in attribute}]
-        phrase = _NOUN_PHRASE_QUESTION.match(query.text) if wanted is None and query.language == "ko" else None
+        phrase = (_NOUN_PHRASE_QUESTION.match(query.text) if wanted is None and query.language == "ko"
+                  and not has_predicate(query.text) else None)
         if phrase and not query.turn.is_follow_up:
             words = tokenize(phrase.group("attribute"))
             others = {t: w for t, w in weights.items() if t not in words}
@@ -932,6 +934,10 @@ class ExtractiveComposer:
             if (any(t in opener for t in query.tokens if len(t) > 1 or opener.startswith(t))  # 탕제 -> 탕 + 제
                     and any(opener in _lowered(text) for text in texts)):
                 names.append((opener,))
+            # a compound name Kiwi reads as common nouns, which the articles write whole ("국가사이버정보판공실 책임자는
+            # 누구야?": 국가 + 사이버 + 정보 + 판공실)
+            names += [(word.lower(),) for word in question_words(rest).noun_words
+                      if len(tokenize(word)) >= COMPOUND_NAME_PIECES and any(word.lower() in _lowered(t) for t in texts)]
             names = list(dict.fromkeys(names))
         else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
             opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())

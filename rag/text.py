@@ -197,6 +197,18 @@ def question_words(text: str) -> QuestionWords:
                          tuple(dict.fromkeys(split)), tuple(dict.fromkeys(noun_words)))
 
 
+_PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA")
+
+
+@lru_cache(maxsize=4096)
+def has_predicate(text: str) -> bool:
+    """Whether Kiwi finds a verb or adjective in a Korean text ("중국이 2030년까지 이루려는 목표는?" has 이루; "화웨이
+    어센드 칩 성능은?" is a noun phrase)."""
+    with _KIWI_LOCK:
+        tokens = _kiwi().tokenize(text)
+    return any(str(t.tag).startswith(_PREDICATE_TAGS) for t in tokens)
+
+
 @lru_cache(maxsize=4096)
 def is_proper_noun(term: str) -> bool:
     """Whether Kiwi reads a term on its own as one proper noun (러시아, not 소프트웨어)."""

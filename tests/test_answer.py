@@ -1101,3 +1101,15 @@ def test_a_noun_phrase_question_needs_a_sentence_naming_its_noun_and_its_subject
 def test_who_someone_is_is_answered_by_the_sentence_introducing_them(service, question):
     answer = service.ask(question)  # Kiwi reads 탕제는 as 탕 + the suffix 제; the article's 탕제 is one name
     assert not answer.abstained and "칭화대 교수이기도 한 탕제" in answer.citations[0].text
+
+
+def test_a_compound_name_kiwi_reads_as_common_nouns_is_whose_role_is_asked(service):
+    # 국가사이버정보판공실: 국가 + 사이버 + 정보 + 판공실; Xi's title near 중국 in a caption is no head of the office
+    assert service.ask("중국 국가사이버정보판공실 책임자는 누구야?").abstained
+    answer = service.ask("국가사이버정보판공실은 뭘 지시했어?")
+    assert not answer.abstained and "공개하지 말라" in answer.answer
+
+
+def test_a_question_with_a_verb_is_no_noun_phrase_question(service):
+    answer = service.ask("중국이 2030년까지 이루려는 목표는?")  # 이루 is in no answer: "… 오르겠다는 목표"
+    assert not answer.abstained and "2030년까지" in answer.answer

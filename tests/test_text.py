@@ -4,6 +4,7 @@ from rag.text import (
     QuestionWords,
     analyze,
     detect_language,
+    has_predicate,
     is_proper_noun,
     is_request,
     question_words,
@@ -104,3 +105,13 @@ def test_noun_words_keep_a_name_kiwi_cuts_wrongly_whole_and_drop_particles():
 def test_without_request_leaves_what_is_asked_about(question, asked):
     assert without_request(question) == asked
     assert is_request(question) is (asked != question)
+
+
+@pytest.mark.parametrize(("text", "has"), [
+    ("중국이 2030년까지 이루려는 목표는?", True),  # 이루
+    ("딥시크가 주목받은 이유는?", True),
+    ("화웨이 어센드 칩 성능은?", False),  # a noun phrase
+    ("야오순위의 현재 직함은?", False),
+])
+def test_has_predicate_finds_a_verb_or_adjective(text, has):
+    assert has_predicate(text) is has
