@@ -144,6 +144,8 @@ POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|�
 # 11월 23일 … 이날 포격으로 해병 2명이 사망하고"), though it may be about something else ("같은 날 미니맥스도").
 DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬해|이튿날|다음\s*날)(?=\s)")
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
+# an organisation owned by a name, in capitalised words: "China's Cyberspace Administration"
+_TRANSLATED_ORGANISATION = re.compile(r"\b[A-Z][\w-]*(?:'s|’s)\s+(?P<word>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)+")
 COMPOUND_NAME_PIECES = 3  # a word of this many common nouns the articles write whole is a name (국가사이버정보판공실)
 COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
@@ -942,6 +944,13 @@ class ExtractiveComposer:
         else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
             opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())
             names = list(self._english_names(query, rest, first_word=not opens, texts=texts))
+            # an organisation named in words Korean translates ("China's Cyberspace Administration"): by the renderings
+            # of its first word that the articles write (사이버 of 국가사이버정보판공실), the most specific name
+            owned = _TRANSLATED_ORGANISATION.search(query.text)
+            word = owned.group("word") if owned else ""
+            terms = tuple(t for synonyms in senses(word) for t in synonyms if any(t in _lowered(x) for x in texts))
+            if terms and not any(word.lower() in spellings for spellings in names):
+                names.append((word.lower(), *terms))
         return self._most_specific_first(names)
 
     def _most_specific_first(self, names: Sequence[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:

@@ -1113,3 +1113,10 @@ def test_a_compound_name_kiwi_reads_as_common_nouns_is_whose_role_is_asked(servi
 def test_a_question_with_a_verb_is_no_noun_phrase_question(service):
     answer = service.ask("중국이 2030년까지 이루려는 목표는?")  # 이루 is in no answer: "… 오르겠다는 목표"
     assert not answer.abstained and "2030년까지" in answer.answer
+
+
+def test_an_organisation_named_in_translated_words_is_whose_role_is_asked(service):
+    # Cyberspace: 사이버 of 국가사이버정보판공실, named near no title; China's president is another question
+    assert service.ask("Who heads China's Cyberspace Administration?").abstained
+    answer = service.ask("Who is China's president?")
+    assert not answer.abstained and "시진핑" in answer.citations[0].text
