@@ -146,6 +146,7 @@ DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
 # an organisation owned by a name, in capitalised words: "China's Cyberspace Administration"
 _TRANSLATED_ORGANISATION = re.compile(r"\b[A-Z][\w-]*(?:'s|’s)\s+(?P<word>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)+")
+THING_PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.IGNORECASE)  # what an English follow-up points back to
 COMPOUND_NAME_PIECES = 3  # a word of this many common nouns the articles write whole is a name (국가사이버정보판공실)
 COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
 NAME_MIN_WEIGHT = 0.97  # a sound match this close is taken as the name's spelling when a name must be present
@@ -642,9 +643,10 @@ class ExtractiveComposer:
         the attribute and transaction checks instead (requiring a word here refused "How much is MiniMax's IPO
         worth in Korean won?", whose other words are a currency). For a Korean question that is a noun phrase
         and asks for no kind ("화웨이 어센드 칩 성능은?"), the noun it ends on (성능), when the retrieved articles
-        (``texts``) write it, and its rarest other word (어센드): the sentence on H800s giving "최신 칩의 성능" says
-        nothing of the Ascend's, and the one naming the Ascend nothing of its performance (a noun no article
-        writes is said otherwise: "야오순위의 현재 직함은?" is answered by "야오순위 AI 책임자"). None for other
+        (``texts``) write it, and the rarest word of its names (화웨이; "최고" of "미국 최고 슈퍼컴퓨터는?" is no
+        name): the sentence on H800s giving "최신 칩의 성능" says nothing of Huawei's chip, and the one naming the
+        Ascend nothing of its performance (a noun no article writes is said otherwise: "야오순위의 현재 직함은?" is
+        answered by "야오순위 AI 책임자"). None for other
         questions, and for a follow-up ("As of when?"), whose words are in the turn before, except one asking
         another attribute of what it points back to: a sentence answering "그 보고서 분량은?" must name the 분량
         (``attribute_words``)."""
@@ -655,7 +657,8 @@ class ExtractiveComposer:
                   and not has_predicate(query.text) else None)
         if phrase and not query.turn.is_follow_up:
             words = tokenize(phrase.group("attribute"))
-            others = {t: w for t, w in weights.items() if t not in words}
+            named = [n.lower() for n in query.names]
+            others = {t: w for t, w in weights.items() if t not in words and any(t in n for n in named)}
             rarest = max(others, key=others.get) if others else None
             written = {t: w for t, w in weights.items() if t in words and any(t in _lowered(text) for text in texts)}
             return [group for group in (written, {rarest: others[rarest]} if rarest else {}) if group]
@@ -1008,6 +1011,12 @@ class ExtractiveComposer:
             persons = self._role_holders(query, owner, role, texts)
         if not subjects and affiliation_words(query.text):  # "What is his affiliation?": the organisation of "he"
             subjects = persons
+        # "Who founded it?" after "What is MiniMax?": MiniMax's founder, not Moonshot's named in the roster; "it" is the
+        # first name of the earlier question ("What did the CSET report find about Wuhan?": CSET)
+        if (not subjects and wanted == PERSON and query.language != "ko" and query.turn.context
+                and THING_PRONOUN.search(query.text)):
+            earlier = replace(query, bridged=query.context_bridged)
+            subjects = self._english_names(earlier, query.turn.context[-1], first_word=True, texts=texts)[:1]
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
 

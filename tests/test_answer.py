@@ -1092,9 +1092,12 @@ def test_who_wrote_a_report_asks_for_its_author(service):
 
 
 def test_a_noun_phrase_question_needs_a_sentence_naming_its_noun_and_its_subject(service):
-    assert service.ask("화웨이 어센드 칩 성능은?").abstained  # the H800 sentence's 성능 is no Ascend's
+    # the sentence naming Baidu's Ernie Bot says nothing of its 성능, the H800 sentence's 성능 is no Baidu's
+    assert service.ask("바이두 어니봇 성능은?").abstained
     answer = service.ask("우한시 컴퓨팅 능력은?")
     assert not answer.abstained and "30엑사플롭스" in answer.answer
+    answer = service.ask("미국 최고 슈퍼컴퓨터는?")  # 최고 is no name: "가장 빠른 슈퍼컴퓨터 중 하나인 … '엘 캐피탄'"
+    assert not answer.abstained and "엘 캐피탄" in answer.answer
 
 
 @pytest.mark.parametrize("question", ["탕제는 어떤 사람이야?", "탕제는 누구야?"])
@@ -1120,3 +1123,16 @@ def test_an_organisation_named_in_translated_words_is_whose_role_is_asked(servic
     assert service.ask("Who heads China's Cyberspace Administration?").abstained
     answer = service.ask("Who is China's president?")
     assert not answer.abstained and "시진핑" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("history", "question", "named"), [
+    (["What is MiniMax?"], "Who founded it?", None),  # the roster's founder is Moonshot's
+    (["What is Moonshot?"], "Who founded it?", "문샷의 양즈린 창업자"),
+    (["What did the CSET report find about Wuhan?"], "Who wrote it?", "한나스"),  # the earlier question's first name
+])
+def test_a_role_question_about_it_asks_about_the_earlier_question_s_subject(service, history, question, named):
+    answer = service.ask(question, history)
+    if named is None:
+        assert answer.abstained
+    else:
+        assert not answer.abstained and named in answer.citations[0].text
