@@ -144,8 +144,10 @@ POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|�
 # 11월 23일 … 이날 포격으로 해병 2명이 사망하고"), though it may be about something else ("같은 날 미니맥스도").
 DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬해|이튿날|다음\s*날)(?=\s)")
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
-# an organisation owned by a name, in capitalised words: "China's Cyberspace Administration"
-_TRANSLATED_ORGANISATION = re.compile(r"\b[A-Z][\w-]*(?:'s|’s)\s+(?P<word>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)+")
+# an organisation owned by a name, in capitalised words: "China's Cyberspace Administration", "the Cyberspace
+# Administration of China"
+_TRANSLATED_ORGANISATION = re.compile(r"\b[A-Z][\w-]*(?:'s|’s)\s+(?P<word>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)+"
+                                      r"|\bthe\s+(?P<of>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)+\s+of\s+[A-Z]")
 THING_PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.IGNORECASE)  # what an English follow-up points back to
 COMPOUND_NAME_PIECES = 3  # a word of this many common nouns the articles write whole is a name (국가사이버정보판공실)
 COUNTED_MIN_MEANING = 0.9  # a counted noun's Korean term by meaning this close is required (below: zones ~ 선도)
@@ -950,7 +952,7 @@ class ExtractiveComposer:
             # an organisation named in words Korean translates ("China's Cyberspace Administration"): by the renderings
             # of its first word that the articles write (사이버 of 국가사이버정보판공실), the most specific name
             owned = _TRANSLATED_ORGANISATION.search(query.text)
-            word = owned.group("word") if owned else ""
+            word = (owned.group("word") or owned.group("of")) if owned else ""
             terms = tuple(t for synonyms in senses(word) for t in synonyms if any(t in _lowered(x) for x in texts))
             if terms and not any(word.lower() in spellings for spellings in names):
                 names.append((word.lower(), *terms))

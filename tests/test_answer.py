@@ -1121,6 +1121,7 @@ def test_a_question_with_a_verb_is_no_noun_phrase_question(service):
 def test_an_organisation_named_in_translated_words_is_whose_role_is_asked(service):
     # Cyberspace: 사이버 of 국가사이버정보판공실, named near no title; China's president is another question
     assert service.ask("Who heads China's Cyberspace Administration?").abstained
+    assert service.ask("Who is the head of the Cyberspace Administration of China?").abstained
     answer = service.ask("Who is China's president?")
     assert not answer.abstained and "시진핑" in answer.citations[0].text
 
