@@ -875,9 +875,10 @@ class ExtractiveComposer:
             whole = self._english_word_named("".join(name), query, texts)
             if whole:
                 return False
-            # a name of capitalised words is heard whole or not at all: "Elon Musk" (머스크 is in no article), though
-            # Elon is too short to tell and musk is a word Korean translates; "Chinese-style" is no name
-            if all(w[:1].isupper() for w in name):
+            # a person's name of capitalised words is heard whole or not at all: "Elon Musk" (머스크 is in no article),
+            # though Elon is too short to tell and musk is a word Korean translates; "Chinese-style" is no name, and
+            # "September Brent" opens with a word Korean translates
+            if all(w[:1].isupper() for w in name) and not is_translated_word(name[0]):
                 verdicts.append(whole)
         # a name Korean writes as one word with the word after it ("Ernie bot": 어니봇)
         after = re.search(rf"(?<![\w-]){re.escape(name[-1])}\s+([A-Za-z]+)", query.text)
