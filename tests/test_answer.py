@@ -1137,3 +1137,12 @@ def test_a_role_question_about_it_asks_about_the_earlier_question_s_subject(serv
         assert answer.abstained
     else:
         assert not answer.abstained and named in answer.citations[0].text
+
+
+def test_a_name_opening_with_a_word_korean_translates_is_not_required_whole(service):
+    # "September Brent" (a parallel_passages question): September is translated (9월물), Brent too short to hear
+    texts = ("뉴욕상업거래소에서 9월물 브렌트유는 배럴당 75달러에 거래를 마쳤다.",)
+    query = service.retriever.prepare("At what price did September Brent crude settle?")
+    assert not service.composer._english_name_absent(("September", "Brent"), query, texts)
+    query = service.retriever.prepare("What did Elon Musk say about crude prices?")
+    assert service.composer._english_name_absent(("Elon", "Musk"), query, texts)
