@@ -202,8 +202,11 @@ _ATTRIBUTES = _asked_and_named((
     # a person's university: "Which university does Lin Junyang come from?" is not answered by a sentence naming
     # another's ("베이징 대학교의 PKU-우한 인공지능연구소"); "칭화대 교수" names Tang's
     # ("Which university student said …?" asks for a student)
+    # "Where did Lin Junyang study?", "그는 어디서 공부했어?" ask for a school too (not "Where did they study AGI?")
     (r"\b(?:which|what) (?:[\w'-]+\s+)?(?:university|college|school)\b"
-     r"(?=\s+(?:did|does|do|is|was|are|were|has|have|had)\b|\s*\?)|어느\s*(?:대학|학교)|(?:대학|학교)(?:은|는)\s*어디",
+     r"(?=\s+(?:did|does|do|is|was|are|were|has|have|had)\b|\s*\?)|어느\s*(?:대학|학교)|(?:대학|학교)(?:은|는)\s*어디"
+     r"|\bwhere\s+(?:did|does|do)\b(?=\s+(?:[\w'-]+\s+){1,3}?(?:study|go\s+to\s+(?:school|college|university))\s*\?*\s*$)"
+     r"|어디(?:서|에서)\s*공부",
      r"대학|학교|[가-힣]대(?![가-힣])|\b(?:university|college|school)"),
     # what someone owns: "How many H100 chips does Baidu own?" is not answered by how many H800s match 1,000 H100s
     # ("its own prototype" owns nothing; Korean asks "X가 보유한 …" of what "X의 …" answers)

@@ -1146,3 +1146,8 @@ def test_a_name_opening_with_a_word_korean_translates_is_not_required_whole(serv
     assert not service.composer._english_name_absent(("September", "Brent"), query, texts)
     query = service.retriever.prepare("What did Elon Musk say about crude prices?")
     assert service.composer._english_name_absent(("Elon", "Musk"), query, texts)
+
+
+@pytest.mark.parametrize("question", ["Where did Lin Junyang study?", "린쥔양은 어디서 공부했어?"])
+def test_where_someone_studied_asks_for_their_school(service, question):
+    assert service.ask(question).abstained  # 칭화대 is Tang's, in another clause of the roster
