@@ -105,7 +105,7 @@ from .names import (
 from .numbers import asked_currency, english_amount, english_percent
 from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights, sentence_closeness, with_surnamed
 from .store import Store
-from .text import ENGLISH_STOPWORDS, detect_language, has_predicate, is_proper_noun, question_words, tokenize
+from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, tokenize
 
 NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
@@ -360,14 +360,12 @@ WINDOW_COVERAGE = 0.5
 ELLIPTIC_TOKENS = 2  # "그럼 미니맥스는?", "What about MiniMax?": the question type comes from the earlier turn
 
 
-# "그 보고서 분량은?": a word after the noun a follow-up points back with asks another attribute of the same subject, not
-# the earlier question about another subject ("그럼 미니맥스는?")
-_POINTED_NOUN = re.compile(r"(?:^|\s)(?:그|이|저|해당)\s+[가-힣A-Za-z0-9]+?(?:의)?\s+(?P<attribute>[가-힣A-Za-z0-9]+?)"
-                           r"(?:은|는|이|가)?\s*[?？]?\s*$")
-
-
-# a Korean question that is a noun phrase ending on what it asks about: "화웨이 어센드 칩 성능은?"
-_NOUN_PHRASE_QUESTION = re.compile(r"^\s*(?:[가-힣A-Za-z0-9]+\s+){1,3}(?P<attribute>[가-힣]{2,}?)(?:은|는)\s*[?？]?\s*$")
+# a Korean question that is a noun phrase ending on what it asks about: "화웨이 어센드 칩 성능은?", and a follow-up's "그
+# 보고서 분량은?", which asks another attribute of what it points back to, not the earlier question about another
+# subject ("그럼 미니맥스는?")
+_NOUN_PHRASE_QUESTION = re.compile(r"^\s*(?P<before>(?:[가-힣A-Za-z0-9]+\s+){1,3})(?P<attribute>[가-힣]{2,}?)(?:은|는)"
+                                   r"\s*[?？]?\s*$")
+_POINTING = re.compile(r"(?:^|\s)(?:그|이|저|해당)\s")
 
 
 def answer_type(query: Query) -> str | None:
@@ -380,11 +378,16 @@ def answer_type(query: Query) -> str | None:
     return expected_type(query.turn.search_text)
 
 
+def _noun_phrase(query: Query) -> re.Match | None:
+    """A Korean question that is a noun phrase (no verb), with the noun it ends on: 성능 of "화웨이 어센드 칩 성능은?"."""
+    return _NOUN_PHRASE_QUESTION.match(query.text) if query.language == "ko" and not query.has_predicate else None
+
+
 def attribute_words(query: Query) -> tuple[str, ...]:
-    """The noun a follow-up asks for after the noun it points back with (분량 of "그 보고서 분량은?", 가격 of "그 칩의
-    가격은?"), as its tokens; empty for other questions."""
-    pointed = _POINTED_NOUN.search(query.text) if query.turn.is_follow_up else None
-    return tuple(tokenize(pointed.group("attribute"))) if pointed else ()
+    """The tokens of the noun a follow-up asks for after the noun it points back with (분량 of "그 보고서 분량은?", 가격
+    of "그 칩의 가격은?"); empty for other questions."""
+    phrase = _noun_phrase(query) if query.turn.is_follow_up else None
+    return tuple(tokenize(phrase.group("attribute"))) if phrase and _POINTING.search(phrase.group("before")) else ()
 
 
 # A follow-up with one word of its own or none ("Where does he work?") multiplies ``anchor_bonus`` by this: it asks
@@ -655,9 +658,8 @@ class ExtractiveComposer:
         attribute = attribute_words(query)
         if attribute:
             return [{t: w for t, w in weights.items() if t in attribute}]
-        phrase = (_NOUN_PHRASE_QUESTION.match(query.text) if wanted is None and query.language == "ko"
-                  and not has_predicate(query.text) else None)
-        if phrase and not query.turn.is_follow_up:
+        phrase = _noun_phrase(query) if wanted is None and not query.turn.is_follow_up else None
+        if phrase:
             words = tokenize(phrase.group("attribute"))
             named = [n.lower() for n in query.names]
             others = {t: w for t, w in weights.items() if t not in words and any(t in n for n in named)}
@@ -944,8 +946,8 @@ class ExtractiveComposer:
                 names.append((opener,))
             # a compound name Kiwi reads as common nouns, which the articles write whole ("국가사이버정보판공실 책임자는
             # 누구야?": 국가 + 사이버 + 정보 + 판공실)
-            names += [(word.lower(),) for word in question_words(rest).noun_words
-                      if len(tokenize(word)) >= COMPOUND_NAME_PIECES and any(word.lower() in _lowered(t) for t in texts)]
+            names += [(word.lower(),) for word in query.noun_words if word.lower() in rest_lowered
+                      and any(word.lower() in _lowered(t) for t in texts) and len(tokenize(word)) >= COMPOUND_NAME_PIECES]
             names = list(dict.fromkeys(names))
         else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
             opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())

@@ -789,11 +789,12 @@ def _near_each(text: str, names: tuple[tuple[str, ...], ...], patterns: list[re.
 
 def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -> bool:
     start = text.find(name)
+    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(text)] if start >= 0 else []
     while start >= 0:
         clause_start = max(b for b in bounds if b <= start)
         clause_end = min(b for b in bounds if b > start)
-        near = text[max(clause_start, _reach(text, start, -TITLE_BEFORE))
-                    : min(clause_end, _reach(text, start + len(name), TITLE_AFTER))]
+        near = text[max(clause_start, _reach(glosses, start, -TITLE_BEFORE))
+                    : min(clause_end, _reach(glosses, start + len(name), TITLE_AFTER))]
         if any(p.search(near) for p in patterns):
             return True
         start = text.find(name, start + 1)
@@ -805,10 +806,9 @@ def _near(text: str, name: str, patterns: list[re.Pattern], bounds: list[int]) -
 _GLOSS = re.compile(r"\([A-Za-z\u4e00-\u9fff][^()]{0,40}\)")
 
 
-def _reach(text: str, at: int, chars: int) -> int:
-    """The index ``chars`` characters after ``at`` in ``text`` (before it when negative), not counting the bracketed
-    glosses (``_GLOSS``) on the way."""
-    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(text)]
+def _reach(glosses: list[tuple[int, int]], at: int, chars: int) -> int:
+    """The index ``chars`` characters after ``at`` in a text (before it when negative), not counting its bracketed
+    glosses (``_GLOSS``, as (start, end) in order) on the way."""
     if chars >= 0:
         end = at + chars
         for g_start, g_end in glosses:

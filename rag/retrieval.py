@@ -85,6 +85,8 @@ class Query:
     context_bridged: tuple[TermMatch, ...] = ()  # the same for the earlier turns of a follow-up
     names: tuple[str, ...] = ()  # the question's acronyms and Kiwi's proper nouns (``text.question_words``)
     anchors: tuple[int, ...] = ()  # a follow-up's: the sentences the answer to the turn before it quoted
+    noun_words: tuple[str, ...] = ()  # its words that begin with a noun, as written (``text.question_words``)
+    has_predicate: bool = False  # whether Kiwi finds a verb or adjective in it
 
     @property
     def text(self) -> str:
@@ -311,8 +313,7 @@ class Retriever:
             latent = self.encoder.encode_sparse([turn.search_text]) if self.store.sentence_latent is not None else None
         lexical_weight = self.store.bm25.known_fraction(tokens + context_tokens)
         return Query(turn, language, tokens, context_tokens, vector, question_vector, search_vector, lexical_weight, latent,
-                     bridged,
-                     context_bridged, names)
+                     bridged, context_bridged, names, noun_words=words.noun_words, has_predicate=words.has_predicate)
 
     def _unglued(self, words: Sequence[str]) -> tuple[str, ...]:
         """``words`` with a particle Kiwi left on a name cut off ("발렌틴 베버의 소속은?" gives the proper noun 베버의):

@@ -137,6 +137,9 @@ _GLUED_NAME = re.compile(r"(?<![가-힣])[가-힣]+[A-Z][A-Za-z0-9]*(?![A-Za-z0-
 _WORD_END_TAGS = frozenset("JEVSX")  # Kiwi tags of particles, endings, verbs, symbols, affixes
 
 
+_PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA")  # Kiwi's verbs, adjectives and the suffixes that make them
+
+
 @dataclass(frozen=True)
 class QuestionWords:
     """What one Kiwi pass over a question gives the retriever."""
@@ -152,6 +155,9 @@ class QuestionWords:
     # Words that begin with a noun, as written up to their first particle or symbol: a name Kiwi cuts
     # wrongly stays whole here ("발루치스탄" -> 발루치스 + 타 + ㄴ), for ``TermBridge.by_spelling``.
     noun_words: tuple[str, ...] = ()
+    # whether Kiwi finds a verb or adjective ("중국이 2030년까지 이루려는 목표는?" has 이루; "화웨이 어센드 칩 성능은?" is a
+    # noun phrase)
+    has_predicate: bool = False
 
 
 # A request wrapped around a question ("Tell me about …", "Explain …", "List …", "…에 대해 알려줘", "…을 설명해줘"): its
@@ -194,19 +200,8 @@ def question_words(text: str) -> QuestionWords:
             noun_words.append(text[word[0].start : end])
     return QuestionWords(_search_tokens(analysed),
                          tuple(dict.fromkeys(_ACRONYM.findall(text) + _GLUED_NAME.findall(text) + nouns)),
-                         tuple(dict.fromkeys(split)), tuple(dict.fromkeys(noun_words)))
-
-
-_PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA")
-
-
-@lru_cache(maxsize=4096)
-def has_predicate(text: str) -> bool:
-    """Whether Kiwi finds a verb or adjective in a Korean text ("중국이 2030년까지 이루려는 목표는?" has 이루; "화웨이
-    어센드 칩 성능은?" is a noun phrase)."""
-    with _KIWI_LOCK:
-        tokens = _kiwi().tokenize(text)
-    return any(str(t.tag).startswith(_PREDICATE_TAGS) for t in tokens)
+                         tuple(dict.fromkeys(split)), tuple(dict.fromkeys(noun_words)),
+                         any(str(t.tag).startswith(_PREDICATE_TAGS) for t in analysed))
 
 
 @lru_cache(maxsize=4096)

@@ -4,7 +4,6 @@ from rag.text import (
     QuestionWords,
     analyze,
     detect_language,
-    has_predicate,
     is_proper_noun,
     is_request,
     question_words,
@@ -113,5 +112,5 @@ def test_without_request_leaves_what_is_asked_about(question, asked):
     ("화웨이 어센드 칩 성능은?", False),  # a noun phrase
     ("야오순위의 현재 직함은?", False),
 ])
-def test_has_predicate_finds_a_verb_or_adjective(text, has):
-    assert has_predicate(text) is has
+def test_question_words_say_whether_kiwi_finds_a_verb_or_adjective(text, has):
+    assert question_words(text).has_predicate is has
