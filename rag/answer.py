@@ -86,10 +86,11 @@ from .bridge import (
 )
 from .bylines import byline_answer, byline_asked, named_outlet, other_outlet
 from .chunking import ChunkedArticle, Sentence
+from .conversation import ORDINAL_PLACES, ORDINAL_REFERENCE
 from .dates import english_date, holds_years, years_named
 from .documents import Article
 from .errors import QueryError
-from .glossary import senses
+from .glossary import korean_synonyms, senses
 from .names import (
     heard_after,
     heard_in,
@@ -105,7 +106,7 @@ from .names import (
 from .numbers import asked_currency, english_amount, english_percent
 from .retrieval import Hit, Query, Retriever, idf_coverage, idf_weights, sentence_closeness, with_surnamed
 from .store import Store
-from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, tokenize
+from .text import ENGLISH_STOPWORDS, detect_language, is_proper_noun, question_words, tokenize
 
 NOT_FOUND = {
     "ko": "기사에서 근거를 찾지 못했습니다. 이 질문에 답할 내용이 기사에 없습니다.",
@@ -174,6 +175,7 @@ GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")
 # a question comparing what it names: "Did MiniMax raise more than Zhipu AI?", "Which raised more, Zhipu AI or
 # MiniMax?", "Did Zhipu AI list before MiniMax?" (not "after leaving OpenAI"), "미니맥스가 즈푸AI보다 더 많이
 # 조달했어?", "둘 중 어디가 …"
+RATIO = re.compile(r"\d\s*배|\d\s*times\b|\d\s*-fold\b", re.IGNORECASE)  # "17배 더 크다", "ten times more"
 COMPARES_NAMES = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|smaller|better|worse)\b[^?]*\b(?:than|or)\b"
                             r"|\bwhich\b[^?]*\bor\b|\bcompared? (?:to|with)\b|\b(?:before|after)\s+(?-i:[A-Z])"
                             r"|보다|중\s*(?:어디|누가|어느|무엇|뭐)|비교",
@@ -202,6 +204,10 @@ ASKS_MEMBERS = re.compile(r"참석자|참석한|참가자|참가한|토론자|�
                           r"|members?|line-?up)\b|^\W*list\b", re.IGNORECASE)
 # a sentence naming several people by name and title: "… 탕제 최고경영자(CEO)가 … 린쥔양 기술책임자, 문샷의 양즈린 창업자 …"
 ROSTER = re.compile(rf"{NAME_WITH_TITLE}.*{NAME_WITH_TITLE}")
+# a question asking which ones, in the plural ("Which Chinese AI startups listed in Hong Kong?", "상장한 기업들은?"),
+# and a sentence adding one more to the one before it ("같은 날 미니맥스도 6억 1900만 달러를 …")
+ASKS_SEVERAL = re.compile(r"\b(?i:which)\s+(?:[\w'-]+\s+){0,3}?[a-z]{2,}[^su\W]s\b|[가-힣]들(?:은|는|이|가|을|를)?(?:\s|\?|$)")
+ADDS_ONE = re.compile(r"^\s*(?:(?:같은\s*날|이날|또한|또|한편)\s+)?[^\s,]+도\s")
 # a sentence explaining the one before it: "… 충족하기는 역부족이라는 것이다.", "… 높이려 한다는 얘기다."
 EXPLAINS = re.compile(r"(?:다는|라는|는|란)\s*(?:것|얘기|뜻|의미)(?:이다|다)[.\s”\"']*$")
 DEFINES = re.compile(r"(?:이다|였다|이었다|이다\))[.\s”\"']*$")
@@ -466,8 +472,9 @@ class Asked:
     persons: tuple[tuple[str, ...], ...] = ()
     country: tuple[str, ...] = ()  # the Korean names of the country whose office a role question asks about
     # the proper noun a Korean question opens with as its subject or topic ("베이징이 올해 갖출 컴퓨팅 능력은?"): the
-    # sentence holding the answer, or the one before it in its paragraph, must name it (Wuhan's capacity is not Beijing's)
-    opening_name: str = ""
+    # sentence holding the answer, or the one before it in its paragraph, must name it (Wuhan's capacity is not Beijing's);
+    # given as its spellings, its glossary synonyms too (소련, 소비에트)
+    opening_name: tuple[str, ...] = ()
 
     def answered_by(self, text: str, covered: str, article: Article, dated_by: str = "", before: str = "") -> bool:
         """Whether a sentence (``text``; with the sentence it points back to, ``covered``) of an article
@@ -495,7 +502,7 @@ class Asked:
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
         counts = count_of_counted(q, self.counted, covered)
-        opens = not self.opening_name or any(names_spelling(t, self.opening_name) for t in (covered, before))
+        opens = not self.opening_name or any(names_spelling(t, n) for t in (covered, before) for n in self.opening_name)
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
                 and reports_speech(q, text)
                 and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
@@ -527,6 +534,15 @@ class Asked:
             return True
         lowered = _lowered(article_text)
         return all(any(n in lowered for n in spellings) for spellings in self.names)
+
+
+def korean_spellings(query: Query, name: str) -> tuple[str, ...]:
+    """The spellings that count for a Korean question's name: itself, as the index spells it
+    (``TermBridge.by_spelling``: 리버모어 as 리버모아) or glosses it (EUV 극자외선), and its glossary synonyms
+    (소련: 소비에트)."""
+    return tuple(dict.fromkeys((name.lower(), *(m.term for m in query.bridged if m.how in ("spelling", "glossary")
+                                                and m.word.startswith(name)),
+                                *sorted(korean_synonyms().get(name.lower(), ())))))
 
 
 def owns(question: str, name: str) -> bool:
@@ -852,6 +868,8 @@ class ExtractiveComposer:
                          if not bm25.mentions(name.lower())
                          # an acronym Korean text writes in its own words ("EUV": 극자외선)
                          and not any(bm25.mentions(t) for synonyms in senses(name.lower()) for t in synonyms)
+                         # or a Korean synonym of it (소련: 소비에트)
+                         and not any(bm25.mentions(t) for t in korean_synonyms().get(name.lower(), ()))
                          and not all(bm25.mentions(t) or bridge.spelt_alike(t) for t in tokenize(name))
                          and not any(w.startswith(name) for w in respelled)
                          and not any(name in text for text in texts) and not is_country_pair(name)) + tuple(
@@ -948,7 +966,8 @@ class ExtractiveComposer:
             # 누구야?": 국가 + 사이버 + 정보 + 판공실)
             names += [(word.lower(),) for word in query.noun_words if word.lower() in rest_lowered
                       and any(word.lower() in _lowered(t) for t in texts) and len(tokenize(word)) >= COMPOUND_NAME_PIECES]
-            names = list(dict.fromkeys(names))
+            # a name counts by its glossary synonyms too ("소련이 … 쏜 해는?": "소비에트 연방이 …")
+            names = list(dict.fromkeys((*n, *sorted(korean_synonyms().get(n[0], ()))) for n in names))
         else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
             opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())
             names = list(self._english_names(query, rest, first_word=not opens, texts=texts))
@@ -1000,7 +1019,8 @@ class ExtractiveComposer:
                    if wanted == PERSON and query.language != "ko" else ())
         topic = self._topic(query, phrase, texts) if phrase else ()
         opening = OPENING_NAME.match(query.text) if query.language == "ko" and not query.turn.is_follow_up else None
-        opening_name = next((n.lower() for n in query.names if opening and n.lower() == opening.group(1).lower()), "")
+        opening_name = next((korean_spellings(query, n) for n in query.names
+                             if opening and n.lower() == opening.group(1).lower()), ())
         # who is asked to have spoken: the names, but not what they spoke about ("What did Tang Jie say about MiniMax?"),
         # and the word a Korean question opens with, which Kiwi often takes for no proper noun ("양즈린은 … 뭐라고 했어?")
         opener = (opening.group(1).lower(),) if opening and opening.group(1).lower() in query.tokens else ()
@@ -1018,10 +1038,13 @@ class ExtractiveComposer:
             subjects = persons
         # "Who founded it?" after "What is MiniMax?": MiniMax's founder, not Moonshot's named in the roster; "it" is the
         # first name of the earlier question ("What did the CSET report find about Wuhan?": CSET)
-        if (not subjects and wanted == PERSON and query.language != "ko" and query.turn.context
+        # so is the thing whose attribute a follow-up asks ("When was it built?" after "What is El Capitan?"; "본사는
+        # 어디야?" after "인식트그룹은 뭐하는 곳이야?"): the Korean question's opening name
+        if not subjects and query.turn.context and (
+                query.language == "ko" and asks_attribute(query.text)
+                or query.language != "ko" and (wanted == PERSON or asks_attribute(query.text))
                 and THING_PRONOUN.search(query.text)):
-            earlier = replace(query, bridged=query.context_bridged)
-            subjects = self._english_names(earlier, query.turn.context[-1], first_word=True, texts=texts)[:1]
+            subjects = self._earlier_subject(query, texts)
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
 
@@ -1037,6 +1060,24 @@ class ExtractiveComposer:
         holders = tuple((h,) for h in dict.fromkeys(h for f in found for h in f))
         return holders or ((NOBODY,),)
 
+    def _earlier_subject(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """The first name of the turn before, as its spellings: an English question's (by sound), a Korean question's
+        opening word (``_opening_word``); none when it names nothing."""
+        earlier = query.turn.context[-1]
+        if query.language != "ko":
+            return self._english_names(replace(query, bridged=query.context_bridged), earlier, first_word=True,
+                                       texts=texts)[:1]
+        return self._opening_word(query, earlier)
+
+    def _opening_word(self, query: Query, earlier: str) -> tuple[tuple[str, ...], ...]:
+        """The word an earlier Korean turn opens with as its topic or subject, when it is one of that turn's
+        words or one Kiwi split there that the articles write whole as a term (야오순위), and no word of half the
+        passages."""
+        opening = OPENING_NAME.match(earlier)
+        word = opening.group(1).lower() if opening else ""
+        heard = word in query.context_tokens or word in self.store.bm25.vocab
+        return ((word,),) if word and heard and not self._everywhere((word,)) else ()
+
     def _earlier_persons(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """Who a follow-up's "he" or "그는" is: the names of the turn before (an English question's by sound, a
         Korean question's opening word), when it names someone; when it asked who holds a role ("Who moderated the
@@ -1049,9 +1090,7 @@ class ExtractiveComposer:
             with_context = replace(query, bridged=query.bridged + query.context_bridged)
             named = tuple(n for n in self._english_names(with_context, earlier, texts=texts) if not self._everywhere(n))
         else:
-            opening = OPENING_NAME.match(earlier)
-            word = opening.group(1).lower() if opening else ""
-            named = ((word,),) if word and word in query.context_tokens and not self._everywhere((word,)) else ()
+            named = self._opening_word(query, earlier)
         if not ASKS_WHO_HOLDS.search(earlier):
             return named
         if query.language == "ko":  # the role's owner: "즈푸AI의 창업자는 누구야?" (Kiwi: 즈푸 + AI), "원탁회의 진행자는 …"
@@ -1065,10 +1104,28 @@ class ExtractiveComposer:
         say China must do?" after "Who is Lin Junyang?"), or, when it asked who holds a role or who said something,
         the one its answer gave (탕제 for "What did he warn about?" after "Who moderated the roundtable?"); "" when
         none. Searched with the question, so his sentences outrank the earlier topic's."""
+        if query.anchors and ORDINAL_REFERENCE.search(query.text):
+            return self._listed(query)
         if not (query.anchors and PERSON_PRONOUN.search(query.text)):
             return ""
         persons = self._earlier_persons(query, ())
         return persons[0][0] if persons else ""
+
+    def _listed(self, query: Query) -> str:
+        """The name a follow-up points at by its place among those the answer before quoted ("How much did the second
+        one raise?" after "Which Chinese AI startups listed in Hong Kong?": 미니맥스 of "같은 날 미니맥스도 …"): the
+        first name of each quoted sentence, in order, that is no place and not in half the passages; "" when there is
+        no such place."""
+        ordinal = ORDINAL_REFERENCE.search(query.text)
+        place = ORDINAL_PLACES[next(g for g in ordinal.groups() if g).lower()]
+        firsts: list[str] = []
+        for sid in query.anchors:
+            text = self.store.sentence_text(sid)
+            names = [n for n in question_words(text).names if not is_place_name(n) and not self._everywhere((n.lower(),))]
+            first = min(names, key=lambda n: (text.find(n), -len(n)), default="")
+            if first and not any(first in f or f in first for f in firsts):
+                firsts.append(first)
+        return firsts[place] if -len(firsts) <= place < len(firsts) else ""
 
     def _speaker_quoted(self, query: Query) -> tuple[tuple[str, ...], ...]:
         """The one person the answer to a who-said question quoted speaking (``speaker_of``: 탕제 of "탕 CEO는 "…""), or no
@@ -1165,9 +1222,7 @@ class ExtractiveComposer:
         spells it, ``TermBridge.by_spelling``: 리버모어 as 리버모아): the A100 counts of an article that
         never names DeepSeek do not say how many chips DeepSeek R1 used. A name in half the passages or
         more is left out: it tells no article apart, and an article may write it otherwise (AI 인공지능)."""
-        names = (tuple((n.lower(), *(m.term for m in query.bridged
-                                     if m.how in ("spelling", "glossary") and m.word.startswith(n)))
-                       for n in query.names) if query.language == "ko"
+        names = (tuple(korean_spellings(query, n) for n in query.names) if query.language == "ko"
                  else self._english_names(query, query.text, texts=texts))
         return tuple(n for n in names if not self._everywhere(n))
 
@@ -1229,9 +1284,12 @@ class ExtractiveComposer:
             return (lowered,)
         if texts and word[:1].isupper() and not is_acronym(word):
             # heard by itself, or right after the name before it, even when a common word ("Valentin Weber":
-            # 발렌틴 베버; weber is a unit)
+            # 발렌틴 베버; weber is a unit), or, a common word in a run of capitalised words, as the term the bridge heard
+            # it as ("El Capitan": 캐피탄)
             common = is_translated_word(word)
-            heard = ((heard_in(word, texts, proper_only=common) if alone or not common else ())
+            bridged = {m.term for m in query.bridged if m.how == "sound" and lowered in m.word.lower()}
+            heard = ((heard_in(word, texts, proper_only=common) if alone or not common
+                      else tuple(h for h in heard_in(word, texts) if h in bridged))
                      or heard_after(word, given, texts))
             if heard:
                 return (lowered, *(h.lower() for h in heard))
@@ -1296,6 +1354,10 @@ class ExtractiveComposer:
         # compared in one sentence
         if len(names) != 2 or any(is_place_name(n) for spellings in names for n in spellings):
             return chosen
+        # a ratio compares the two in one sentence ("… '엘 캐피탄'과 비교하면 그 규모가 약 17배 더 크다", Wuhan's
+        # capacity in the sentence before)
+        if any(s.typed and RATIO.search(self.store.sentence_text(s.sentence_id)) for s in chosen):
+            return chosen
 
         def side(s: ScoredSentence) -> int | None:  # the one name a sentence names, or None
             text = _lowered(self.store.sentence_text(s.sentence_id))
@@ -1348,10 +1410,12 @@ class ExtractiveComposer:
         # what is wanted after a quote that does not say it: a reason or what explains it for a why-question, what
         # it means for a question asking that ("What does the large number of registered AI models indicate?": "…
         # 참여한다는 의미다."), the people named one by one for a question asking who took part ("원탁회의 참석자들을
-        # 알려줘": "… 기술책임자들이 모여 …" then "… 탕제 최고경영자(CEO)가 진행자로 나섰고 … 린쥔양 기술책임자, …")
+        # 알려줘": "… 기술책임자들이 모여 …" then "… 탕제 최고경영자(CEO)가 진행자로 나섰고 … 린쥔양 기술책임자, …"), one
+        # more of several asked for ("Which Chinese AI startups listed …?": "같은 날 미니맥스도 …")
         wanted = ((GIVES_REASON, EXPLAINS) if ASKS_WHY.search(query.text)
                   else (EXPLAINS,) if ASKS_MEANING.search(query.text)
-                  else (ROSTER,) if ASKS_MEMBERS.search(query.text) else ())
+                  else (ROSTER,) if ASKS_MEMBERS.search(query.text)
+                  else (ADDS_ONE,) if ASKS_SEVERAL.search(query.text) else ())
         if wanted and not any(wanted[0].search(self.store.sentence_text(s.sentence_id)) for s in chosen):
             for place in range(min(len(chosen), self.config.max_sentences - 1)):
                 reason = following(place, wanted)

@@ -85,9 +85,12 @@ _DURATION = (r"년|개월|달(?!러)|주(?:간|일)?(?![가-힣])|시간|분(?!�
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b|얼마나\s*오래|얼마\s*동안|몇\s*시간|얼마나\s*걸|얼마\s*걸", re.IGNORECASE)
 _ASKS_WITH_COUNTER = re.compile(r"몇\s*(" + "|".join(sorted(_KOREAN_COUNTERS, key=len, reverse=True)) + ")")
 _ASKS_HOW_MANY = re.compile(r"\bhow many(?:\s+(years|months|weeks|days|hours|times)\b)?", re.IGNORECASE)
+# Hangul syllables ending in ㄴ: a verb's past adnominal form ("쏜", "상장한", "설립된")
+_N_FINAL = "".join(chr(0xAC00 + initial_vowel * 28 + 4) for initial_vowel in range(19 * 21))
 _ASKS_FOR_DATE = re.compile(
     # "몇 년", "며칠" may ask for a duration (NUMBER), "몇 년부터" / "몇 년에" for a year
     r"언제|몇\s*년\s*(?:도|부터|에|까지|쯤)|몇\s*월|어느\s*해|시기|날짜|연도|년도"
+    rf"|[{_N_FINAL}]\s+해(?:는|가|를|에|였어|였나|야|지)?\s*\?*\s*$"  # the year of an act: "인공위성을 쏜 해는?"
     r"|\bwhen\b|\b(?:what|which) (?:year|date|month|day|time)\b|\bsince when\b|\bby when\b|\bon what day\b",
     re.IGNORECASE,
 )
@@ -164,8 +167,10 @@ _ATTRIBUTES = _asked_and_named((
     (r"(?<!본사는 )(?<!본사가 )(?<!본부는 )(?:어디|어느\s*(?:도시|나라|국가|지역|곳))에\s*(?:있|위치)"
      r"|\bin which (?:city|country|town|region) (?:is|are|was|were)\b(?![^?]*\b(?!located\b|based\b|headquartered\b)[a-z]+ed\b)"
      r"|\bwhere\s+(?:is|are|was|were)\s+(?:[\w'-]+\s+){1,6}?(?:located|based)\b",
-     # a person is where they work: "(야오순위는) 지금은 어디에 있어?" is answered by "최근 텐센트에 합류한"
-     r"위치|소재|에\s*있는|에\s*있다|자리\s*잡|자리한|합류|소속|근무|재직|몸담|\b(?:located|based)\b"),
+     # a person is where they work: "(야오순위는) 지금은 어디에 있어?" is answered by "최근 텐센트에 합류한"; a thing
+     # is at the institution that has it ("엘 캐피탄은 어디에 있는 슈퍼컴퓨터야?": "로렌스 리버모어 국립연구소의 '엘 캐피탄'")
+     r"위치|소재|에\s*있는|에\s*있다|자리\s*잡|자리한|합류|소속|근무|재직|몸담|\b(?:located|based)\b"
+     r"|(?:연구소|연구원|연구센터|대학교|대학|기지|공장|본부)의\s"),
     (r"매출|영업이익|순이익|판매량|판매했|팔았|\b(?:revenues?|profits?|sales|earnings|sell|sells|sold)\b",
      r"매출|이익|수익|판매|팔았|팔리|팔린|팔려|\b(?:revenue|profit|sales|earnings|sold|sell)"),
     # a launch or release, not a listing: "즈푸AI의 다음 모델은 언제 출시되나?" is not answered by the day it
@@ -222,6 +227,9 @@ _ATTRIBUTES = _asked_and_named((
     # a succession: "Who succeeded Dilma Rousseff at the bank?" is not answered by a caption naming her in office
     # ("succeeded in" is a success)
     (r"후임|후계|뒤를\s*이|\bsucceed(?:s|ed)?\b(?!\s+in\b)|\bsuccessors?\b", r"후임|후계|뒤를\s*이|물려받|승계|\bsucce"),
+    # a construction: "When was El Capitan built?" is not answered by the year of the comparison naming it
+    (r"건설|건립|건축|(?<![가-힣])(?:지어(?:졌|진)|지었|지은)|세워(?:졌|진)|\b(?:built|constructed|construction)\b",
+     r"건설|건립|건축|구축|지어|지은|지었|세워|세운|세웠|\b(?:buil|construct)"),
     # a completion: "When will Wuhan's AGI project be finished?" is not answered by the year of a plan
     (r"완공|완료|완성|준공|마무리|\b(?:finish(?:es|ed)?|complet(?:e|ed|es|ion))\b",
      r"완공|완료|완성|준공|마무리|끝나|끝났|\b(?:finish|complet)"),

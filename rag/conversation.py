@@ -43,6 +43,15 @@ EN_REFERENCE = re.compile(
 )
 # "즈푸AI는?", "그럼 기술 단지는?": a topic with no predicate asks the earlier question about it.
 KO_TOPIC_ONLY = re.compile(r"^\s*(?:그럼|그러면|그리고|또)?\s*(?:\S+\s+)?\S+(?:은|는)\s*\?\s*$")
+# one of the things the answer before listed, by its place ("How much did the second one raise?", "the latter", "두
+# 번째 회사는 얼마를 조달했어?"; "the second largest" and "두 번째로 큰" rank things of their own); the group holding the
+# ordinal word
+ORDINAL_REFERENCE = re.compile(r"\bthe\s+(?:(first|second|third|last)\s+one|(former|latter))\b"
+                               r"|(?:^|\s)(첫|두|세|마지막)\s*번째\s*(?:것|거|곳|회사|기업|사람|분)?(?:은|는|이|가|의)(?=\s|\?|$)",
+                               re.IGNORECASE)
+ORDINAL_PLACES = {"first": 0, "former": 0, "첫": 0, "second": 1, "두": 1, "third": 2, "세": 2, "last": -1, "latter": -1,
+                  "마지막": -1}
+EN_DEFINITE = re.compile(r"\bthe\b", re.IGNORECASE)
 EN_POSSESSIVES = {"its", "their", "theirs", "his", "her", "hers"}
 NAME = re.compile(r"[A-Z][\w.-]*")
 MIN_OWN_TOKENS = 2
@@ -96,12 +105,21 @@ def refers_back_en(question: str) -> bool:
     )
 
 
+def names_nothing_en(question: str) -> bool:
+    """An English question that points at something definite ("the data") but names nothing of its own: no
+    capitalised word after the first, no number, no Hangul ("Which company was the data meant for?" after the
+    SK Hynix employee's leak)."""
+    return (bool(EN_DEFINITE.search(question)) and not re.search(r"[0-9가-힣]", question)
+            and not _names_before(question))
+
+
 def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
     kinds = set(_ASKED_KIND.findall(question))
     own = [t for t in own_tokens if t not in kinds]
     return bool(KO_REFERENCE.search(question) or KO_TOPIC_ONLY.match(question)
                 or KO_SUBJECTLESS.match(KO_TIME_TOPIC.sub(" ", question)) or KO_BARE_COUNT.search(question)
-                or refers_back_en(question) or len(own) < MIN_OWN_TOKENS)
+                or ORDINAL_REFERENCE.search(question) or refers_back_en(question) or names_nothing_en(question)
+                or len(own) < MIN_OWN_TOKENS)
 
 
 def resolve_turn(question: str, history: Sequence[str], tokenize) -> Turn:

@@ -1151,3 +1151,62 @@ def test_a_name_opening_with_a_word_korean_translates_is_not_required_whole(serv
 @pytest.mark.parametrize("question", ["Where did Lin Junyang study?", "린쥔양은 어디서 공부했어?"])
 def test_where_someone_studied_asks_for_their_school(service, question):
     assert service.ask(question).abstained  # 칭화대 is Tang's, in another clause of the roster
+
+
+def test_a_thing_is_where_the_institution_that_has_it_is(service):
+    # "로렌스 리버모어 국립연구소의 '엘 캐피탄'": the lab's, though no word of place is written
+    answer = service.ask("엘 캐피탄은 어디에 있는 슈퍼컴퓨터야?")
+    assert not answer.abstained and "로렌스 리버모어" in answer.citations[0].text
+
+
+def test_a_glossary_synonym_names_a_country_by_its_other_name(service):
+    # 소련 is written 소비에트 연방 in the article; "쏜 해는?" asks for a year
+    answer = service.ask("소련이 세계 최초 인공위성을 쏜 해는?")
+    assert not answer.abstained and "1957년" in answer.answer
+
+
+def test_an_event_held_is_said_by_its_other_verbs(service):
+    # "… 원탁회의’에서 … 토론을 벌였다": held (열리) and 벌이 are one sense of the glossary
+    answer = service.ask("원탁회의는 언제 열렸나?")
+    assert not answer.abstained and "10일(현지 시간)" in answer.answer
+
+
+@pytest.mark.parametrize(("history", "question", "named"), [
+    (["What is El Capitan?"], "When was it built?", None),  # no sentence says when El Capitan was built
+    (["인식트그룹은 뭐하는 곳이야?"], "본사는 어디야?", None),  # Baidu's headquarters are not Insikt Group's
+    (["Who is Valentin Weber?"], "Where does he work?", "외교관계위원회"),
+])
+def test_an_attribute_follow_up_asks_about_the_earlier_question_s_subject(service, history, question, named):
+    answer = service.ask(question, history)
+    if named is None:
+        assert answer.abstained
+    else:
+        assert not answer.abstained and named in answer.citations[0].text
+
+
+def test_he_is_the_person_an_earlier_korean_question_opened_with_though_kiwi_split_it(service):
+    # Kiwi reads "야오순위는" as 야오 + 순위; the articles write 야오순위 whole
+    answer = service.ask("그는 이전에 어디서 일했어?", ["야오순위는 어떤 병목현상을 지적했어?"])
+    assert not answer.abstained and "오픈AI 출신" in answer.answer
+
+
+def test_a_ratio_compares_two_names_in_one_sentence(service):
+    answer = service.ask("How much larger is Wuhan's computing power than El Capitan's?")
+    assert not answer.abstained and "17배" in answer.answer
+
+
+def test_a_question_asking_which_ones_quotes_the_sentence_adding_another(service):
+    answer = service.ask("Which Chinese AI startups listed in Hong Kong?")
+    assert "즈푸AI" in answer.answer and "미니맥스도" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "amount"), [
+    ("How much did the second one raise?", "$619 million"), ("How much did the first one raise?", "$558 million")])
+def test_an_ordinal_follow_up_means_that_one_of_the_names_quoted_before(service, question, amount):
+    answer = service.ask(question, ["Which Chinese AI startups listed in Hong Kong?"])
+    assert answer.answer.startswith(amount)
+
+
+def test_a_nameless_english_question_with_a_definite_noun_leans_on_the_conversation(service):
+    answer = service.ask("Which company was the data meant for?", ["What did the former SK Hynix employee do?"])
+    assert not answer.abstained and "화웨이에 유출" in answer.citations[0].text

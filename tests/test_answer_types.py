@@ -13,6 +13,7 @@ from rag.answer_types import (
     affiliation_words,
     answers_count,
     answers_when,
+    asks_attribute,
     asks_own_question,
     count_of_counted,
     counted_noun_en,
@@ -824,3 +825,15 @@ ROUNDTABLE_ARTICLE = "탕제 최고경영자(CEO)가 진행자로 나섰고 … 
 ])
 def test_speaker_of_is_the_person_a_sentence_reports_speaking(text, speaker):
     assert speaker_of(text, ROUNDTABLE_ARTICLE) == speaker
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("소련이 세계 최초 인공위성을 쏜 해는?", DATE), ("즈푸AI가 상장한 해는?", DATE), ("무엇을 해야 해?", None)])
+def test_the_year_of_an_act_is_a_date(question, kind):
+    assert expected_type(question) == kind
+
+
+def test_a_construction_is_an_attribute_a_plan_s_verb_is_not():
+    assert not names_attributes("When was El Capitan built?", "2024년 엘 캐피탄이 1위에 올랐다", (("캐피탄",),))
+    assert names_attributes("When was El Capitan built?", "2024년 건설된 엘 캐피탄", (("캐피탄",),))
+    assert not asks_attribute("인식트그룹은 미국이 무엇을 해야 한다고 결론지었어?")  # 결론지었: no building

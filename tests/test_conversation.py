@@ -52,6 +52,15 @@ from rag.text import tokenize
         ("챗GPT 같은 AI엔 몇 개가 필요해?", ["중국은 A100을 몇 개 갖고 있어?"], ["중국은 A100을 몇 개 갖고 있어?"]),
         ("몇 명이 참석했어?", ["원탁회의는 누가 주최했어?"], ["원탁회의는 누가 주최했어?"]),
         ("우한엔 기술 단지가 몇 개 있어?", ["즈푸AI는 언제 상장했나?"], []),
+        # a definite noun and no name of its own; one that names something stands alone
+        ("Which company was the data meant for?", ["What did the SK Hynix employee do?"],
+         ["What did the SK Hynix employee do?"]),
+        ("Which company makes the Ascend chips?", ["What did the SK Hynix employee do?"], []),
+        # one of those the answer before listed, by its place; a rank of its own stands alone
+        ("How much did the second one raise?", ["Which AI startups listed in Hong Kong?"],
+         ["Which AI startups listed in Hong Kong?"]),
+        ("두 번째 회사는 얼마를 조달했어?", ["홍콩에 상장한 AI 기업들은?"], ["홍콩에 상장한 AI 기업들은?"]),
+        ("두 번째로 큰 AI 컴퓨팅 중심지는 어디야?", ["즈푸AI는 언제 상장했나?"], []),
     ],
 )
 def test_follow_up_context(question, history, context):
