@@ -175,6 +175,9 @@ GIVES_REASON = re.compile(r"때문|탓|이유|원인|계기|촉발|\bbecause\b")
 # a question comparing what it names: "Did MiniMax raise more than Zhipu AI?", "Which raised more, Zhipu AI or
 # MiniMax?", "Did Zhipu AI list before MiniMax?" (not "after leaving OpenAI"), "미니맥스가 즈푸AI보다 더 많이
 # 조달했어?", "둘 중 어디가 …"
+_FIGURE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s*[~∼\-–]\s*\d+(?:[.,]\d+)*)?(?![\d])")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_RANGE_DASHES = str.maketrans({"∼": "~", "-": "~", "–": "~"})
 RATIO = re.compile(r"\d\s*배|\d\s*times\b|\d\s*-fold\b", re.IGNORECASE)  # "17배 더 크다", "ten times more"
 COMPARES_NAMES = re.compile(r"\b(?:more|less|fewer|larger|bigger|higher|lower|smaller|better|worse)\b[^?]*\b(?:than|or)\b"
                             r"|\bwhich\b[^?]*\bor\b|\bcompared? (?:to|with)\b|\b(?:before|after)\s+(?-i:[A-Z])"
@@ -230,6 +233,8 @@ class AnswerConfig:
     reason_bonus: float = 0.05
     # "What did Yao say …?": a sentence naming the speaker (by surname too), over another person's quote
     speaker_bonus: float = 0.03
+    # a sentence writing every specific figure the question writes ("3~5년 안에": "향후 3~5년 내 …", ``figures``)
+    figure_bonus: float = 0.1
     # A follow-up: a sentence next to one the earlier answer quoted (``retrieval.sentence_closeness`` 1), or
     # in the same article (0.5).
     anchor_bonus: float = 0.03
@@ -536,6 +541,15 @@ class Asked:
         return all(any(n in lowered for n in spellings) for spellings in self.names)
 
 
+def figures(text: str) -> set[str]:
+    """The specific figures ``text`` writes, spaces and thousands separators dropped and a range's dash read as
+    Korean's tilde: a range ("3~5년", "3-5 years": 3~5), a decimal (1.7) or a number of three digits or more
+    (1,000: 1000). Not a year, which Korean often writes relative to now ("2025 capacity target": 올해), nor a
+    day or small count ("March 12" is no "12월")."""
+    found = {re.sub(r"\s+|(?<=\d),(?=\d{3})", "", m.group(0)).translate(_RANGE_DASHES) for m in _FIGURE.finditer(text)}
+    return {f for f in found if "~" in f or "." in f or (len(f) >= 3 and not _YEAR.fullmatch(f))}
+
+
 def korean_spellings(query: Query, name: str) -> tuple[str, ...]:
     """The spellings that count for a Korean question's name: itself, as the index spells it
     (``TermBridge.by_spelling``: 리버모어 as 리버모아) or glosses it (EUV 극자외선), and its glossary synonyms
@@ -604,6 +618,7 @@ class ExtractiveComposer:
         earlier_weights = context_weights(store, query)
         event_weights = self._event_weights(query, wanted, asked, own_weights, texts)
         speech_words = tuple(t for t in own_weights if t in SPEECH_WORDS)
+        asked_figures = figures(query.text)
         for rank, sid in candidates:
             hit = hits[rank]
             if sid in seen:
@@ -649,6 +664,7 @@ class ExtractiveComposer:
                 + (cfg.definition_bonus if defines else 0.0)
                 + (cfg.reason_bonus if why and GIVES_REASON.search(covered) else 0.0)
                 + (cfg.speaker_bonus if spoken_by else 0.0)
+                + (cfg.figure_bonus if asked_figures and asked_figures <= figures(text) else 0.0)
                 + (anchor_bonus * sentence_closeness(store, query.anchors, sid) if anchored else 0.0)
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from rag.answer import ASKED_CATEGORY, COMPARES_NAMES, Asked, answer_type, owns, with_full_names
+from rag.answer import ASKED_CATEGORY, COMPARES_NAMES, Asked, answer_type, figures, owns, with_full_names
 from rag.answer_types import NUMBER, PEOPLE, PERSON, expected_type
 from rag.bridge import TermMatch
 from rag.documents import Article
@@ -1210,3 +1210,16 @@ def test_an_ordinal_follow_up_means_that_one_of_the_names_quoted_before(service,
 def test_a_nameless_english_question_with_a_definite_noun_leans_on_the_conversation(service):
     answer = service.ask("Which company was the data meant for?", ["What did the former SK Hynix employee do?"])
     assert not answer.abstained and "화웨이에 유출" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("중국 AI 리더들은 3~5년 안에", {"3~5"}), ("within 3-5 years", {"3~5"}), ("1,000개의 H100", {"1000"}),
+    ("1.7엑사플롭스", {"1.7"}), ("2030년까지", set()), ("on March 12", set()), ("H800 칩", set())])
+def test_figures_are_ranges_decimals_and_numbers_of_three_digits_but_no_years(text, found):
+    assert figures(text) == found
+
+
+def test_a_sentence_writing_the_figure_a_question_writes_answers_it(service):
+    # Insikt Group's "2030년 안에 … 추월하기는 어렵겠지만" matches more words; Lin's sentence writes the 3~5년 asked
+    answer = service.ask("중국 AI 리더들은 3~5년 안에 미국을 추월할 가능성을 어떻게 봤어?")
+    assert "약 20%" in answer.citations[0].text
