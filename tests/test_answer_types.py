@@ -15,6 +15,7 @@ from rag.answer_types import (
     answers_when,
     asks_attribute,
     asks_own_question,
+    asks_speech,
     count_of_counted,
     counted_noun_en,
     counted_word,
@@ -837,3 +838,10 @@ def test_a_construction_is_an_attribute_a_plan_s_verb_is_not():
     assert not names_attributes("When was El Capitan built?", "2024년 엘 캐피탄이 1위에 올랐다", (("캐피탄",),))
     assert names_attributes("When was El Capitan built?", "2024년 건설된 엘 캐피탄", (("캐피탄",),))
     assert not asks_attribute("인식트그룹은 미국이 무엇을 해야 한다고 결론지었어?")  # 결론지었: no building
+
+
+@pytest.mark.parametrize(("question", "speech"), [
+    ("why does lin think china lags behind", True), ("What does Lin think about compute?", True),
+    ("What did Weber believe?", True), ("What did the think tank reports contain?", False)])
+def test_a_view_held_is_asked_as_said(question, speech):
+    assert asks_speech(question) is speech
