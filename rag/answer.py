@@ -133,10 +133,13 @@ SHORT_ACRONYM = re.compile(r"(?<![A-Za-z0-9가-힣])[A-Z]{2}(?![A-Za-z0-9])")
 SPEAKER_PRONOUN = re.compile(r"\b(?:he|she|they)\b|(?:^|\s)(?:그는|그가|그녀는|그녀가|그들은|그들이)(?=\s)", re.IGNORECASE)
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그가|그의|그녀는|그녀가|그녀의)(?=\s)", re.IGNORECASE)
 KOREAN_OWNER = re.compile(r"\s*(\S+?)의\s")  # the word a Korean question opens with as an owner ("문샷의 …")
+# what a name of an organisation ends on in Korean ("인식트그룹", "조지타운 대학교", "외교관계위원회")
+ORGANISATION = re.compile(r"(?:그룹|연구소|연구원|센터|재단|협회|위원회|대학교|대학|당국|은행)")
 NOBODY = "\x00"  # the spelling of a person no text names: "What did Alibaba's CEO say?" when no one is named so
 MIN_STATEMENT_CHARS = 12  # a full Korean statement this long is quoted ("실제 성과도 거둔 것으로 전해졌다.")
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
 OPENING_NAME = re.compile(r"\s*(\S+?)(?:이|가|은|는)\s")
+OPENING_TWO_WORDS = re.compile(r"\s*(\S+\s\S+?)(?:이|가|은|는)\s")  # a name of two words ("엘 캐피탄은 …")
 # A sentence that opens with a demonstrative or pronoun is about what the sentence before it names ("이와 별개로",
 # apart from this, turns away from it).
 POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|이런|이와(?!\s*별개로)|이들은|이들이|그는|그녀는|그들은|해당)"
@@ -396,9 +399,15 @@ def _noun_phrase(query: Query) -> re.Match | None:
 
 def attribute_words(query: Query) -> tuple[str, ...]:
     """The tokens of the noun a follow-up asks for after the noun it points back with (분량 of "그 보고서 분량은?", 가격
-    of "그 칩의 가격은?"); empty for other questions."""
+    of "그 칩의 가격은?", 분량 of "보고서 분량은?" after a question about the report); empty for other questions."""
     phrase = _noun_phrase(query) if query.turn.is_follow_up else None
-    return tuple(tokenize(phrase.group("attribute"))) if phrase and _POINTING.search(phrase.group("before")) else ()
+    if not phrase:
+        return ()
+    # pointing back with a demonstrative, or by naming again what the turns before named ("보고서 분량은?" after
+    # "인식트그룹 보고서는 언제 나왔어?")
+    before = phrase.group("before")
+    again = set(tokenize(before)) <= set(query.context_tokens) and bool(tokenize(before))
+    return tuple(tokenize(phrase.group("attribute"))) if _POINTING.search(before) or again else ()
 
 
 # A follow-up with one word of its own or none ("Where does he work?") multiplies ``anchor_bonus`` by this: it asks
@@ -533,6 +542,15 @@ class Asked:
                             for s in spellings)
                      for s in spellings)
 
+    def organisations_reporting(self, article_text: str) -> bool:
+        """Whether every one of ``persons`` is an organisation the article names (``ORGANISATION``: 인식트그룹, heard
+        as "Insikt"): an article on a report goes on giving its findings without naming it in each sentence ("… 민간
+        투자가 제한적이라 … 중요한 변수로 꼽혔다." three sentences after "다만 인식트그룹은 …")."""
+        lowered = _lowered(article_text)
+        return bool(self.persons) and all(any(re.search(rf"{re.escape(s)}\s*{ORGANISATION.pattern}", lowered)
+                                              for s in spellings if s != NOBODY)
+                                          for spellings in self.persons)
+
     def named_in(self, article_text: str) -> bool:
         """Whether the article names every one of ``names`` (by one of its spellings each)."""
         if not self.names:
@@ -637,6 +655,7 @@ class ExtractiveComposer:
             if speech_words and reports_talk_in(text):
                 tokens += speech_words
             spoken_by = asked.persons_named(covered, tokens)
+            reporting = asked.organisations_reporting(doc.article.text)  # its findings, named or not
             tokens += spoken_by  # "탕 CEO는 …" covers 탕제 of "What did Tang Jie say?"
             before = self._paragraph_previous(sid, doc, sentence)
             before_text = doc.article.text[before.start : before.end] if before is not None else ""
@@ -653,7 +672,7 @@ class ExtractiveComposer:
             if typed and event_weights:
                 typed = all(idf_coverage(w, tokens, covered) > 0 for w in event_weights if w)
             if typed and asked.persons:
-                typed = asked.names_person(f"{covered} {before_text}", tokens)
+                typed = reporting or asked.names_person(f"{covered} {before_text}", tokens)
             defines = bool(subjects) and text.lstrip().startswith(subjects) and bool(DEFINES.search(text))
             score = (
                 (similarity + search_similarity) / 2
@@ -663,7 +682,7 @@ class ExtractiveComposer:
                 + (cfg.type_bonus if wanted is not None and typed else 0.0)
                 + (cfg.definition_bonus if defines else 0.0)
                 + (cfg.reason_bonus if why and GIVES_REASON.search(covered) else 0.0)
-                + (cfg.speaker_bonus if spoken_by else 0.0)
+                + (cfg.speaker_bonus if spoken_by or reporting else 0.0)
                 + (cfg.figure_bonus if asked_figures and asked_figures <= figures(text) else 0.0)
                 + (anchor_bonus * sentence_closeness(store, query.anchors, sid) if anchored else 0.0)
             )
@@ -1060,7 +1079,7 @@ class ExtractiveComposer:
                 query.language == "ko" and asks_attribute(query.text)
                 or query.language != "ko" and (wanted == PERSON or asks_attribute(query.text))
                 and THING_PRONOUN.search(query.text)):
-            subjects = self._earlier_subject(query, texts)
+            subjects = persons or self._earlier_subject(query, texts)  # "그는 어느 대학 교수야?": his
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
 
@@ -1089,10 +1108,12 @@ class ExtractiveComposer:
         """The word an earlier Korean turn opens with as its topic or subject, when it is one of that turn's
         words or one Kiwi split there that the articles write whole as a term (야오순위), and no word of half the
         passages."""
-        opening = OPENING_NAME.match(earlier)
+        opening = OPENING_NAME.match(earlier) or OPENING_TWO_WORDS.match(earlier)  # "엘 캐피탄은 뭐야?"
         word = opening.group(1).lower() if opening else ""
-        heard = word in query.context_tokens or word in self.store.bm25.vocab
-        return ((word,),) if word and heard and not self._everywhere((word,)) else ()
+        heard = all(w in query.context_tokens or w in self.store.bm25.vocab for w in word.split())
+        # a name of two words by its last too, as articles name a person after the first mention ("발렌틴 베버": 베버)
+        spellings = tuple(dict.fromkeys((word, word.split()[-1]))) if word else ()
+        return (spellings,) if word and heard and not self._everywhere(spellings) else ()
 
     def _earlier_persons(self, query: Query, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """Who a follow-up's "he" or "그는" is: the names of the turn before (an English question's by sound, a
@@ -1356,16 +1377,21 @@ class ExtractiveComposer:
     def _both_sides(self, query: Query, hits: Sequence[Hit], chosen: list[ScoredSentence],
                     answering: list[ScoredSentence], scored: list[ScoredSentence]) -> list[ScoredSentence]:
         """For a question comparing what it names ("Did MiniMax raise more than Zhipu AI?", "즈푸AI와 미니맥스 중
-        어디가 더 많이 조달했어?"), one side per chosen sentence: ``chosen``'s sentences naming one of the names,
+        어디가 더 많이 조달했어?"), or a follow-up comparing what it names with the earlier question's subject
+        (``_earlier_subject``), one side per chosen sentence: ``chosen``'s sentences naming one of the names,
         and for a name none of them names, the best answering sentence naming it alone ("이러한 반응은 … 즈푸AI와
         미니맥스가 ‘초대박 상장’을 한 직후에 …" names both and tells neither side)."""
         names: list[set[str]] = []  # 즈푸AI and 즈푸 are one name
-        for spellings in self._question_names(query, tuple(dict.fromkeys(hit.article.text for hit in hits))):
+        texts = tuple(dict.fromkeys(hit.article.text for hit in hits))
+        for spellings in self._question_names(query, texts):
             same = next((n for n in names if any(a in b or b in a for a in spellings for b in n)), None)
             if same is None:
                 names.append(set(spellings))
             else:
                 same.update(spellings)
+        if len(names) == 1 and query.turn.is_follow_up:  # "즈푸AI보다 많이 조달했어?" after a question about MiniMax
+            names += [set(spellings) for spellings in self._earlier_subject(query, texts)
+                      if not any(a in b or b in a for a in spellings for b in names[0])]
         # two companies or people; countries ("How many times more compute does the US have than China?") are
         # compared in one sentence
         if len(names) != 2 or any(is_place_name(n) for spellings in names for n in spellings):

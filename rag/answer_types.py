@@ -228,8 +228,9 @@ _ATTRIBUTES = _asked_and_named((
     # ("succeeded in" is a success)
     (r"후임|후계|뒤를\s*이|\bsucceed(?:s|ed)?\b(?!\s+in\b)|\bsuccessors?\b", r"후임|후계|뒤를\s*이|물려받|승계|\bsucce"),
     # a construction: "When was El Capitan built?" is not answered by the year of the comparison naming it
-    (r"건설|건립|건축|(?<![가-힣])(?:지어(?:졌|진)|지었|지은)|세워(?:졌|진)|\b(?:built|constructed|construction)\b",
-     r"건설|건립|건축|구축|지어|지은|지었|세워|세운|세웠|\b(?:buil|construct)"),
+    (r"건설|건립|건축|(?<![가-힣])(?:지어(?:졌|진)|지었|지은)|세워(?:졌|진)|만들어(?:졌|진)"
+     r"|\b(?:built|constructed|construction)\b",
+     r"건설|건립|건축|구축|지어|지은|지었|세워|세운|세웠|만들|\b(?:buil|construct)"),
     # a completion: "When will Wuhan's AGI project be finished?" is not answered by the year of a plan
     (r"완공|완료|완성|준공|마무리|\b(?:finish(?:es|ed)?|complet(?:e|ed|es|ion))\b",
      r"완공|완료|완성|준공|마무리|끝나|끝났|\b(?:finish|complet)"),

@@ -65,6 +65,8 @@ KO_TIME_TOPIC = re.compile(r"(?:^|\s)(?:지금|현재|요즘|최근|당시|이�
 # conversation; "A100을 몇 개 갖고 있어?" and "기술 단지는 몇 개야?" say it
 KO_BARE_COUNT = re.compile(r"(?:^\s*|[가-힣A-Za-z0-9](?:에|엔|에는|에서|에게|한테|으로|로)\s+)몇\s*"
                            r"(?:개|명|곳|번|대|건|가지|차례|배)(?:가|이|를|을|나|씩)?(?:\s+[가-힣]+)*\s*\?*\s*$")
+# a comparison with one side named, as the question opens ("즈푸AI보다 많이 조달했어?"): the other is in the conversation
+KO_COMPARED_ONLY = re.compile(r"^\s*\S+보다\s")
 MAX_CONTEXT_TURNS = 3
 # the kind a question asks for ("어느 나라가 쐈어?", "무슨 역할을 했어?", the 정도 of "성능은 어느 정도야?") is none of
 # its own words: what it asks about is in the conversation
@@ -118,6 +120,7 @@ def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:
     own = [t for t in own_tokens if t not in kinds]
     return bool(KO_REFERENCE.search(question) or KO_TOPIC_ONLY.match(question)
                 or KO_SUBJECTLESS.match(KO_TIME_TOPIC.sub(" ", question)) or KO_BARE_COUNT.search(question)
+                or KO_COMPARED_ONLY.match(question)
                 or ORDINAL_REFERENCE.search(question) or refers_back_en(question) or names_nothing_en(question)
                 or len(own) < MIN_OWN_TOKENS)
 

@@ -1223,3 +1223,27 @@ def test_a_sentence_writing_the_figure_a_question_writes_answers_it(service):
     # Insikt Group's "2030년 안에 … 추월하기는 어렵겠지만" matches more words; Lin's sentence writes the 3~5년 asked
     answer = service.ask("중국 AI 리더들은 3~5년 안에 미국을 추월할 가능성을 어떻게 봤어?")
     assert "약 20%" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("history", "question"), [
+    (["엘 캐피탄은 뭐야?"], "언제 만들어졌어?"),  # a name of two words is the subject; no sentence dates its building
+    (["인식트그룹 보고서는 언제 나왔어?"], "보고서 분량은?"),  # the report named again: its length must be named
+])
+def test_a_korean_follow_up_asking_an_attribute_the_articles_never_give_abstains(service, history, question):
+    assert service.ask(question, history).abstained
+
+
+def test_he_is_the_two_word_name_an_earlier_question_opened_with_by_its_last_word_too(service):
+    answer = service.ask("그는 사회적 통치를 뭐라고 했어?", ["발렌틴 베버는 누구야?"])
+    assert not answer.abstained and "완곡하게" in answer.answer
+
+
+def test_a_follow_up_comparing_with_one_name_compares_it_with_the_earlier_subject(service):
+    answer = service.ask("즈푸AI보다 많이 조달했어?", ["미니맥스는 언제 상장했어?"])
+    assert "5억 5800만 달러" in answer.answer and "6억 1900만 달러" in answer.answer
+
+
+def test_an_organisation_s_findings_are_quoted_where_its_article_does_not_name_it(service):
+    # "중국 인공지능 산업에 민간 투자가 제한적이라 …" is three sentences after Insikt Group is last named
+    answer = service.ask("What does Insikt say about private investment in Chinese AI?")
+    assert "민간 투자가 제한적" in answer.citations[0].text

@@ -61,6 +61,9 @@ from rag.text import tokenize
          ["Which AI startups listed in Hong Kong?"]),
         ("두 번째 회사는 얼마를 조달했어?", ["홍콩에 상장한 AI 기업들은?"], ["홍콩에 상장한 AI 기업들은?"]),
         ("두 번째로 큰 AI 컴퓨팅 중심지는 어디야?", ["즈푸AI는 언제 상장했나?"], []),
+        # a comparison naming one side as the question opens: the other is the earlier subject
+        ("즈푸AI보다 많이 조달했어?", ["미니맥스는 언제 상장했어?"], ["미니맥스는 언제 상장했어?"]),
+        ("미니맥스는 즈푸AI보다 많이 조달했어?", ["우한은 어디야?"], []),
     ],
 )
 def test_follow_up_context(question, history, context):
