@@ -1463,6 +1463,13 @@ class ExtractiveComposer:
                 reason = following(place, wanted)
                 if reason is not None:
                     return reason
+        # a why-question whose best sentence is the very claim asked about ("H800은 왜 실효성이 떨어져?": "… 실효성이
+        # 떨어진다.") and gives no reason: what follows it backs it ("WSJ는 "1,000개의 H100 성능 구현을 위해선 3,000개
+        # 이상의 H800이 필요하다"며 …"); Korean, whose words the sentence writes (an English question's are only
+        # bridged: "Why did China tighten such controls?" is covered by "… 규제를 점차 강화하고 있는 점도 영향을 미쳤다.")
+        if (query.language == "ko" and ASKS_WHY.search(query.text) and chosen[0].coverage >= 1.0
+                and not GIVES_REASON.search(self.store.sentence_text(chosen[0].sentence_id))):
+            return following(0)
         if (len(query.tokens) <= 1 or answer_type(query) is None) and chosen[0].sentence_id in query.anchors:
             return following(0)
         return None

@@ -1247,3 +1247,8 @@ def test_an_organisation_s_findings_are_quoted_where_its_article_does_not_name_i
     # "중국 인공지능 산업에 민간 투자가 제한적이라 …" is three sentences after Insikt Group is last named
     answer = service.ask("What does Insikt say about private investment in Chinese AI?")
     assert "민간 투자가 제한적" in answer.citations[0].text
+
+
+def test_a_why_question_answered_by_its_own_claim_quotes_what_backs_it(service):
+    answer = service.ask("H800은 왜 실효성이 떨어져?")
+    assert "실효성이 떨어진다" in answer.answer and "3,000개 이상의 H800이 필요하다" in answer.answer
