@@ -135,6 +135,7 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그�
 KOREAN_OWNER = re.compile(r"\s*(\S+?)의\s")  # the word a Korean question opens with as an owner ("문샷의 …")
 # what a name of an organisation ends on in Korean ("인식트그룹", "조지타운 대학교", "외교관계위원회")
 ORGANISATION = re.compile(r"(?:그룹|연구소|연구원|센터|재단|협회|위원회|대학교|대학|당국|은행)")
+SETTING = re.compile(r"(?:in|at|during|on|at)\s", re.IGNORECASE)  # where something was said, not what about
 NOBODY = "\x00"  # the spelling of a person no text names: "What did Alibaba's CEO say?" when no one is named so
 MIN_STATEMENT_CHARS = 12  # a full Korean statement this long is quoted ("실제 성과도 거둔 것으로 전해졌다.")
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
@@ -1234,16 +1235,24 @@ class ExtractiveComposer:
     def _topic(self, query: Query, phrase: str, texts: Sequence[str] = ()) -> tuple[str, ...]:
         """The spellings of the most specific word of the topic ``phrase`` of "What did X say about Y?"
         ("…격차에 대해 어떻게 말했나?") that the index knows: a Korean token, or the Korean terms an English
-        name sounds like (with the name itself); empty when no word of Y reaches the index or when its
-        most specific word is in half the passages or more, and tells nothing apart ("AI" in "private
-        investment in Chinese AI", which the article writes 인공지능). An English name heard in ``texts`` that the
-        index holds in pieces only (OpenAI: 오픈AI, which Kiwi splits) is the most specific of all."""
+        name sounds like (with the name itself), or, for an English phrase naming nothing, the glossary renderings
+        of all its words in all their senses ("AI chips": 칩, 반도체; "computing power": 연산 of 연산 능력); empty
+        when no word of Y reaches the index or when its most specific word is in half the passages or more, and
+        tells nothing apart ("AI" in "private investment in Chinese AI", which the article writes 인공지능). An
+        English name heard in ``texts`` that the index holds in pieces only (OpenAI: 오픈AI, which Kiwi splits)
+        is the most specific of all."""
         vocab, idf = self.store.bm25.vocab, self.store.bm25.idf
         if query.language == "ko":
             words = [(t,) for t in query.tokens if t in phrase.lower() and t in vocab and len(t) > 1]
-        else:  # only its names, by any sound match: meaning is too loose here ("gap" ~ 걸음), and each sound
-            # match counts as a spelling (Nvidia ~ 엔비디아 0.92)
-            words = list(self._english_names(query, phrase, first_word=True, min_weight=0.0, texts=texts))
+        else:  # its names, by any sound match: meaning is too loose here ("gap" ~ 걸음), and each sound
+            # match counts as a spelling (Nvidia ~ 엔비디아 0.92); else its words' glossary renderings ("AI chips": 칩)
+            words = [n for n in self._english_names(query, phrase, first_word=True, min_weight=0.0, texts=texts)
+                     if not self._everywhere(n)]
+            # (any word's), unless the phrase is a setting ("warn about in the roundtable")
+            in_phrase = () if SETTING.match(phrase) else english_words(phrase)
+            glossed = tuple(dict.fromkeys(t for w in in_phrase for synonyms in senses(w.lower()) for t in synonyms
+                                          if t in vocab))
+            words = words or ([glossed] if glossed else [])
         known = [(max((float(idf[vocab[t]]) for t in spellings if t in vocab), default=float("inf")), spellings)
                  for spellings in words]
         if not known:

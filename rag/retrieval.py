@@ -275,7 +275,8 @@ class Retriever:
             tokens, names = words.tokens, words.names
             whole = self._whole_words(words)
             # the single syllables a whole word was split into only dilute it ("주송춘은" -> 주 + 송 + 춘)
-            tokens = tuple(t for t in tokens if len(t) > 1 or not any(t in w for w in whole)) + whole
+            tokens = tuple(t for t in tokens if len(t) > 1 or not any(t in w for w in whole))
+            tokens += tuple(w for w in whole if w not in tokens)
             tokens, names = self._unglued(tokens), self._unglued(names)
             names = tuple(n for n in names if not asked_currency(n))  # "원화로는?": Kiwi's proper noun 원화로 is a currency
             context_tokens = tuple(t for h in (*turn.context, turn.meant) for t in tokenize(h))
@@ -325,9 +326,9 @@ class Retriever:
     def _whole_words(self, words: QuestionWords) -> tuple[str, ...]:
         """The nouns Kiwi split into syllables in the question that the articles hold whole (an unknown
         name splits differently before different particles: "주송춘은" -> 주 + 송 + 춘, while the article's
-        "주송춘과" gives 주송춘): those the index has as a term and the question's tokens lack."""
+        "주송춘과" gives 주송춘): those the index has as a term."""
         vocab = self.store.bm25.vocab
-        return tuple(w for w in words.split_nouns if w in vocab and w not in words.tokens)
+        return tuple(w for w in words.split_nouns if w in vocab)
 
     def lexical_scores(self, query: Query) -> np.ndarray:
         scores = self.store.bm25.scores(query.tokens)

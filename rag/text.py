@@ -58,21 +58,41 @@ def _kiwi():
     return Kiwi(load_multi_dict=False)
 
 
+_HANGUL_FORM = re.compile(r"[가-힣]+")
+
+
+def _flush_split_word(run: list[str], out: list[str]) -> None:
+    """Appends the word a run of nouns makes when Kiwi cut it with a single-syllable piece (``_search_tokens``)."""
+    if len(run) > 1 and any(len(piece) == 1 for piece in run):
+        out.append("".join(run))
+
+
 def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
     """Content morphemes, lower-cased; adjacent Latin letters and digits join ("A"+"100" -> "a100"). An
     acronym is no stop word: "IT기업" keeps "it", "US" keeps "us". An interjection written together with
     the noun after it is the start of that word, which Kiwi misread ("야오" -> 야 + 오, "오전" -> 오 + 전,
-    "예포" -> 예 + 포): it joins the noun."""
+    "예포" -> 예 + 포): it joins the noun. A run of nouns written as one word that Kiwi cut into pieces, one of
+    them a single syllable, is also a token whole after its pieces: an unknown name splits so before some
+    particles ("우즈창은" -> 우즈 + 창, "문샷의" -> 문 + 샷), and an English name is heard by the whole."""
     out: list[str] = []
     acronyms: set[int] = set()  # positions in ``out`` of tokens written in capitals
     prev_end = -1
     prev_joinable = False
     interjection = None  # an interjection just before, as (form, end)
+    run: list[str] = []  # the Hangul nouns of the word so far, written together
+    run_end = -1
     for tok in kiwi_tokens:
         tag = str(tok.tag).split("-")[0]
         joinable = tag in _JOINABLE_TAGS
         glued = interjection is not None and interjection[1] == tok.start and tag in _NOUN_TAGS
         head = interjection[0] if glued else ""
+        noun = tag in _NOUN_TAGS and bool(_HANGUL_FORM.fullmatch(tok.form))
+        if not (noun and tok.start == run_end and not glued):
+            _flush_split_word(run, out)
+            run = []
+        if noun:
+            run.append(head + tok.form)
+            run_end = tok.start + tok.len
         interjection = (tok.form, tok.start + tok.len) if tag == "IC" else None
         if tag not in CONTENT_TAGS:
             prev_joinable = False
@@ -86,6 +106,7 @@ def _search_tokens(kiwi_tokens) -> tuple[str, ...]:
                 acronyms.add(len(out) - 1)
         prev_end = tok.start + tok.len
         prev_joinable = joinable
+    _flush_split_word(run, out)
     return tuple(_ORDINAL.sub(r"\1", _PLURAL_CODE.sub(r"\1", t)) for i, t in enumerate(out)
                  if t and (t not in STOPWORDS or i in acronyms))
 

@@ -1252,3 +1252,17 @@ def test_an_organisation_s_findings_are_quoted_where_its_article_does_not_name_i
 def test_a_why_question_answered_by_its_own_claim_quotes_what_backs_it(service):
     answer = service.ask("H800은 왜 실효성이 떨어져?")
     assert "실효성이 떨어진다" in answer.answer and "3,000개 이상의 H800이 필요하다" in answer.answer
+
+
+def test_an_english_name_kiwi_cuts_in_the_article_is_heard_whole(service):
+    # "우즈창은" is 우즈 + 창 to Kiwi: the index holds 우즈창 whole too
+    answer = service.ask("Who is Wu Zhichang?")
+    assert not answer.abstained and "우즈창" in answer.citations[0].text
+
+
+def test_what_someone_said_about_a_topic_of_common_words_must_be_about_it(service):
+    # "AI chips": 칩 / 반도체, which the sentence naming Wu Zhichang does not write
+    assert service.ask("What did Wu Zhichang say about AI chips?").abstained
+    answer = service.ask("What did he say about computing power?",
+                         ["What did Lin Junyang estimate about China's chances of leading?"])
+    assert "연산 능력" in answer.answer
