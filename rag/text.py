@@ -30,8 +30,8 @@ STOPWORDS = ENGLISH_STOPWORDS | KOREAN_STOPWORDS
 
 # Raised whenever the search tokens or sentences of a text change (2: acronyms are no stop words; 3: an
 # interjection glued to a noun joins it; 4: a quoted headline's sentence goes on after the quote; 5: an English
-# ordinal is its number).
-TOKENS_VERSION = 5
+# ordinal is its number; 6: a word Kiwi cut with a single-syllable piece is also a token whole).
+TOKENS_VERSION = 6
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")
