@@ -517,8 +517,10 @@ _ASKS_SPEECH = re.compile(
     r"\bwhat(?:\s+[a-z]+){0,2}?\s+(?:did|does|do|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
     r"(?:say|tell|claim|warn|argue|write|predict|stress|note|add|point\s+(?:to|out)|mention|describe|explain"
     r"|think(?!\s+tanks?\b)|believe|expect)\b"
-    # why someone holds a view: "why does lin think china lags behind"
-    r"|\bwhy\s+(?:did|does|do)\s+(?:[\w'.-]+\s+){1,3}?(?:say|think(?!\s+tanks?\b)|believe|argue|claim|warn|expect)\b"
+    # why someone named holds a view: "Why does Lin think China lags behind?" ("Why does the speaker think …?" asks for
+    # the reason the text gives, which need not be reported as said)
+    r"|\bwhy\s+(?:did|does|do)\s+(?-i:[A-Z])[\w'.-]*\s+(?:[\w'.-]+\s+){0,2}?"
+    r"(?:say|think(?!\s+tanks?\b)|believe|argue|claim|warn|expect)\b"
     # whether someone said something: "Did Yang Zhilin say China would lead …?", "…선도할 거라고 했어?"
     r"|^\s*(?:did|does|has|have|had|will|would)\s+(?:[\w'.-]+\s+){1,5}?"
     r"(?:say|tell|claim|warn|argue|predict|stress|mention|admit|deny)\b"

@@ -1,8 +1,9 @@
 """Follow-up questions without an LLM: detect them and carry the topic of earlier turns.
 
 A question is a follow-up when it leans on an earlier turn: pronouns and demonstratives ("그 회사",
-"it", "they"), openers ("그럼", "And what about ..."), a bare topic ("즈푸AI는?") or too few words of
-its own. A possessive that
+"it", "they"), openers ("그럼", "And what about ..."), a bare topic ("즈푸AI는?"), an ordinal ("the second
+one"), a comparison naming one side ("즈푸AI보다 많이 조달했어?"), an English question naming nothing but a
+definite noun ("Which company was the data meant for?") or too few words of its own. A possessive that
 follows a name in the same question ("How much did Zhipu AI raise in its IPO?") points at that name,
 not at an earlier turn. Its context is
 the run of earlier questions back to the last one that stood on its own (at most three).

@@ -841,7 +841,8 @@ def test_a_construction_is_an_attribute_a_plan_s_verb_is_not():
 
 
 @pytest.mark.parametrize(("question", "speech"), [
-    ("why does lin think china lags behind", True), ("What does Lin think about compute?", True),
+    ("Why does Lin think China lags behind?", True), ("Why does the speaker think encryption will fail?", False),
+    ("What does Lin think about compute?", True),
     ("What did Weber believe?", True), ("What did the think tank reports contain?", False)])
 def test_a_view_held_is_asked_as_said(question, speech):
     assert asks_speech(question) is speech

@@ -335,10 +335,36 @@ def test_own_set_regression(service):
     # question's first name, a noun-phrase question needs the rarest of its names; left: s11 (the panel's conclusion
     # is the sixth passage)
     ("holdout78", 0.66, 0.68, 0.87, 0.87, 0.8, 2),
+    # written in the session of 2026-11-25. 30 Korean (first: three false abstentions: "엘 캐피탄은 어디에 있는
+    # 슈퍼컴퓨터야?", "원탁회의는 언제 열렸나?", "소련이 … 쏜 해는?"): a thing is at the institution that has it ("…
+    # 국립연구소의 '엘 캐피탄'"), held is 열리/벌이, 소련 is 소비에트, "쏜 해는?" asks a year
+    ("holdout79", 0.95, None, None, None, 0.83, 1),
+    # 31 English, all right when first measured
+    ("holdout80", None, 0.95, 0.95, 0.95, 0.85, 1),
+    # 27 conversations (first: "Which company was the data meant for?" not taken as a follow-up, "When was it built?"
+    # after El Capitan and "본사는 어디야?" after Insikt Group answered, "그는 이전에 어디서 일했어?" after 야오순위 (Kiwi:
+    # 야오 + 순위) wrong): a nameless English question with a definite noun leans on the conversation, an attribute
+    # follow-up asks about the earlier question's subject
+    ("holdout81", 0.9, 0.8, 0.9, 0.9, 0.85, 1),
+    # 28 why/how questions and lower-case English (first: "3~5년 안에" answered with Insikt's 2030): a sentence writing
+    # the question's figure scores higher; left: y08 ("why does lin think …"), y09
+    ("holdout82", 0.9, 0.55, 0.88, 0.66, 0.87, 1),
+    # 19 conversations of three turns (first: "Who is Wu Zhichang?" unheard: Kiwi cut 우즈창 into 우즈 + 창, now a
+    # token whole too)
+    ("holdout83", 0.85, 0.85, 0.85, 0.85, 0.8, 1),
+    # 22 Korean conversations (first: fact 14/16, unanswerables 4/6): "즈푸AI보다 많이 조달했어?" compares with the
+    # earlier subject, "보고서 분량은?" and "언제 만들어졌어?" (after 엘 캐피탄) must name what they ask, a why-question
+    # answered by its own claim quotes what backs it
+    ("holdout84", 0.93, None, None, None, 0.83, 1),
+    # 23 English, lower case and paraphrase (first: "What does Insikt say about private investment …?" missed the
+    # sentence not naming Insikt): an organisation's findings count where its article does not name it; left: b07
+    # (two think tanks' reports: the passage is sixth)
+    ("holdout85", None, 0.82, 0.88, 0.88, 0.83, 1),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
-    assert report["ko"]["recall@1"] >= ko and report["ko"]["answer_has_fact"] >= ko
+    if ko is not None:  # an English-only set has no Korean floor
+        assert report["ko"]["recall@1"] >= ko and report["ko"]["answer_has_fact"] >= ko
     if en_r1 is not None:  # a Korean-only set has no English floors
         assert report["en"]["recall@1"] >= en_r1 and report["en"]["recall@5"] >= en_r5
         assert report["en"]["answer_has_fact"] >= en_fact
