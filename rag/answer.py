@@ -135,7 +135,7 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b|(?:^|\s)(?:그는|그�
 KOREAN_OWNER = re.compile(r"\s*(\S+?)의\s")  # the word a Korean question opens with as an owner ("문샷의 …")
 # what a name of an organisation ends on in Korean ("인식트그룹", "조지타운 대학교", "외교관계위원회")
 ORGANISATION = re.compile(r"(?:그룹|연구소|연구원|센터|재단|협회|위원회|대학교|대학|당국|은행)")
-SETTING = re.compile(r"(?:in|at|during|on|at)\s", re.IGNORECASE)  # where something was said, not what about
+SETTING = re.compile(r"(?:in|at|during|on)\s", re.IGNORECASE)  # where something was said, not what about
 NOBODY = "\x00"  # the spelling of a person no text names: "What did Alibaba's CEO say?" when no one is named so
 MIN_STATEMENT_CHARS = 12  # a full Korean statement this long is quoted ("실제 성과도 거둔 것으로 전해졌다.")
 # The word a Korean question opens with as its subject or topic ("베이징이 …", "텐센트는 …")
