@@ -54,6 +54,7 @@ from .answer_types import (
     counted_word,
     expected_type,
     holders_asked,
+    measured_in,
     measured_word,
     mentions,
     name_asked_for,
@@ -513,10 +514,10 @@ class Asked:
         else:
             ordinal = self.kind == NUMBER and asks_ordinal(q)  # "몇 번째로 …?": "최초로", no digit needed
             holds = ((answers_when(q, text) if self.kind == DATE else mentions(self.kind, text) or ordinal)
-                     and (self.kind != NUMBER or answers_count(q, text))
+                     and (self.kind != NUMBER or answers_count(q, text) or measured_in(self.counted, text))
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
-        counts = count_of_counted(q, self.counted, covered)
+        counts = count_of_counted(q, self.counted, covered) or measured_in(self.counted, covered)
         opens = not self.opening_name or any(names_spelling(t, n) for t in (covered, before) for n in self.opening_name)
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
                 and reports_speech(q, text)

@@ -891,6 +891,13 @@ def _count_asked(question: str) -> re.Pattern | None:
 COUNT_REACH = 20  # characters between a count and what it counts: "3개의 국가 개발 구역", "A100가 5,000~1만 개"
 
 
+def measured_in(spellings: tuple[str, ...], text: str) -> bool:
+    """Whether ``text`` writes a number in what a count question counts, as a unit right after it: "1.7엑사플롭스"
+    answers "How many exaflops does El Capitan have?", though a unit is no counter."""
+    lowered = text.lower()
+    return any(re.search(rf"{_COUNT_NUMBER}\s*{re.escape(s)}", lowered) for s in spellings if s)
+
+
 def count_of_counted(question: str, spellings: tuple[str, ...], text: str) -> bool:
     """Whether a count the question asks for (``answers_count``) stands within ``COUNT_REACH`` characters of what it
     counts, named by one of ``spellings`` (``names_counted``): the 30 exaflops Wuhan's "여러 컴퓨팅 중심지" will have,

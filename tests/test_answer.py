@@ -1257,3 +1257,8 @@ def test_what_someone_said_about_a_topic_of_common_words_must_be_about_it(servic
     answer = service.ask("What did he say about computing power?",
                          ["What did Lin Junyang estimate about China's chances of leading?"])
     assert "연산 능력" in answer.answer
+
+
+def test_a_count_in_a_unit_is_answered_by_the_number_written_in_it(service):
+    answer = service.ask("How many exaflops does El Capitan have?")
+    assert not answer.abstained and "1.7엑사플롭스" in answer.answer

@@ -21,6 +21,7 @@ from rag.answer_types import (
     counted_word,
     expected_type,
     holders_asked,
+    measured_in,
     measured_word,
     mentions,
     name_asked_for,
@@ -846,3 +847,8 @@ def test_a_construction_is_an_attribute_a_plan_s_verb_is_not():
     ("What did Weber believe?", True), ("What did the think tank reports contain?", False)])
 def test_a_view_held_is_asked_as_said(question, speech):
     assert asks_speech(question) is speech
+
+
+def test_a_number_in_the_unit_counted_answers_a_count():
+    assert measured_in(("exaflop", "엑사플롭스"), "'엘 캐피탄'이 1.7엑사플롭스의 계산능력을 가진 것")
+    assert not measured_in(("exaflop", "엑사플롭스"), "초당 3천경 번의 연산을 처리할 수 있는 능력")
