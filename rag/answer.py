@@ -503,6 +503,8 @@ class Asked:
         before it when it opens "이날 …"); the opening name in it or in ``before``, the sentence before it in its
         paragraph; and every name of the question somewhere in the article."""
         q = self.question
+        # a number written in the unit counted: "1.7엑사플롭스" for "How many exaflops …?", though a unit is no counter
+        in_unit = self.kind == NUMBER and measured_in(self.counted, text)
         if self.kind == PERSON:
             in_role = names_role(q, covered, self.subjects) or self.role_of_subject_before(covered, before)
             # whose role it is unsaid ("Who founded it?"): the title must come with a holder's name (the CSET
@@ -514,10 +516,10 @@ class Asked:
         else:
             ordinal = self.kind == NUMBER and asks_ordinal(q)  # "몇 번째로 …?": "최초로", no digit needed
             holds = ((answers_when(q, text) if self.kind == DATE else mentions(self.kind, text) or ordinal)
-                     and (self.kind != NUMBER or answers_count(q, text) or measured_in(self.counted, text))
+                     and (self.kind != NUMBER or answers_count(q, text) or in_unit)
                      and (self.kind != MONEY or names_transaction(q, covered)))
         about = not self.topic or any(t in covered.lower() for t in self.topic)
-        counts = count_of_counted(q, self.counted, covered) or measured_in(self.counted, covered)
+        counts = in_unit or count_of_counted(q, self.counted, covered)
         opens = not self.opening_name or any(names_spelling(t, n) for t in (covered, before) for n in self.opening_name)
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
                 and reports_speech(q, text)
@@ -609,6 +611,7 @@ class ExtractiveComposer:
         why = bool(ASKS_WHY.search(query.text))
         top = hits[0].score if hits else 0.0
         seen: dict[int, ScoredSentence] = {}
+        reported: dict[str, bool] = {}  # article source -> whether its article reports the asked organisations
         candidates = [(rank, sid) for rank, hit in enumerate(hits)
                       for sid in store.chunk_sentence_ids(hit.chunk_index)]
         ids = np.array(sorted({sid for _, sid in candidates}), dtype=np.int64)
@@ -657,7 +660,9 @@ class ExtractiveComposer:
             if speech_words and reports_talk_in(text):
                 tokens += speech_words
             spoken_by = asked.persons_named(covered, tokens)
-            reporting = asked.organisations_reporting(doc.article.text)  # its findings, named or not
+            if doc.article.source not in reported:  # its findings, named or not: once per article
+                reported[doc.article.source] = asked.organisations_reporting(doc.article.text)
+            reporting = reported[doc.article.source]
             tokens += spoken_by  # "탕 CEO는 …" covers 탕제 of "What did Tang Jie say?"
             before = self._paragraph_previous(sid, doc, sentence)
             before_text = doc.article.text[before.start : before.end] if before is not None else ""
@@ -1003,8 +1008,8 @@ class ExtractiveComposer:
             # 누구야?": 국가 + 사이버 + 정보 + 판공실)
             names += [(word.lower(),) for word in query.noun_words if word.lower() in rest_lowered
                       and any(word.lower() in _lowered(t) for t in texts) and len(tokenize(word)) >= COMPOUND_NAME_PIECES]
-            # a name counts by its glossary synonyms too ("소련이 … 쏜 해는?": "소비에트 연방이 …")
-            names = list(dict.fromkeys((*n, *sorted(korean_synonyms().get(n[0], ()))) for n in names))
+            # a name counts as the index spells it and by its glossary synonyms too ("소련이 … 쏜 해는?": "소비에트 연방이 …")
+            names = list(dict.fromkeys(korean_spellings(query, n[0]) for n in names))
         else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
             opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())
             names = list(self._english_names(query, rest, first_word=not opens, texts=texts))
