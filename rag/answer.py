@@ -93,6 +93,7 @@ from .documents import Article
 from .errors import QueryError
 from .glossary import korean_synonyms, senses
 from .names import (
+    city_spellings,
     heard_after,
     heard_in,
     is_acronym,
@@ -248,6 +249,9 @@ class AnswerConfig:
     # neighbours less, so a close runner-up is worth quoting.
     extra_sentence_margin: dict = field(default_factory=lambda: {"ko": 0.025, "en": 0.02})
     min_sentence_chars: int = 25  # headline fragments and captions ("미중 갈등 이미지.") are not quoted
+    # a subheading on a line of its own ("중국 AI 다룬 미 싱크탱크 보고서에 '발칵'") repeats the words of the story
+    # below it; the sentence saying what happened is the better quote
+    heading_penalty: float = 0.05
     # Abstention: support = similarity + coverage_weight * coverage + latent_support * min(latent, latent_cap)
     # of the best sentence holding the asked-for kind of answer, compared with a per-language floor
     # (calibrated with `rag eval --calibrate` on the dev set and the eval/ sets; README, "Abstention rule").
@@ -563,6 +567,19 @@ class Asked:
         return all(any(n in lowered for n in spellings) for spellings in self.names)
 
 
+# how a sentence ends, not a heading: a full stop, a question or exclamation mark, a quote closed, or "…다"
+SENTENCE_END = re.compile(r"(?:[.!?。…]|다)[”\"'’」』)\]]*\s*$")
+
+
+def is_heading(article: str, start: int, end: int) -> bool:
+    """Whether the sentence at ``article[start:end]`` is a heading: alone on its line and ending as no sentence
+    does (a title, a subheading "◇ 우한, 중국 최대 AI 컴퓨팅 중심지로 성장")."""
+    line_start = article.rfind("\n", 0, start) + 1
+    line_end = article.find("\n", end)
+    rest = article[end:] if line_end < 0 else article[end:line_end]
+    return not article[line_start:start].strip() and not rest.strip() and not SENTENCE_END.search(article[start:end])
+
+
 def figures(text: str) -> set[str]:
     """The specific figures ``text`` writes, spaces and thousands separators dropped and a range's dash read as
     Korean's tilde: a range ("3~5년", "3-5 years": 3~5), a decimal (1.7) or a number of three digits or more
@@ -692,6 +709,7 @@ class ExtractiveComposer:
                 + (cfg.speaker_bonus if spoken_by or reporting else 0.0)
                 + (cfg.figure_bonus if asked_figures and asked_figures <= figures(text) else 0.0)
                 + (anchor_bonus * sentence_closeness(store, query.anchors, sid) if anchored else 0.0)
+                - (cfg.heading_penalty if is_heading(doc.article.text, sentence.start, sentence.end) else 0.0)
             )
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
@@ -946,8 +964,8 @@ class ExtractiveComposer:
         after = re.search(rf"(?<![\w-]){re.escape(name[-1])}\s+([A-Za-z]+)", query.text)
         if after and False in verdicts and self._english_word_named("".join(name) + after.group(1), query, texts):
             return False
-        korean = territory_spellings(name, peoples=True)
-        if korean is not None:  # a country or region: named by its Korean name, not heard
+        korean = territory_spellings(name, peoples=True) or city_spellings(name)
+        if korean is not None:  # a country, region or city: named by its Korean name, not heard
             return True not in verdicts and not any(k in t for k in korean for t in texts)
         return False in verdicts and True not in verdicts
 

@@ -134,7 +134,10 @@ _ROLES = _asked_and_named((
     (r"CEO|최고경영자|\bchief executive\b", r"CEO|최고경영자|\bchief executive\b"),
     (r"대표|회장|사장|총재|주석|대통령|총리|\bpresident\b|\bchair",
      r"대표(?!적)|회장|사장|총재|주석|대통령|총리|의장|위원장|이사장|\bpresident\b|\bchair"),
-    (r"저자|(?:쓴|작성한|집필한)\s*(?:사람|인물)|\bauthor\b|\bwho\s+(?:wrote|authored)\b", r"저자|필자|\bauthor\b"),
+    # a co-author is not the main author ("CSET 보고서의 공동 저자는?" is not answered by "보고서 주 저자인 … 한나스")
+    (r"공동\s*저자|공저자|\bco-?authors?\b|\bwho\s+co-?(?:wrote|authored)\b", r"공동\s*저자|공저자|\bco-?author"),
+    (r"(?<!공동)(?<!공동\s)저자|(?:쓴|작성한|집필한)\s*(?:사람|인물)|(?<!co-)(?<!co)\bauthor\b|\bwho\s+(?:wrote|authored)\b",
+     r"저자|필자|\bauthor\b"),
     (r"교수|\bprofessor\b", r"교수|\bprofessor\b"),
     (r"과학자|\bscientist\b", r"과학자|연구원|\bscientist\b"),
     (r"분석가|\banalyst\b", r"분석가|\banalyst\b"),
@@ -195,10 +198,18 @@ _ATTRIBUTES = _asked_and_named((
      r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation|\bworth"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
+    # speed: "Is Huawei's Ascend chip faster than the A100?" is not answered by Baidu limiting its A100s in favour of
+    # the Ascend; "가장 빠른 슈퍼컴퓨터", a chip's 성능 or a machine's flops say how fast ("Which is faster, …?" compares
+    # two names, as ``COMPARES_NAMES`` checks, and "Why is compute consumed faster …?" asks no speed)
+    (r"^\s*(?:is|are|was|were)\b[^?]*\b(?:faster|slower|quicker)\s+than\b|\bhow fast\b|\bspeeds?\b(?!\s+up)"
+     r"|(?:보다|더)\s*(?:빠르|빨라|빠른가|느리|느려|느린가)|속도",
+     r"속도|빠르|빠른|빨리|느리|느린|성능|플롭스|\b(?:fast|quick|slow|speed|performance)|flops"),
     (r"날씨|기온|\bweather\b|\btemperatures?\b", r"날씨|기온|℃|\bweather\b|\btemperature"),
     (r"면적|넓이|\b(?:land|surface|total) area\b|\bsquare (?:kilomet|mile)",
      r"면적|넓이|㎢|km2|제곱킬로|\barea\b|\bsquare (?:kilomet|mile)"),
-    (r"연간|매년|해마다|\b(?:per|a|each) year\b|\bannual(?:ly)?\b|\byearly\b",
+    # a rate, not a span: "behind by more than a year" and "a year ago" ask for no yearly figure
+    (r"연간|매년|해마다|\b(?:per|each) year\b|(?<!than )(?<!over )(?<!within )(?<!for )(?<!in )\ba year\b(?! ago| later| earlier)"
+     r"|\bannual(?:ly)?\b|\byearly\b",
      r"연간|매년|해마다|한\s*해|1년|\b(?:per|a|each) year\b|\bannual|\byearly\b"),
     # Korean news gives an age in brackets after the name: "시게오(73)는"
     (r"나이|몇\s*살|\bhow old\b|\bage\b|\bborn\b",

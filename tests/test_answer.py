@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from rag.answer import ASKED_CATEGORY, COMPARES_NAMES, Asked, answer_type, figures, owns, with_full_names
+from rag.answer import ASKED_CATEGORY, COMPARES_NAMES, Asked, answer_type, figures, is_heading, owns, with_full_names
 from rag.answer_types import NUMBER, PEOPLE, PERSON, expected_type
 from rag.bridge import TermMatch
 from rag.documents import Article
@@ -1080,6 +1080,39 @@ def test_a_name_of_capitalised_words_no_article_names_is_absent_as_a_whole(servi
     # a hyphenated word is no name: "Chinese-style" need not be heard
     answer = service.ask("What are Chinese firms building to train Chinese-style AI models?")
     assert not answer.abstained and "클러스터" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "absent"), [
+    ("Is Insikt Group based in Boston?", "Boston"),  # boston is a word of Webster's too, but a city Korean writes 보스턴
+    ("Does MiniMax plan to list in New York?", "New York"),  # New and York are words of Webster's
+])
+def test_a_city_no_article_names_is_absent(service, question, absent):
+    answer = service.ask(question)
+    assert answer.abstained and absent in answer.answer
+
+
+def test_a_city_an_article_names_in_korean_is_no_absent_name(service):
+    answer = service.ask("Which Huawei research site is in Suzhou?")  # 쑤저우
+    assert not answer.abstained and "5GtoB" in answer.answer
+
+
+def test_a_heading_is_a_heading_only_alone_on_its_line_and_ending_as_no_sentence_does():
+    article = "제목\n\n◇ 우한, 중국 최대 AI 컴퓨팅 중심지로 성장\n\n우한시는 연구 중심지로 자리잡았다.\n"
+    assert is_heading(article, article.index("◇"), article.index("성장") + 2)
+    assert not is_heading(article, article.index("우한시"), article.index("잡았다.") + 4)
+    line = "보고서가 나왔다. 그러나 결론은 없다"  # a sentence sharing its line is no heading
+    assert not is_heading(line, line.index("그러나"), len(line))
+
+
+def test_a_sentence_saying_what_happened_is_quoted_over_the_subheading_repeating_the_question(service):
+    answer = service.ask("미 싱크탱크 보고서에 무엇이 기재됐어?")
+    assert not answer.abstained and "학자 명단" in answer.answer and "'발칵'" not in answer.answer
+
+
+def test_a_co_author_is_not_the_main_author(service):
+    assert service.ask("CSET 보고서의 공동 저자는 누구야?").abstained
+    answer = service.ask("CSET 보고서의 저자는 누구야?")
+    assert not answer.abstained and "한나스" in answer.answer
 
 
 def test_who_wrote_a_report_asks_for_its_author(service):

@@ -186,6 +186,11 @@ def test_names_role_wants_the_asked_title_near_each_name(question, names, holds)
     ("Which US senator criticized China's AI plans?", "미국 싱크탱크가 중국의 AI 개발 동향 등을 상세히 분석", False),
     ("Which US senator criticized China's AI plans?", "마코 루비오 상원의원은 중국의 계획을 비판했다", True),
     ("Who is the foreign ministry's spokesperson?", "루캉(陸慷) 대변인 명의의 성명", True),
+    # a co-author is not the main author, nor the main author a co-author
+    ("CSET 보고서의 공동 저자는 누구야?", "보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가는", False),
+    ("Who co-authored the CSET report?", "보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가는", False),
+    ("CSET 보고서의 공동 저자는 누구야?", "보고서 공동 저자인 헬렌 토너는", True),
+    ("CSET 보고서의 저자는 누구야?", "보고서 주 저자인 윌리엄 C. 한나스 CSET 수석 분석가는", True),
 ])
 def test_names_role_wants_the_title_asked(question, text, holds):
     assert names_role(question, text) is holds
@@ -293,6 +298,23 @@ def test_names_attributes_wants_each_asked_attribute_near_the_names(question, na
 ])
 def test_a_person_s_university_is_named_near_the_person(question, text, names, holds):
     assert names_attributes(question, text, names) is holds
+
+
+GAP = "현재 중국의 생성형 인공지능 모델은 미국보다 성능이 3~6개월 정도 뒤처진 것으로 파악되지만"
+ASCEND = "바이두는 … A100 사용을 극도로 제한하면서, 화웨이의 '어센드' 등 중국산 칩 활용 방안 연구에 나섰다."
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    # "more than a year" is a span, no yearly figure; "a year" after an amount is one
+    ("Is Chinese generative AI behind the US by more than a year?", GAP, True),
+    ("How much does China spend a year on AI chips?", GAP, False),
+    # a speed asked is not answered by a sentence naming both chips and no speed, but by one giving 성능
+    ("Is Huawei's Ascend chip faster than the A100?", ASCEND, False),
+    ("Is the H800 slower than the H100?", "1,000개의 H100 성능 구현을 위해선 3,000개 이상의 H800이 필요하다", True),
+    ("Why is China's compute consumed faster than America's?", GAP, True),  # an adverb: no speed asked
+])
+def test_names_attributes_tells_spans_and_speeds(question, text, holds):
+    assert names_attributes(question, text) is holds
 
 
 def test_joining_forces_is_no_joining():

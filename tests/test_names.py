@@ -3,6 +3,7 @@
 import pytest
 
 from rag.names import (
+    city_spellings,
     heard_after,
     heard_in,
     is_country_pair,
@@ -76,6 +77,13 @@ def test_words_korean_may_translate_are_told_from_names():
         assert is_translated_word(word), word
     for word in ("Google", "Tesla", "Samsung", "Zhipu", "Moonshot", "ByteDance"):
         assert not is_translated_word(word), word
+
+
+def test_a_large_city_is_spelt_by_its_korean_name():
+    assert city_spellings(("Boston",)) == ("보스턴",)  # boston is a word of Webster's too
+    assert "뉴욕" in city_spellings(("New", "York"))
+    assert "우한" in city_spellings(("Wuhan",))  # GeoNames writes "우한 시"
+    assert city_spellings(("Samsung",)) is None and city_spellings(("Reading", "Room")) is None
 
 
 def test_sound_similarity_needs_a_term_long_enough_to_tell():
