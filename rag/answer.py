@@ -87,7 +87,7 @@ from .bridge import (
 )
 from .bylines import byline_answer, byline_asked, named_outlet, other_outlet
 from .chunking import ChunkedArticle, Sentence
-from .conversation import ORDINAL_PLACES, ORDINAL_REFERENCE
+from .conversation import ORDINAL_PLACES, ORDINAL_REFERENCE, points_at_answer
 from .dates import english_date, holds_years, years_named
 from .documents import Article
 from .errors import QueryError
@@ -118,6 +118,8 @@ ENGLISH_READINGS = {MONEY: english_amount, DATE: english_date, PERCENT: english_
 # Korean names are looked up in the whole index, English ones in the articles retrieved (``absent_names``)
 NO_METADATA = {"ko": "기사에 {} 정보가 없습니다.", "en": "The article gives no {}."}
 NOT_MENTIONED = {"ko": "기사 어디에도 ‘{}’ 언급이 없습니다.", "en": "None of the articles found mentions “{}”."}
+NOTHING_POINTED_AT = {"ko": "앞 질문의 답을 기사에서 찾지 못해, 이 질문이 가리키는 대상이 없습니다.",
+                      "en": "The question before found no answer in them, so there is nothing for this one to refer to."}
 EN_FRAME = "From the Korean articles (quoted in Korean):"
 ASKS_FOR_DEFINITION = re.compile(
     r"^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?[\w .'-]{2,60}\?*\s*$"
@@ -1072,7 +1074,11 @@ class ExtractiveComposer:
         speech = asks_speech(query.text)
         names = self._question_names(query, texts) if wanted is not None or phrase or speech else ()
         measured = measured_word(query.text)
+        # "그 회사" or "the company" after a question asking which one: the one its answer named, as its spellings
+        pointed = self._pointed_at(query)
+        pointed_at = (korean_spellings(query, pointed),) if pointed else ()
         counted = ((measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE)
+                   else pointed_at[0] if pointed_at  # "How much did the company raise?": that company's sum
                    else (self._bridged_noun(query, owner_noun_en(query.text)) or self._owner_name(query, texts))
                    if wanted == MONEY else ())
         country = (next(filter(None, map(territory_spellings, question_names(query.text))), ())
@@ -1103,8 +1109,9 @@ class ExtractiveComposer:
         if not subjects and query.turn.context and (
                 query.language == "ko" and asks_attribute(query.text)
                 or query.language != "ko" and (wanted == PERSON or asks_attribute(query.text))
-                and THING_PRONOUN.search(query.text)):
-            subjects = persons or self._earlier_subject(query, texts)  # "그는 어느 대학 교수야?": his
+                and (THING_PRONOUN.search(query.text) or pointed_at)):
+            # "그는 어느 대학 교수야?": his; "그 회사 본사는 어디야?" after "… 조달한 곳은?": the company its answer named
+            subjects = persons or pointed_at or self._earlier_subject(query, texts)
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
 
@@ -1166,20 +1173,26 @@ class ExtractiveComposer:
         say China must do?" after "Who is Lin Junyang?"), or, when it asked who holds a role or who said something,
         the one its answer gave (탕제 for "What did he warn about?" after "Who moderated the roundtable?"); "" when
         none. Searched with the question, so his sentences outrank the earlier topic's."""
-        if query.anchors and ORDINAL_REFERENCE.search(query.text):
-            return self._listed(query)
-        if not (query.anchors and PERSON_PRONOUN.search(query.text)):
-            return ""
-        persons = self._earlier_persons(query, ())
-        return persons[0][0] if persons else ""
+        ordinal = ORDINAL_REFERENCE.search(query.text) if query.anchors else None
+        if ordinal:
+            return self._listed(query, ORDINAL_PLACES[next(g for g in ordinal.groups() if g).lower()])
+        if query.anchors and PERSON_PRONOUN.search(query.text):
+            persons = self._earlier_persons(query, ())
+            return persons[0][0] if persons else ""
+        return self._pointed_at(query)
 
-    def _listed(self, query: Query) -> str:
-        """The name a follow-up points at by its place among those the answer before quoted ("How much did the second
-        one raise?" after "Which Chinese AI startups listed in Hong Kong?": 미니맥스 of "같은 날 미니맥스도 …"): the
-        first name of each quoted sentence, in order, that is no place and not in half the passages; "" when there is
-        no such place."""
-        ordinal = ORDINAL_REFERENCE.search(query.text)
-        place = ORDINAL_PLACES[next(g for g in ordinal.groups() if g).lower()]
+    def _pointed_at(self, query: Query) -> str:
+        """What a follow-up's "그 회사" or "the company" means when the turn before asked for it by name: the first name
+        its answer quoted ("미니맥스보다 많이 조달한 곳은?" answered by "같은 날 미니맥스도 …"); "" otherwise."""
+        earlier = query.turn.context[-1] if query.turn.context else ""
+        # (the person an answer named is who a follow-up's "he" means: ``_earlier_persons``)
+        return self._listed(query, 0) if query.anchors and points_at_answer(query.text, earlier, someone=False) else ""
+
+    def _listed(self, query: Query, place: int) -> str:
+        """The name a follow-up points at by its ``place`` among those the answer before quoted ("How much did the
+        second one raise?" after "Which Chinese AI startups listed in Hong Kong?": 미니맥스 of "같은 날 미니맥스도 …"):
+        the first name of each quoted sentence, in order, that is no place and not in half the passages; "" when there
+        is no such place."""
         firsts: list[str] = []
         for sid in query.anchors:
             text = self.store.sentence_text(sid)
@@ -1331,6 +1344,9 @@ class ExtractiveComposer:
             parts = ([self._english_name(query, part, given, min_weight, texts, alone=False) for part in word.split("-")]
                      if "-" in word else [])
             found = parts if parts and all(parts) else [self._english_name(query, word, given, min_weight, texts, alone)]
+            if not found[-1] and i + 1 < len(words) and capitalised[i + 1]:
+                # a name Korean writes as one word with the word after it ("Ernie Bot": 어니봇)
+                found = [self._english_name(query, word + words[i + 1], given, min_weight, texts)]
             names += [f for f in found if f]
             given = found[-1][1:] if found[-1] else ()
         return tuple(dict.fromkeys(names))
@@ -1519,6 +1535,10 @@ class ExtractiveComposer:
         field = byline_asked(query.text)
         if field is not None and hits:  # "이 기사를 쓴 기자는?": the article's metadata, not a sentence
             return self._byline(query, hits, field, language)
+        if query.earlier_unanswered and points_at_answer(query.text, query.turn.context[-1]):
+            # "그 회사 본사는 어디야?" after "미니맥스보다 많이 조달한 곳은?", which found no such company
+            text = f"{NOT_FOUND[language]} {NOTHING_POINTED_AT[language]}"
+            return Answer(query.text, language, text, True, (), query.turn.context)
         absent = self.absent_names(query, hits)
         if absent:
             text = f"{NOT_FOUND[language]} {NOT_MENTIONED[language].format(', '.join(absent))}"

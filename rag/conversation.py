@@ -69,6 +69,18 @@ KO_BARE_COUNT = re.compile(r"(?:^\s*|[가-힣A-Za-z0-9](?:에|엔|에는|에서|
 # a comparison with one side named, as the question opens ("즈푸AI보다 많이 조달했어?"): the other is in the conversation
 KO_COMPARED_ONLY = re.compile(r"^\s*\S+보다\s")
 MAX_CONTEXT_TURNS = 3
+# a question asking for something by its name ("미니맥스보다 많이 조달한 곳은?", "Which company raised more?") or for
+# someone ("Who is the CEO of Samsung?"), and a follow-up pointing at what its answer named ("그 회사 본사는 어디야?",
+# "When did he join?"; "it" and "they" may as well mean what the earlier question named: "Who moderated it?" after "Who
+# hosted the roundtable?", and "he" after a question asking which company is who that question named)
+ASKS_WHICH_ONE = re.compile(r"^\s*which\b|^\s*what\s+(?:company|firm|startup|organi[sz]ation|institute|lab|country|city)\b"
+                            r"|어디가|(?:어느|어떤)\s*(?:곳|회사|기업|기관|나라|도시)|(?:곳|회사|기업|기관)(?:은|는|이|가)\s*\?*\s*$",
+                            re.IGNORECASE)
+ASKS_WHO = re.compile(r"^\s*(?:who|whom|whose)\b|누구|누가|어떤\s*사람", re.IGNORECASE)
+POINTS_AT_ONE = re.compile(r"(?:^|\s)그\s*(?:회사|기업|곳|기관|나라|도시)|거기"
+                           r"|\b(?:the|that)\s+(?:company|firm|startup|organi[sz]ation|country|city)\b", re.IGNORECASE)
+POINTS_AT_SOMEONE = re.compile(r"(?:^|\s)그\s*(?:사람|분)|(?:^|\s)그(?:는|가|의|녀)(?=\s|$|\?)|\b(?:he|him|his|she|her)\b"
+                               r"|\b(?:the|that)\s+person\b", re.IGNORECASE)
 # the kind a question asks for ("어느 나라가 쐈어?", "무슨 역할을 했어?", the 정도 of "성능은 어느 정도야?") is none of
 # its own words: what it asks about is in the conversation
 _ASKED_KIND = re.compile(r"(?:어느|어떤|무슨)\s*([가-힣]+?)"
@@ -114,6 +126,15 @@ def names_nothing_en(question: str) -> bool:
     SK Hynix employee's leak)."""
     return (bool(EN_DEFINITE.search(question)) and not re.search(r"[0-9가-힣]", question)
             and not _names_before(question))
+
+
+def points_at_answer(question: str, earlier: str, someone: bool = True) -> bool:
+    """Whether a follow-up points at what the answer to ``earlier`` named: ``earlier`` asked which one and
+    ``question`` refers to one ("그 회사 본사는 어디야?" after "미니맥스보다 많이 조달한 곳은?"), or, with ``someone``,
+    ``earlier`` asked who and ``question`` refers to a person ("When did he join?" after "Who is the CEO of Samsung?").
+    When that answer found nothing, there is nothing to point at."""
+    return bool(ASKS_WHICH_ONE.search(earlier) and POINTS_AT_ONE.search(question)
+                or someone and ASKS_WHO.search(earlier) and POINTS_AT_SOMEONE.search(question))
 
 
 def is_follow_up(question: str, own_tokens: Sequence[str]) -> bool:

@@ -85,6 +85,7 @@ class Query:
     context_bridged: tuple[TermMatch, ...] = ()  # the same for the earlier turns of a follow-up
     names: tuple[str, ...] = ()  # the question's acronyms and Kiwi's proper nouns (``text.question_words``)
     anchors: tuple[int, ...] = ()  # a follow-up's: the sentences the answer to the turn before it quoted
+    earlier_unanswered: bool = False  # a follow-up's: whether the answer to the turn before it abstained
     noun_words: tuple[str, ...] = ()  # its words that begin with a noun, as written (``text.question_words``)
     has_predicate: bool = False  # whether Kiwi finds a verb or adjective in it
 

@@ -64,7 +64,8 @@ class RagService:
         self.llm_config = llm
         self._lock = threading.Lock()  # swaps of the live store
         self._write_lock = threading.Lock()  # one corpus change at a time
-        self._quoted: OrderedDict[tuple, tuple[int, ...]] = OrderedDict()  # ``_answer``'s recent answers' sentences
+        # ``_answer``'s recent answers: the sentences each quoted, and whether it abstained
+        self._quoted: OrderedDict[tuple, tuple[tuple[int, ...], bool]] = OrderedDict()
         self._quoted_lock = threading.Lock()
         self._load()
 
@@ -152,29 +153,31 @@ class RagService:
         query = retriever.prepare(question, history)
         history = [h for h in history if h and h.strip()]
         if query.turn.is_follow_up and history:
-            anchors = self._quoted_by(retriever, composer, history[-1], history[:-1], mode, passages)
-            query = replace(query, anchors=anchors)
+            anchors, unanswered = self._quoted_by(retriever, composer, history[-1], history[:-1], mode, passages)
+            query = replace(query, anchors=anchors, earlier_unanswered=unanswered)
             meant = composer.pronoun_meant(query)  # "What did he say?" after "Who moderated the roundtable?"
             if meant:
-                query = replace(retriever.prepare(question, history, meant=meant), anchors=anchors)
+                query = replace(retriever.prepare(question, history, meant=meant), anchors=anchors,
+                                earlier_unanswered=unanswered)
         hits = self._ranked(retriever, composer, query, k, mode, passages)
         answer = composer.compose(query, hits[:passages])
-        self._remember(composer, question, history, mode, passages, answer.quoted)
+        self._remember(composer, question, history, mode, passages, (answer.quoted, answer.abstained))
         return answer, hits[:k]
 
     def _quoted_by(self, retriever: Retriever, composer: ExtractiveComposer, question: str, history: Sequence[str],
-                   mode: str, passages: int) -> tuple[int, ...]:
-        """The sentences the extractive answer to ``question`` (after ``history``) quotes."""
+                   mode: str, passages: int) -> tuple[tuple[int, ...], bool]:
+        """The sentences the extractive answer to ``question`` (after ``history``) quotes, and whether it abstained."""
         with self._quoted_lock:
             known = self._quoted.get(_quoted_key(composer, question, history, mode, passages))
         if known is not None:
             return known
-        return self._answer(retriever, composer, question, history, passages, mode, passages)[0].quoted
+        answer = self._answer(retriever, composer, question, history, passages, mode, passages)[0]
+        return answer.quoted, answer.abstained
 
     def _remember(self, composer: ExtractiveComposer, question: str, history: Sequence[str], mode: str,
-                  passages: int, quoted: tuple[int, ...]) -> None:
+                  passages: int, outcome: tuple[tuple[int, ...], bool]) -> None:
         with self._quoted_lock:
-            self._quoted[_quoted_key(composer, question, history, mode, passages)] = quoted
+            self._quoted[_quoted_key(composer, question, history, mode, passages)] = outcome
             while len(self._quoted) > QUOTED_CACHE_SIZE:
                 self._quoted.popitem(last=False)
 

@@ -1064,6 +1064,24 @@ def test_a_follow_up_leaving_its_subject_to_the_conversation_is_answered(service
     assert not answer.abstained and quoted in answer.answer
 
 
+def test_a_follow_up_pointing_at_an_answer_that_found_nothing_abstains(service):
+    answer = service.ask("When did he join?", ["Who is the CEO of Samsung?"])
+    assert answer.abstained and "nothing for this one to refer to" in answer.answer
+
+
+def test_a_follow_up_pointing_at_the_one_an_answer_named_asks_about_that_one(service):
+    # "미니맥스보다 많이 조달한 곳은?" is answered by MiniMax's own sum: "그 회사" is MiniMax, whose headquarters no article gives
+    assert service.ask("그 회사 본사는 어디야?", ["미니맥스보다 많이 조달한 곳은?"]).abstained
+    # "the company" is no owner of the sum to find: it is the one the answer before named first (즈푸AI)
+    answer = service.ask("How much did the company raise?", ["Which company listed first, Zhipu AI or MiniMax?"])
+    assert not answer.abstained and "5억 5800만" in answer.citations[0].text
+
+
+def test_a_name_korean_writes_as_one_word_is_the_subject_a_follow_up_asks_about(service):
+    # Ernie Bot is heard whole (어니봇): "When was it launched?" is not answered by the March order to disclose nothing
+    assert service.ask("When was it launched?", ["What is Ernie Bot?"]).abstained
+
+
 def test_a_follow_up_asking_another_attribute_of_what_it_points_to_needs_a_sentence_naming_it(service):
     history = ["인식트그룹 보고서는 언제 나왔어?"]
     assert answer_type(service.retriever.prepare("그 보고서 분량은?", history)) is None  # not the date asked before

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.conversation import Turn, resolve_turn
+from rag.conversation import Turn, points_at_answer, resolve_turn
 from rag.text import tokenize
 
 
@@ -82,3 +82,14 @@ def test_context_reaches_back_to_the_question_that_set_the_topic():
     turn = resolve_turn("그럼 그 회사의 CEO는 누구야?", history, tokenize)
     assert turn.context == tuple(history)
     assert turn.search_text.startswith("즈푸AI")
+
+
+@pytest.mark.parametrize(("question", "earlier", "points"), [
+    ("그 회사 본사는 어디야?", "미니맥스보다 많이 조달한 곳은?", True),
+    ("When did he join?", "Who is the CEO of Samsung?", True),
+    ("How much did the company raise?", "Which company listed first, Zhipu AI or MiniMax?", True),
+    ("그 회사 본사는 어디야?", "미니맥스는 언제 상장했어?", False),  # the earlier question named its company
+    ("Who moderated it?", "Who hosted the AGI-Next roundtable?", False),  # "it" is the roundtable
+])
+def test_a_follow_up_points_at_the_answer_of_a_question_asking_which_one(question, earlier, points):
+    assert points_at_answer(question, earlier) is points
