@@ -54,6 +54,7 @@ from .answer_types import (
     counted_word,
     expected_type,
     holders_asked,
+    is_keyword_query,
     measured_in,
     measured_word,
     mentions,
@@ -152,6 +153,10 @@ POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|�
 # A sentence that opens with "that day / at the time" is dated by the sentence before it ("연평도 포격 사건은 2010년
 # 11월 23일 … 이날 포격으로 해병 2명이 사망하고"), though it may be about something else ("같은 날 미니맥스도").
 DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬해|이튿날|다음\s*날)(?=\s)")
+THAT_DAY = re.compile(r"(?:^|\s)(?:이날|그날|당일)(?=\s)")  # "WSJ는 이날 … 보도했다": the day last dated
+DAY_WORD = re.compile(r"^\W*(?:이날|그날|같은\s*날|이튿날|다음\s*날)|(?:^|\s)(?:이날|그날|당일)(?=\s)")
+DAY_DATE = re.compile(r"(?<!\d)\d{1,2}\s*일(?![가-힣])")  # a day of the month: "7일(현지시간)", not "지난 3월"
+DATING_REACH = 16  # sentences back in which "이날" finds the date it means
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
 # an organisation owned by a name, in capitalised words: "China's Cyberspace Administration", "the Cyberspace
 # Administration of China"
@@ -811,9 +816,23 @@ class ExtractiveComposer:
         return own + window * (idf_coverage(weights, tokens + before.tokens, f"{before_text} {covered}") - own)
 
     def _dated_by(self, sentence_id: int, doc: ChunkedArticle, text: str) -> str:
-        """The sentence before one opening "이날 …" / "당시 …" in the same article (what dates it); ""."""
-        previous = self._previous(sentence_id, doc) if DATED_BACK.match(text) else None
-        return doc.article.text[previous.start : previous.end] if previous is not None else ""
+        """The text of the sentence that dates one (``_dating``); ""."""
+        dating = self._dating(sentence_id, text)
+        return self.store.sentence_text(dating) if dating is not None else ""
+
+    def _dating(self, sentence_id: int, text: str) -> int | None:
+        """The sentence that dates one opening "이날 …" / "당시 …" or saying "이날" and giving no date of its own: the
+        nearest before it in its article that gives a calendar date (a day for "이날"), within ``DATING_REACH``
+        sentences (Korean news dates an event once: "7일(현지시간) 미국 월스트리트저널(WSJ)에 따르면, …", then two
+        paragraphs on "WSJ는 이날 … 보도했다."), else the one right before it; None for other sentences and an
+        article's first."""
+        if not (DATED_BACK.match(text) or THAT_DAY.search(text) and not CALENDAR_DATE.search(text)):
+            return None
+        article = self.store.sentence_article[sentence_id]
+        earlier = [i for i in range(sentence_id - 1, max(sentence_id - 1 - DATING_REACH, -1), -1)
+                   if self.store.sentence_article[i] == article]
+        date = DAY_DATE if DAY_WORD.search(text) else CALENDAR_DATE  # "이날" is a day: a caption's "지난 3월" is none
+        return next((i for i in earlier if date.search(self.store.sentence_text(i))), earlier[0] if earlier else None)
 
     def _previous(self, sentence_id: int, doc: ChunkedArticle) -> Sentence | None:
         """The sentence before ``sentence_id`` when the same article holds it."""
@@ -1031,7 +1050,8 @@ class ExtractiveComposer:
             # a name counts as the index spells it and by its glossary synonyms too ("소련이 … 쏜 해는?": "소비에트 연방이 …")
             names = list(dict.fromkeys(korean_spellings(query, n[0]) for n in names))
         else:  # the first word left is a name unless it opened the question ("Which company makes Huawei's chips?")
-            opens = bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())
+            opens = (bool(rest) and query.text.lstrip().lower().startswith(rest.split()[0].lower())
+                     and not is_keyword_query(query.text))
             names = list(self._english_names(query, rest, first_word=not opens, texts=texts))
             # an organisation named in words Korean translates ("China's Cyberspace Administration"): by the renderings
             # of its first word that the articles write (사이버 of 국가사이버정보판공실), the most specific name
@@ -1412,12 +1432,19 @@ class ExtractiveComposer:
         return chosen
 
     def _with_calendar_date(self, chosen: list[ScoredSentence], answering: list[ScoredSentence],
-                            language: str) -> list[ScoredSentence]:
-        """For a date question whose chosen answers date it only loosely ("올해 초 공개된 ‘딥시크’ …"), ``chosen`` with
-        the best answering sentence that gives a calendar date ("중국은 지난 1월 … ‘딥시크’를 선보이며 …") quoted too,
-        when it is supported (over the abstention floor) and not quoted already."""
+                            scored: list[ScoredSentence], language: str) -> list[ScoredSentence]:
+        """For a date question whose chosen answers date it only loosely, ``chosen`` with a sentence giving the calendar
+        date quoted too: the one that dates the lead ("7일(현지시간) … WSJ에 따르면 …" for "WSJ는 이날 … 보도했다.",
+        ``_dating``) when it was retrieved, else the best answering sentence that gives one ("중국은 지난 1월 …
+        ‘딥시크’를 선보이며 …" for "올해 초 공개된 ‘딥시크’ …") when it is supported (over the abstention floor) and not
+        quoted already."""
         if any(CALENDAR_DATE.search(self.store.sentence_text(s.sentence_id)) for s in chosen if s.typed):
             return chosen
+        lead = chosen[0].sentence_id
+        dating = self._dating(lead, self.store.sentence_text(lead))
+        dated_by = next((s for s in scored if s.sentence_id == dating and s not in chosen), None)
+        if dated_by is not None and CALENDAR_DATE.search(self.store.sentence_text(dated_by.sentence_id)):
+            return [*chosen[: self.config.max_sentences - 1], dated_by]
         floor = self.config.min_support[language]
         dated = next((s for s in answering if s not in chosen and CALENDAR_DATE.search(self.store.sentence_text(s.sentence_id))
                       and self.support(language, s) >= floor), None)
@@ -1556,7 +1583,7 @@ class ExtractiveComposer:
             if not chosen:  # "Which is bigger, Tencent or Alibaba?": no sentence measures either
                 return Answer(query.text, language, NOT_FOUND[language], True, (), query.turn.context, support=support)
         if answer_type(query) == DATE:
-            chosen = self._with_calendar_date(chosen, answering, language)
+            chosen = self._with_calendar_date(chosen, answering, scored, language)
         following = self._continuation(query, chosen, scored)
         if following is not None:
             place, sentence = following

@@ -28,7 +28,7 @@ ASKS_FOR_NUMBER = re.compile(
     r"|\bhow (?:much|many|large|big|long|far|often|old|fast|high|low)\b|\bwhen\b"
     r"|\b(?:what|which) (?:year|date|month|day|percentage|share|time)\b|\bprobability\b"
     # "the number of …", not "What does the large number of registered models indicate?", which asks what it means
-    r"|(?<!large )(?<!great )(?<!huge )(?<!growing )(?<!rising )(?<!increasing )(?<!small )\bnumber of\b"
+    r"|(?<!large )(?<!great )(?<!huge )(?<!growing )(?<!rising )(?<!increasing )(?<!small )\bnum(?:ber)? of\b"
     r"|\bwhat (?:chance|odds|likelihood)\b",
     re.IGNORECASE,
 )
@@ -57,10 +57,16 @@ _KOREAN_MONEY_TOPIC = re.compile(
     r"|(?<![가-힣])돈)"
     r"(?:은|는|이|가)?\s*(?:얼마\S*|무엇\S*|어느\s*정도\S*)?\s*\??\s*$"
 )
+# an English search-box query, no question word or auxiliary in it ("zhipu ipo date", "deepseek founder name")
+_KEYWORD_QUERY = (r"^(?![^?]*\b(?:what|who|whom|whose|when|where|which|why|how|is|are|was|were|do|does|did|can|could|will"
+                  r"|would|has|have|had|tell|list|show|give|explain|describe)\b)")
 _ASKS_FOR_PEOPLE = re.compile(
     r"몇\s*명|인구|직원\s*수|인원|임직원\s*수|직원이\s*몇"
     r"|\bhow many (?:[\w-]+\s+){0,2}?(?:people|employees|staff|workers|residents|members|users|persons|engineers"
-    r"|researchers|scientists|students|inhabitants)\b|\bpopulation\b|\bheadcount\b|\bworkforce\b",
+    r"|researchers|scientists|students|inhabitants)\b|\bpopulation\b|\bheadcount\b|\bworkforce\b"
+    # a search-box query: "zhipu ai number of employees", "ernie bot user count"
+    r"|\b(?:number|num|count) of (?:people|employees|staff|workers|users|members|engineers|researchers|students)\b"
+    r"|\b(?:employee|staff|user|member|worker)s?\s+(?:count|numbers?|total)\b",
     re.IGNORECASE,
 )
 _ASKS_FOR_PERCENT = re.compile(
@@ -91,7 +97,9 @@ _ASKS_FOR_DATE = re.compile(
     # "몇 년", "며칠" may ask for a duration (NUMBER), "몇 년부터" / "몇 년에" for a year
     r"언제|몇\s*년\s*(?:도|부터|에|까지|쯤)|몇\s*월|어느\s*해|시기|날짜|연도|년도"
     rf"|[{_N_FINAL}]\s+해(?:는|가|를|에|였어|였나|야|지)?\s*\?*\s*$"  # the year of an act: "인공위성을 쏜 해는?"
-    r"|\bwhen\b|\b(?:what|which) (?:year|date|month|day|time)\b|\bsince when\b|\bby when\b|\bon what day\b",
+    r"|\bwhen\b|\b(?:what|which) (?:year|date|month|day|time)\b|\bsince when\b|\bby when\b|\bon what day\b"
+    # a search-box query ending on the date it wants: "zhipu ipo date", "insikt group report date"
+    rf"|{_KEYWORD_QUERY}[^?가-힣]*\bdate\s*\??\s*$|\b(?:release|launch|listing|ipo|founding|publication)\s+date\b",
     re.IGNORECASE,
 )
 
@@ -114,7 +122,8 @@ _ASKS_FOR_ROLE = re.compile(
     r"|\bwhich\s+(?:[\w'-]+\s+){0,2}?(?:(?:co-?)?founders?|ceos?|presidents?|directors?|authors?|professors?"
     r"|scientists?|analysts?|ministers?|mayors?|governors?|moderators?|senators?|lawmakers?|legislators?"
     r"|spokes(?:man|woman|person)|ambassadors?)\b"
-    rf"|(?:{_TITLES})\s*(?:의\s*)?이름|\bname of\s+(?:[\w'-]+\s+){{0,3}}?(?:{_EN_ROLES})\b",
+    rf"|(?:{_TITLES})\s*(?:의\s*)?이름|\bname of\s+(?:[\w'-]+\s+){{0,3}}?(?:{_EN_ROLES})\b"
+    rf"|{_KEYWORD_QUERY}[^?가-힣]*\b(?:{_EN_ROLES})(?:\s+name)?\s*\??\s*$",  # a search-box query: "deepseek founder name"
     re.IGNORECASE,
 )
 _ROLE_WORDS = re.compile(rf"(?:{_TITLES}|설립|창업|창립|쓴|작성한|집필한|\b(?:{_EN_ROLES}|(?:co-?)?founded|heads|headed|leads"
@@ -198,6 +207,9 @@ _ATTRIBUTES = _asked_and_named((
      r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation|\bworth"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
+    # pay: "How much did SK Hynix's former employee get paid by Huawei?" is not answered by the leak
+    (r"연봉|급여|월급|\bsalar(?:y|ies)\b|\bwages?\b|\bcompensation\b|\b(?:get|got|gets|was|were|is|are) paid\b",
+     r"연봉|급여|월급|보수|\bsalar|\bwage|\bcompensation|\bpaid\b"),
     # speed: "Is Huawei's Ascend chip faster than the A100?" is not answered by Baidu limiting its A100s in favour of
     # the Ascend; "가장 빠른 슈퍼컴퓨터", a chip's 성능 or a machine's flops say how fast ("Which is faster, …?" compares
     # two names, as ``COMPARES_NAMES`` checks, and "Why is compute consumed faster …?" asks no speed)
@@ -650,6 +662,12 @@ _NOT_A_NAME = re.compile(r"(?:(?<=\s)|^)(?:그|이|저|해당)\s+\S+|누구\S*|�
 # whose account it is ("According to Newsweek, where did two Beijing AI labs open branches?", "뉴스위크에 따르면"): the
 # source, not whose attribute is asked
 _SOURCE = re.compile(r"\baccording to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’.-]*\s*)+|\S+에\s*따르면", re.IGNORECASE)
+
+
+def is_keyword_query(question: str) -> bool:
+    """Whether ``question`` is an English search-box query, no question word or auxiliary in it ("deepseek founder
+    name"): its first word is no question's capitalised opener but a word of what it asks about."""
+    return not re.search(r"[가-힣]", question) and bool(re.match(_KEYWORD_QUERY, question))
 
 
 def subject_words(question: str) -> str:

@@ -1127,6 +1127,24 @@ def test_a_sentence_saying_what_happened_is_quoted_over_the_subheading_repeating
     assert not answer.abstained and "학자 명단" in answer.answer and "'발칵'" not in answer.answer
 
 
+def test_that_day_is_the_day_last_dated_before_it(service):
+    # "WSJ는 이날 … 보도했다." two paragraphs after "7일(현지시간) … WSJ에 따르면": that sentence is quoted for its day, not
+    # the nearer caption's "지난 3월"
+    answer = service.ask("WSJ 보도는 언제 나왔어?")
+    assert not answer.abstained and "7일(현지시간)" in answer.answer and "지난 3월" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("zhipu ipo date", "8일"),
+    ("deepseek founder name", None),  # no article names DeepSeek's founder: not the roundtable's founders
+    ("zhipu ai number of employees", None),
+    ("ernie bot user count", None),
+])
+def test_a_search_box_query_asks_for_the_kind_it_ends_on(service, question, quoted):
+    answer = service.ask(question)
+    assert answer.abstained is (quoted is None) and (quoted is None or quoted in answer.answer)
+
+
 def test_a_co_author_is_not_the_main_author(service):
     assert service.ask("CSET 보고서의 공동 저자는 누구야?").abstained
     answer = service.ask("CSET 보고서의 저자는 누구야?")

@@ -110,6 +110,15 @@ from rag.answer_types import (
     ("How much did the film Bolt earn in its opening weekend?", MONEY),
     ("What is the number of registered AI models in China?", NUMBER),
     ("What does the large number of registered AI models indicate?", None),  # what it means, not how many
+    # search-box queries, no question word: the kind they end on
+    ("zhipu ai number of employees", PEOPLE),
+    ("ernie bot user count", PEOPLE),
+    ("num of genAI models registered in china", NUMBER),
+    ("zhipu ipo date", DATE),
+    ("deepseek founder name", PERSON),
+    ("minimax ceo", PERSON),
+    ("What did the report say about the date?", None),  # a question: "date" is what it was said about
+    ("Tell me about the roundtable date", None),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) == kind
@@ -314,6 +323,18 @@ ASCEND = "바이두는 … A100 사용을 극도로 제한하면서, 화웨이�
     ("Why is China's compute consumed faster than America's?", GAP, True),  # an adverb: no speed asked
 ])
 def test_names_attributes_tells_spans_and_speeds(question, text, holds):
+    assert names_attributes(question, text) is holds
+
+
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    # pay is not answered by the leak, nor a salary by the IPO
+    ("How much did SK Hynix's former employee get paid by Huawei?",
+     "SK하이닉스 전직 직원이 반도체 기술 정보를 화웨이에 유출하려다 적발돼 기소된 사례", False),
+    ("tencent ai chief salary", "오픈AI 출신으로 최근 텐센트에 합류한 야오순위 AI 책임자", False),
+    ("What is Yao Shunyu's salary?", "야오순위 AI 책임자의 연봉은 1억 달러로 알려졌다", True),
+    ("How much did Baidu pay for its chips?", "바이두는 칩 구매에 10억 달러를 썼다", True),  # a price paid is no salary
+])
+def test_names_attributes_wants_pay_named(question, text, holds):
     assert names_attributes(question, text) is holds
 
 
