@@ -88,7 +88,7 @@ from .bridge import (
 )
 from .bylines import byline_answer, byline_asked, named_outlet, other_outlet
 from .chunking import ChunkedArticle, Sentence
-from .conversation import ORDINAL_PLACES, ORDINAL_REFERENCE, points_at_answer
+from .conversation import KO_TOPIC_ONLY, ORDINAL_PLACES, ORDINAL_REFERENCE, points_at_answer
 from .dates import english_date, holds_years, years_named
 from .documents import Article
 from .errors import QueryError
@@ -1101,6 +1101,8 @@ class ExtractiveComposer:
                    else pointed_at[0] if pointed_at  # "How much did the company raise?": that company's sum
                    else (self._bridged_noun(query, owner_noun_en(query.text)) or self._owner_name(query, texts))
                    if wanted == MONEY else ())
+        if wanted == MONEY and not counted and query.turn.is_follow_up and not asks_own_question(query.text):
+            counted = self._asked_instead(query, names)  # "What about Moonshot?" after "How much did MiniMax raise?"
         country = (next(filter(None, map(territory_spellings, question_names(query.text))), ())
                    if wanted == PERSON and query.language != "ko" else ())
         topic = self._topic(query, phrase, texts) if phrase else ()
@@ -1134,6 +1136,17 @@ class ExtractiveComposer:
             subjects = persons or pointed_at or self._earlier_subject(query, texts)
         return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
                      opening_name)
+
+    def _asked_instead(self, query: Query, names: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+        """The spellings of what a follow-up asking the earlier question again names instead ("What about Moonshot?":
+        its first name; "그럼 문샷은?": the word it is about, which Kiwi may take for no proper noun); empty when
+        none."""
+        if query.language != "ko":
+            return names[0] if names else ()
+        topic = KO_TOPIC_ONLY.match(query.text)
+        word = topic.group("topic").lower() if topic else ""
+        # a word the index writes, not a phrase with a particle ("그럼 원화로는?" asks the sum in won)
+        return korean_spellings(query, word) if word and self.store.bm25.mentions(word) else ()
 
     def _role_holders(self, query: Query, owner: str, role: str, texts: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """The names the retrieved articles give whoever holds ``role`` at ``owner`` (``role_holders``), each as

@@ -43,7 +43,7 @@ EN_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # "즈푸AI는?", "그럼 기술 단지는?": a topic with no predicate asks the earlier question about it.
-KO_TOPIC_ONLY = re.compile(r"^\s*(?:그럼|그러면|그리고|또)?\s*(?:\S+\s+)?\S+(?:은|는)\s*\?\s*$")
+KO_TOPIC_ONLY = re.compile(r"^\s*(?:그럼|그러면|그리고|또)?\s*(?P<topic>(?:\S+\s+)?\S+?)(?:은|는)\s*\?\s*$")
 # one of the things the answer before listed, by its place ("How much did the second one raise?", "the latter", "두
 # 번째 회사는 얼마를 조달했어?"; "the second largest" and "두 번째로 큰" rank things of their own); the group holding the
 # ordinal word

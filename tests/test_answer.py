@@ -1064,6 +1064,18 @@ def test_a_follow_up_leaving_its_subject_to_the_conversation_is_answered(service
     assert not answer.abstained and quoted in answer.answer
 
 
+@pytest.mark.parametrize(("question", "history", "quoted"), [
+    ("What about Moonshot?", ["How much did MiniMax raise?"], None),  # no article gives Moonshot's sum
+    ("문샷은?", ["즈푸AI는 얼마를 조달했어?"], None),  # Kiwi takes 문샷 for no proper noun
+    ("And what about MiniMax?", ["How much did Zhipu AI raise in its IPO?"], "6억 1900만"),
+    ("그럼 미니맥스는?", ["즈푸AI는 얼마를 조달했어?"], "6억 1900만"),
+    ("그럼 원화로는?", ["즈푸AI는 얼마를 조달했어?"], "8100억"),  # a currency, no company
+])
+def test_a_sum_asked_again_of_another_is_that_one_s(service, question, history, quoted):
+    answer = service.ask(question, history)
+    assert answer.abstained is (quoted is None) and (quoted is None or quoted in answer.answer)
+
+
 def test_a_follow_up_pointing_at_an_answer_that_found_nothing_abstains(service):
     answer = service.ask("When did he join?", ["Who is the CEO of Samsung?"])
     assert answer.abstained and "nothing for this one to refer to" in answer.answer

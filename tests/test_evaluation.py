@@ -361,8 +361,30 @@ def test_own_set_regression(service):
     # (two think tanks' reports: the passage is sixth)
     ("holdout85", None, 0.82, 0.88, 0.88, 0.83, 1),
     # 24 mixed, written last (first: "How many exaflops does El Capitan have?" abstained: a unit is no counter; "When
-    # was it launched?" after Ernie Bot and "그 회사 본사는 어디야?" after a comparison answered); left: c19, c22
-    ("holdout86", 0.87, 0.85, 0.85, 0.85, 0.66, 1),
+    # was it launched?" after Ernie Bot and "그 회사 본사는 어디야?" after a comparison answered: Ernie Bot is heard
+    # whole as 어니봇, "그 회사" is the one the answer before named)
+    ("holdout86", 0.87, 0.85, 0.85, 0.85, 0.88, 1),
+    # 18 Korean, colloquial and unspaced ("엘캐피탄 성능 몇 엑사플롭스?"): all right when first measured
+    ("holdout87", 0.92, None, None, None, 0.8, 1),
+    # 18 English yes/no questions (first: "behind … by more than a year?" abstained, "Is Huawei's Ascend chip faster
+    # than the A100?", "… list in New York?", "… based in Boston?" answered): a span is no yearly figure, a speed must be
+    # given, large cities are looked for by their Korean names
+    ("holdout88", None, 0.91, 0.91, 0.91, 0.83, 1),
+    # 18 conversations of two and three turns: all right when first measured
+    ("holdout89", 0.83, 0.83, 0.83, 0.83, 0.83, 1),
+    # 19 Korean paraphrase (first: a subheading quoted for "미 싱크탱크 보고서에 무엇이 기재됐어?", the main author for
+    # "공동 저자는?"): subheadings rank below the story's sentences, a co-author is no main author
+    ("holdout90", 0.78, None, None, None, 0.8, 1),
+    # 18 English search-box queries ("zhipu ipo date"; first: four unanswerables answered): they ask for the kind
+    # they end on, a salary must be named
+    ("holdout91", None, 0.83, 0.91, 0.91, 0.83, 1),
+    # 17 Korean numbers and dates (first: "WSJ 보도는 언제 나왔어?" answered "WSJ는 이날 …" with no day): "이날" is
+    # dated by the day given before it
+    ("holdout92", 0.83, None, None, None, 0.8, 1),
+    # 15 English conversations (first: "What about Moonshot?" after MiniMax's sum answered with MiniMax's)
+    ("holdout93", None, 0.9, 0.9, 0.9, 0.8, 1),
+    # 17 near-miss unanswerables with six answerables: all right when first measured
+    ("holdout94", 0.5, 0.75, 0.75, 0.75, 0.9, 1),
 ])
 def test_holdout_set_regression(service, name, ko, en_r1, en_r5, en_fact, abstaining, false_abstentions):
     report = evaluate(service, load_questions(eval_set(name)))
