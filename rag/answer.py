@@ -410,6 +410,9 @@ def _noun_phrase(query: Query) -> re.Match | None:
     return _NOUN_PHRASE_QUESTION.match(query.text) if query.language == "ko" and not query.has_predicate else None
 
 
+NAME_NOUNS = frozenset({"이름", "명칭", "이르"})  # "이름은?" (Kiwi also reads 이르 in it): the name is the answer
+
+
 def attribute_words(query: Query) -> tuple[str, ...]:
     """The tokens of the noun a follow-up asks for after the noun it points back with (분량 of "그 보고서 분량은?", 가격
     of "그 칩의 가격은?", 분량 of "보고서 분량은?" after a question about the report); empty for other questions."""
@@ -420,7 +423,9 @@ def attribute_words(query: Query) -> tuple[str, ...]:
     # "인식트그룹 보고서는 언제 나왔어?")
     before = phrase.group("before")
     again = set(tokenize(before)) <= set(query.context_tokens) and bool(tokenize(before))
-    return tuple(tokenize(phrase.group("attribute"))) if _POINTING.search(before) or again else ()
+    # a name asked is the kind of answer, which no sentence calls so ("그 회사의 칩 이름은?": "화웨이의 '어센드'")
+    words = tuple(t for t in tokenize(phrase.group("attribute")) if t not in NAME_NOUNS)
+    return words if _POINTING.search(before) or again else ()
 
 
 # A follow-up with one word of its own or none ("Where does he work?") multiplies ``anchor_bonus`` by this: it asks
@@ -985,9 +990,13 @@ class ExtractiveComposer:
         after = re.search(rf"(?<![\w-]){re.escape(name[-1])}\s+([A-Za-z]+)", query.text)
         if after and False in verdicts and self._english_word_named("".join(name) + after.group(1), query, texts):
             return False
-        korean = territory_spellings(name, peoples=True) or city_spellings(name)
-        if korean is not None:  # a country, region or city: named by its Korean name, not heard
+        korean = territory_spellings(name, peoples=True)
+        if korean is not None:  # a country or region: named by its Korean name, not heard
             return True not in verdicts and not any(k in t for k in korean for t in texts)
+        city = city_spellings(name)
+        if city is not None:  # a city, by its Korean name or in Latin letters: Hangzhou is 항저우, though it sounds like 향후
+            written = re.compile(rf"(?<![a-z]){re.escape(' '.join(name).lower())}(?![a-z])")
+            return not any(written.search(_lowered(t)) for t in texts) and not any(k in t for k in city for t in texts)
         return False in verdicts and True not in verdicts
 
     @staticmethod
@@ -1096,7 +1105,7 @@ class ExtractiveComposer:
         measured = measured_word(query.text)
         # "그 회사" or "the company" after a question asking which one: the one its answer named, as its spellings
         pointed = self._pointed_at(query)
-        pointed_at = (korean_spellings(query, pointed),) if pointed else ()
+        pointed_at = (pointed,) if pointed else ()
         counted = ((measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE)
                    else pointed_at[0] if pointed_at  # "How much did the company raise?": that company's sum
                    else (self._bridged_noun(query, owner_noun_en(query.text)) or self._owner_name(query, texts))
@@ -1119,6 +1128,8 @@ class ExtractiveComposer:
         # Weber?" is not answered by the PKU-Wuhan institute's Peking University
         if not persons and query.turn.is_follow_up and (SPEAKER_PRONOUN if speech else PERSON_PRONOUN).search(query.text):
             persons = self._earlier_persons(query, texts)
+        if not persons and speech and pointed_at:  # "What does the firm say about …?" after "Which firm is …?"
+            persons = pointed_at
         owner, role = role_speaker(query.text)
         if owner:  # "What did Tencent's AI chief describe?": whoever the articles name as its chief (야오순위), or nobody
             persons = self._role_holders(query, owner, role, texts)
@@ -1212,14 +1223,19 @@ class ExtractiveComposer:
         if query.anchors and PERSON_PRONOUN.search(query.text):
             persons = self._earlier_persons(query, ())
             return persons[0][0] if persons else ""
-        return self._pointed_at(query)
+        return ""
 
-    def _pointed_at(self, query: Query) -> str:
-        """What a follow-up's "그 회사" or "the company" means when the turn before asked for it by name: the first name
-        its answer quoted ("미니맥스보다 많이 조달한 곳은?" answered by "같은 날 미니맥스도 …"); "" otherwise."""
+    def _pointed_at(self, query: Query) -> tuple[str, ...]:
+        """What a follow-up's "그 회사" or "the company" may mean when the turn before asked which one: any name its
+        answer quoted, lower-cased ("미니맥스보다 많이 조달한 곳은?" answered by "같은 날 미니맥스도 …": its headquarters
+        are MiniMax's; which of several a sentence names, "텐센트에 합류한 야오순위" in a roster, is not told apart);
+        empty otherwise. (The person an answer named is who a follow-up's "he" means: ``_earlier_persons``.)"""
         earlier = query.turn.context[-1] if query.turn.context else ""
-        # (the person an answer named is who a follow-up's "he" means: ``_earlier_persons``)
-        return self._listed(query, 0) if query.anchors and points_at_answer(query.text, earlier, someone=False) else ""
+        if not (query.anchors and points_at_answer(query.text, earlier, someone=False)):
+            return ()
+        return tuple(dict.fromkeys(n.lower() for sid in query.anchors
+                                   for n in question_words(self.store.sentence_text(sid)).names
+                                   if not is_place_name(n) and not self._everywhere((n.lower(),))))
 
     def _listed(self, query: Query, place: int) -> str:
         """The name a follow-up points at by its ``place`` among those the answer before quoted ("How much did the

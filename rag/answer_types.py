@@ -207,6 +207,8 @@ _ATTRIBUTES = _asked_and_named((
      r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation|\bworth"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
+    # a fine: "How much was the company fined?" is not answered by the indictment
+    (r"벌금|과징금|\bfine[sd]?\b(?!-)|\bpenalt(?:y|ies)\b", r"벌금|과징금|\bfine[sd]?\b|\bpenalt"),
     # pay: "How much did SK Hynix's former employee get paid by Huawei?" is not answered by the leak
     (r"연봉|급여|월급|\bsalar(?:y|ies)\b|\bwages?\b|\bcompensation\b|\b(?:get|got|gets|was|were|is|are) paid\b",
      r"연봉|급여|월급|보수|\bsalar|\bwage|\bcompensation|\bpaid\b"),
@@ -285,10 +287,11 @@ _ATTRIBUTES = _asked_and_named((
     # a departure: "Why did Yao Shunyu leave OpenAI?" is not answered by "오픈AI 출신으로 … 텐센트에 합류한" (he joined)
     # ("Which company did he join after leaving OpenAI?" asks about the joining; "the note Obama left at the Wall" and
     # "leave their phones" leave things, not a place of work)
-    (r"떠나|떠난|떠났|퇴사|사임|사퇴|그만두|그만둔|그만뒀|\b(?:quit|quits|resign\w*|depart\w*|step(?:s|ped)? down)\b"
+    (r"떠나|떠난|떠났|퇴사|사임|사퇴|그만두|그만둔|그만뒀"
+     r"|\b(?:quit|quits|resign\w*|depart(?:s|ed|ing|ure|ures)?|step(?:s|ped)? down)\b"
      r"|(?<!after )(?<!before )(?<!since )(?<!having )\b(?:leave|leaves|leaving|left)\s+(?:(?-i:[A-Z])|(?:the|his|her|their)\s+"
      r"(?:company|firm|job|post|office|party|government|country|board|team))",
-     r"떠나|떠난|떠났|떠날|퇴사|사임|사퇴|그만두|그만둔|그만뒀|물러|\b(?:leav|left|quit|resign|depart|stepp?ed down)"),
+     r"떠나|떠난|떠났|떠날|퇴사|사임|사퇴|그만두|그만둔|그만뒀|물러|\b(?:leav|left|quit|resign|depart(?!ment)|stepp?ed down)"),
     # a supplier: "알리바바에 AI 칩을 공급하는 기업은?" is not answered by the companies researching AI together
     (r"공급|납품|\bsuppl(?:y|ies|ied|ier|iers)\b", r"공급|납품|제공|수급|\b(?:suppl|provid)"),
     # an approval or a vote: "When did Wuhan's government approve its AI budget?" is not answered by its notice

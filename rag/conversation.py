@@ -74,7 +74,8 @@ MAX_CONTEXT_TURNS = 3
 # "When did he join?"; "it" and "they" may as well mean what the earlier question named: "Who moderated it?" after "Who
 # hosted the roundtable?", and "he" after a question asking which company is who that question named)
 ASKS_WHICH_ONE = re.compile(r"^\s*which\b|^\s*what\s+(?:company|firm|startup|organi[sz]ation|institute|lab|country|city)\b"
-                            r"|어디가|(?:어느|어떤)\s*(?:곳|회사|기업|기관|나라|도시)|(?:곳|회사|기업|기관)(?:은|는|이|가)\s*\?*\s*$",
+                            r"|어디가|(?:어느|어떤)\s*(?:곳|회사|기업|기관|나라|도시)"
+                            r"|(?:곳|회사|기업|업체|기관|연구소|연구원|대학|단체|나라|국가|도시)(?:은|는|이|가)\s*\?*\s*$",
                             re.IGNORECASE)
 ASKS_WHO = re.compile(r"^\s*(?:who|whom|whose)\b|누구|누가|어떤\s*사람", re.IGNORECASE)
 POINTS_AT_ONE = re.compile(r"(?:^|\s)그\s*(?:회사|기업|곳|기관|나라|도시)|거기"

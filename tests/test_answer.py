@@ -1076,6 +1076,24 @@ def test_a_sum_asked_again_of_another_is_that_one_s(service, question, history, 
     assert answer.abstained is (quoted is None) and (quoted is None or quoted in answer.answer)
 
 
+@pytest.mark.parametrize(("question", "history", "quoted"), [
+    # "그곳" is the lab the answer before named (로렌스 리버모어 국립연구소): when it was founded no article says, and CSET's
+    # labs founding branches in Wuhan are other labs
+    ("그곳은 언제 설립됐어?", ["엘 캐피탄을 보유한 연구소는?"], None),
+    ("How much was the company fined?", ["Which company's former employee was indicted?"], None),  # a fine: none
+    ("그 회사의 칩 이름은?", ["바이두가 어니봇 개발에 쓰려는 칩을 만든 회사는?"], "어센드"),  # no sentence says "이름"
+    ("What did the company's AI chief say about bottlenecks?", ["Which company did Yao Shunyu join recently?"], "병목"),
+])
+def test_a_follow_up_about_the_one_an_answer_named(service, question, history, quoted):
+    answer = service.ask(question, history)
+    assert answer.abstained is (quoted is None) and (quoted is None or quoted in answer.answer)
+
+
+def test_a_department_is_no_departure(service):
+    answer = service.ask("Which firm is an official contractor of the US Defense Department?")
+    assert not answer.abstained and "인식트그룹" in answer.citations[0].text
+
+
 def test_a_follow_up_pointing_at_an_answer_that_found_nothing_abstains(service):
     answer = service.ask("When did he join?", ["Who is the CEO of Samsung?"])
     assert answer.abstained and "nothing for this one to refer to" in answer.answer
@@ -1119,6 +1137,12 @@ def test_a_name_of_capitalised_words_no_article_names_is_absent_as_a_whole(servi
 def test_a_city_no_article_names_is_absent(service, question, absent):
     answer = service.ask(question)
     assert answer.abstained and absent in answer.answer
+
+
+def test_a_city_is_named_by_its_korean_name_not_by_sounding_like_a_word(service):
+    # Hangzhou sounds like 향후 ("in future"), which the articles write; 항저우 they do not
+    answer = service.ask("How many AI firms are based in Hangzhou?")
+    assert answer.abstained and "Hangzhou" in answer.answer
 
 
 def test_a_city_an_article_names_in_korean_is_no_absent_name(service):
