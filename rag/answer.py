@@ -104,6 +104,7 @@ from .names import (
     question_names,
     sound_similarity,
     sounds_in,
+    spelt_like,
     territory_spellings,
 )
 from .numbers import asked_currency, english_amount, english_percent
@@ -996,7 +997,12 @@ class ExtractiveComposer:
         city = city_spellings(name)
         if city is not None:  # a city, by its Korean name or in Latin letters: Hangzhou is 항저우, though it sounds like 향후
             written = re.compile(rf"(?<![a-z]){re.escape(' '.join(name).lower())}(?![a-z])")
-            return not any(written.search(_lowered(t)) for t in texts) and not any(k in t for k in city for t in texts)
+            # or as an index term spells it alike (GeoNames' 미니애폴리스, the article's 미네아폴리스), or as a word heard in
+            # the texts that is spelt somewhat like it (브론즈빌 for Brownsville's 브라운즈빌; 향후 is no 항저우)
+            spelled = [m.term for m in self.retriever.bridge.by_spelling([k.replace(" ", "") for k in city])]
+            heard = [h for h in heard_in("".join(name), texts) if spelt_like(h, city)]
+            return (not any(written.search(_lowered(t)) for t in texts) and not heard
+                    and not any(k in t for k in (*city, *spelled) for t in texts))
         return False in verdicts and True not in verdicts
 
     @staticmethod
@@ -1394,8 +1400,9 @@ class ExtractiveComposer:
                      if "-" in word else [])
             found = parts if parts and all(parts) else [self._english_name(query, word, given, min_weight, texts, alone)]
             if not found[-1] and i + 1 < len(words) and capitalised[i + 1]:
-                # a name Korean writes as one word with the word after it ("Ernie Bot": 어니봇)
-                found = [self._english_name(query, word + words[i + 1], given, min_weight, texts)]
+                # a name Korean writes as one Hangul word with the word after it ("Ernie Bot": 어니봇)
+                joined = self._english_name(query, word + words[i + 1], given, min_weight, texts)
+                found = [joined if joined and any(is_hangul_term(s) for s in joined[1:]) else None]
             names += [f for f in found if f]
             given = found[-1][1:] if found[-1] else ()
         return tuple(dict.fromkeys(names))

@@ -23,9 +23,13 @@ from .text import is_request
 
 MONEY, PEOPLE, DATE, NUMBER, PERSON, PERCENT, NAME = "money", "people", "date", "number", "person", "percent", "name"
 
+# "when" asking when: opening the question or a clause of it ("And when …?", "since when", "Tell me when …") or ending
+# it ("zhipu listed when?"), not a time
+# that frames another question ("What was Ri Sol-ju wearing when she came to the airport?" asks what)
+_WHEN_ASKED = r"(?:^\W*|\b(?:and|but|so|then|or|since|by|until|till|me|know|knows)\s+)when\b|\bwhen\s*\?*\s*$"
 ASKS_FOR_NUMBER = re.compile(
     r"얼마|몇|언제|규모|금액|수치|비율|확률|연도|년도|날짜|기간|시기"
-    r"|\bhow (?:much|many|large|big|long|far|often|old|fast|high|low)\b|\bwhen\b"
+    rf"|\bhow (?:much|many|large|big|long|far|often|old|fast|high|low)\b|{_WHEN_ASKED}"
     r"|\b(?:what|which) (?:year|date|month|day|percentage|share|time)\b|\bprobability\b"
     # "the number of …", not "What does the large number of registered models indicate?", which asks what it means
     r"|(?<!large )(?<!great )(?<!huge )(?<!growing )(?<!rising )(?<!increasing )(?<!small )\bnum(?:ber)? of\b"
@@ -97,7 +101,7 @@ _ASKS_FOR_DATE = re.compile(
     # "몇 년", "며칠" may ask for a duration (NUMBER), "몇 년부터" / "몇 년에" for a year
     r"언제|몇\s*년\s*(?:도|부터|에|까지|쯤)|몇\s*월|어느\s*해|시기|날짜|연도|년도"
     rf"|[{_N_FINAL}]\s+해(?:는|가|를|에|였어|였나|야|지)?\s*\?*\s*$"  # the year of an act: "인공위성을 쏜 해는?"
-    r"|\bwhen\b|\b(?:what|which) (?:year|date|month|day|time)\b|\bsince when\b|\bby when\b|\bon what day\b"
+    rf"|{_WHEN_ASKED}|\b(?:what|which) (?:year|date|month|day|time)\b|\bon what day\b"
     # a search-box query ending on the date it wants: "zhipu ipo date", "insikt group report date"
     rf"|{_KEYWORD_QUERY}[^?가-힣]*\bdate\s*\??\s*$|\b(?:release|launch|listing|ipo|founding|publication)\s+date\b",
     re.IGNORECASE,
@@ -214,8 +218,9 @@ _ATTRIBUTES = _asked_and_named((
      r"연봉|급여|월급|보수|\bsalar|\bwage|\bcompensation|\bpaid\b"),
     # speed: "Is Huawei's Ascend chip faster than the A100?" is not answered by Baidu limiting its A100s in favour of
     # the Ascend; "가장 빠른 슈퍼컴퓨터", a chip's 성능 or a machine's flops say how fast ("Which is faster, …?" compares
-    # two names, as ``COMPARES_NAMES`` checks, and "Why is compute consumed faster …?" asks no speed)
-    (r"^\s*(?:is|are|was|were)\b[^?]*\b(?:faster|slower|quicker)\s+than\b|\bhow fast\b|\bspeeds?\b(?!\s+up)"
+    # two names, as ``COMPARES_NAMES`` checks, "Why is compute consumed faster …?" asks no speed, and "How fast did The
+    # Dark Knight reach its milestone?" asks how soon)
+    (r"^\s*(?:is|are|was|were)\b[^?]*\b(?:faster|slower|quicker)\s+than\b|\bspeeds?\b(?!\s+up)"
      r"|(?:보다|더)\s*(?:빠르|빨라|빠른가|느리|느려|느린가)|속도",
      r"속도|빠르|빠른|빨리|느리|느린|성능|플롭스|\b(?:fast|quick|slow|speed|performance)|flops"),
     (r"날씨|기온|\bweather\b|\btemperatures?\b", r"날씨|기온|℃|\bweather\b|\btemperature"),

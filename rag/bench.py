@@ -121,7 +121,7 @@ def _base_vectors(articles: list[Article], encoder: BaseEncoder, work: Path) -> 
     says whether all came from the cache."""
     from .chunking import chunk_articles
 
-    cache = VectorCache(work / "base-index", encoder.id, ChunkingConfig().key)
+    cache = VectorCache(work / "base-index", encoder.id, ChunkingConfig().vectors_key)
     found = [cache.get(a) for a in articles]
     missing = [i for i, v in enumerate(found) if v is None]
     if missing:
@@ -240,7 +240,7 @@ def build_phase(size: int, config: BenchConfig) -> dict:
     _write_corpus(corpus, [a for a, _ in articles])
     if index.exists():
         shutil.rmtree(index)
-    cache = VectorCache(index, encoder.id, ChunkingConfig().key)
+    cache = VectorCache(index, encoder.id, ChunkingConfig().vectors_key)
     rng = np.random.default_rng(size)
     written = load_corpus(corpus).articles  # as the indexer will read them: the cache is keyed by their content
     for article, (_, vectors) in zip(written, articles):

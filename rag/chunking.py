@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .documents import Article
-from .text import TOKENS_VERSION, analyze
+from .text import SENTENCES_VERSION, TOKENS_VERSION, analyze
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,13 @@ class ChunkingConfig:
     @property
     def key(self) -> str:
         """Names how chunks and their search tokens are made: an index built another way is rebuilt."""
-        return f"s{self.max_chars}-o{self.overlap}-t{TOKENS_VERSION}"
+        return f"s{self.max_chars}-o{self.overlap}-t{TOKENS_VERSION}-b{SENTENCES_VERSION}"
+
+    @property
+    def vectors_key(self) -> str:
+        """Names how the texts embedded are cut (sentences and chunks, not their search tokens): vectors cached under
+        another key are embedded again. (Written as the one key was before the two were told apart.)"""
+        return f"s{self.max_chars}-o{self.overlap}-t{SENTENCES_VERSION}"
 
 
 @dataclass(frozen=True)

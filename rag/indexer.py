@@ -78,7 +78,8 @@ def chunk_embedding_text(doc: ChunkedArticle, chunk_index: int) -> str:
 
 
 class VectorCache:
-    """Per-article vectors on disk, keyed by encoder, chunking and content hash."""
+    """Per-article vectors on disk, keyed by encoder, how texts are cut (``ChunkingConfig.vectors_key``) and content
+    hash."""
 
     def __init__(self, index_dir: Path, encoder_id: str, chunking: str):
         slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", encoder_id)
@@ -308,7 +309,7 @@ def update_index(
             fresh = chunk_articles(new_articles, config)
         current = set(report.unchanged) | {a.source for a in new_articles}
         report.removed = sorted(set(previous.by_source) - current) if previous else []
-        cache = VectorCache(index_dir, encoder.id, config.key)
+        cache = VectorCache(index_dir, encoder.id, config.vectors_key)
         fresh_vectors = [cache.get(a) for a in new_articles]
         todo = [i for i, v in enumerate(fresh_vectors) if v is None or not v.fits(fresh[i])]
         with watch.stage("embedding"):

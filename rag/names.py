@@ -11,6 +11,7 @@ words, months, demonyms, country names) prove nothing when they are not found.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -222,6 +223,18 @@ def city_spellings(name: tuple[str, ...]) -> tuple[str, ...] | None:
     뉴욕), None for other names. Korean news writes a city by its Korean name, so a text without one does not
     mention the city, though "boston" and "york" are words of Webster's too."""
     return _cities().get(" ".join(name).lower())
+
+
+SPELT_LIKE_MIN = 75.0  # jamo by jamo: 브론즈빌 ~ 브라운즈빌 82, 미네아폴리스 ~ 미니애폴리스 85; 향후 ~ 항주 60
+
+
+def spelt_like(word: str, spellings: Sequence[str]) -> bool:
+    """Whether a Hangul ``word`` is spelt like one of ``spellings``, jamo by jamo (``SPELT_LIKE_MIN``): Korean writes a
+    foreign name several ways."""
+    from rapidfuzz import fuzz
+
+    jamo = unicodedata.normalize("NFD", word)
+    return any(fuzz.ratio(jamo, unicodedata.normalize("NFD", s.replace(" ", ""))) >= SPELT_LIKE_MIN for s in spellings)
 
 
 def name_readings(word: str) -> set[str]:

@@ -28,10 +28,14 @@ ENGLISH_STOPWORDS = frozenset(
 KOREAN_STOPWORDS = frozenset(["하", "있", "되", "같", "어떻", "얼마", "위하", "대하", "말하", "이러하", "그러하"])
 STOPWORDS = ENGLISH_STOPWORDS | KOREAN_STOPWORDS
 
-# Raised whenever the search tokens or sentences of a text change (2: acronyms are no stop words; 3: an
-# interjection glued to a noun joins it; 4: a quoted headline's sentence goes on after the quote; 5: an English
-# ordinal is its number; 6: a word Kiwi cut with a single-syllable piece is also a token whole).
+# Raised whenever the search tokens of a text change (2: acronyms are no stop words; 3: an interjection glued to a
+# noun joins it; 5: an English ordinal is its number; 6: a word Kiwi cut with a single-syllable piece is also a token
+# whole): an index built with other tokens is analysed again, its vectors taken from the cache.
 TOKENS_VERSION = 6
+# Raised whenever the sentences a text is split into change (4: a quoted headline's sentence goes on after the
+# quote): the chunks and sentences embedded change, so vectors cached for other sentences are not used. Until 6 one
+# number counted both; this one starts at 6, so the vectors cached then stay valid.
+SENTENCES_VERSION = 6
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -119,6 +119,12 @@ from rag.answer_types import (
     ("minimax ceo", PERSON),
     ("What did the report say about the date?", None),  # a question: "date" is what it was said about
     ("Tell me about the roundtable date", None),
+    # "when" asks when only opening the question or a clause of it, or ending it
+    ("What was Ri Sol-ju wearing when she came to the airport?", None),
+    ("What did Tang say when asked about the gap?", None),
+    ("And when did MiniMax list?", DATE),
+    ("Since when has China aimed for AI leadership?", DATE),
+    ("zhipu listed when?", DATE),
 ])
 def test_expected_type(question, kind):
     assert expected_type(question) == kind

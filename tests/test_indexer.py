@@ -154,3 +154,18 @@ def test_an_unchanged_corpus_removes_a_generation_a_killed_save_left_behind(corp
     assert len(report.unchanged) == 4
     assert [p.name for p in index.iterdir() if p.name.startswith("gen-")] == [live.name]
     assert Store.load(index).by_source  # the live generation is untouched
+
+
+def test_new_search_tokens_analyse_again_without_embedding(corpus_copy, tmp_path, fake_encoder, monkeypatch):
+    import rag.chunking
+
+    index = tmp_path / "index"
+    update_index(corpus_copy, index, fake_encoder, show_progress=False)
+    fake_encoder.texts = 0
+    monkeypatch.setattr(rag.chunking, "TOKENS_VERSION", rag.chunking.TOKENS_VERSION + 1)
+    report = update_index(corpus_copy, index, fake_encoder, show_progress=False)
+    assert len(report.added) == 4 and fake_encoder.texts == 0  # the store is rebuilt, its vectors come from the cache
+    assert Store.load(index).chunking.endswith(f"-t{rag.chunking.TOKENS_VERSION}-b{rag.chunking.SENTENCES_VERSION}")
+    monkeypatch.setattr(rag.chunking, "SENTENCES_VERSION", rag.chunking.SENTENCES_VERSION + 1)
+    report = update_index(corpus_copy, index, fake_encoder, show_progress=False)
+    assert len(report.added) == 4 and fake_encoder.texts > 0  # other sentences: embedded again

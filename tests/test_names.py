@@ -13,6 +13,7 @@ from rag.names import (
     question_names,
     sound_similarity,
     sounds_in,
+    spelt_like,
     territory_spellings,
 )
 
@@ -84,6 +85,12 @@ def test_a_large_city_is_spelt_by_its_korean_name():
     assert "뉴욕" in city_spellings(("New", "York"))
     assert "우한" in city_spellings(("Wuhan",))  # GeoNames writes "우한 시"
     assert city_spellings(("Samsung",)) is None and city_spellings(("Reading", "Room")) is None
+
+
+def test_a_foreign_name_spelt_another_way_is_spelt_like_it():
+    assert spelt_like("브론즈빌", city_spellings(("Brownsville",)))  # GeoNames: 브라운즈빌
+    assert spelt_like("미네아폴리스", city_spellings(("Minneapolis",)))  # 미니애폴리스
+    assert not spelt_like("향후", city_spellings(("Hangzhou",)))  # heard alike, spelt otherwise: 항저우, 항주
 
 
 def test_sound_similarity_needs_a_term_long_enough_to_tell():
