@@ -89,11 +89,12 @@ from .bridge import (
 from .bylines import byline_answer, byline_asked, named_outlet, other_outlet
 from .chunking import ChunkedArticle, Sentence
 from .conversation import KO_TOPIC_ONLY, ORDINAL_PLACES, ORDINAL_REFERENCE, points_at_answer
-from .dates import english_date, holds_years, years_named
+from .dates import english_date, holds_year_offsets, holds_years, year_offsets_named, years_named
 from .documents import Article
 from .errors import QueryError
 from .glossary import korean_synonyms, senses
 from .names import (
+    capital_country,
     city_spellings,
     heard_after,
     heard_in,
@@ -500,6 +501,7 @@ class Asked:
     # which the sentence must name
     counted: tuple[str, ...] = ()
     years: tuple[str, ...] = ()  # the years the question names ("the 2024 election")
+    year_offsets: tuple[int, ...] = ()  # and those it names relative to now ("next year": 1)
     # the spellings of each person the sentence (or the one before it) must name, and a sentence naming one scores
     # higher: who a question asks what they said, or who a follow-up's "he" or "그는" is
     persons: tuple[tuple[str, ...], ...] = ()
@@ -540,7 +542,9 @@ class Asked:
         opens = not self.opening_name or any(names_spelling(t, n) for t in (covered, before) for n in self.opening_name)
         return (holds and about and counts and opens and names_attributes(q, covered, self.subjects)
                 and reports_speech(q, text)
-                and holds_years(self.years, f"{dated_by} {covered}", article.date) and self.named_in(article.text))
+                and holds_years(self.years, f"{dated_by} {covered}", article.date)
+                and holds_year_offsets(self.year_offsets, f"{dated_by} {covered}", article.date)
+                and self.named_in(article.text))
 
     def role_of_subject_before(self, covered: str, before: str) -> bool:
         """Whether a sentence (``covered``) names the role a person question asks about, of a subject only the
@@ -1038,6 +1042,9 @@ class ExtractiveComposer:
         rest = subject_words(query.text)
         if query.language == "ko":  # the question's tokens that stand in ``rest``, so Kiwi runs once per question
             proper, rest_lowered = {n.lower() for n in query.names}, rest.lower()
+            for m in query.bridged:  # a name in Latin letters as the articles write it ("Alibaba의 CEO는?": 알리바바)
+                if m.how == "sound" and m.term in proper:
+                    rest_lowered = rest_lowered.replace(m.word.lower(), m.term)
             names = []
             for t in dict.fromkeys(query.tokens):
                 whole = [n for n in proper if t == n or len(t) > 1 and t in n]
@@ -1151,8 +1158,8 @@ class ExtractiveComposer:
                 and (THING_PRONOUN.search(query.text) or pointed_at)):
             # "그는 어느 대학 교수야?": his; "그 회사 본사는 어디야?" after "… 조달한 곳은?": the company its answer named
             subjects = persons or pointed_at or self._earlier_subject(query, texts)
-        return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text), persons, country,
-                     opening_name)
+        return Asked(query.text, wanted, subjects, names, topic, thing, counted, years_named(query.text),
+                     year_offsets_named(query.text), persons, country, opening_name)
 
     def _asked_instead(self, query: Query, names: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
         """The spellings of what a follow-up asking the earlier question again names instead ("What about Moonshot?":
@@ -1415,9 +1422,9 @@ class ExtractiveComposer:
         lowered = word.lower()
         sounded = {m.word for m in query.bridged if m.how == "sound" and m.weight >= min_weight
                    and lowered in m.word.lower()}
-        if sounded:
-            return (lowered, *sorted({m.term for m in query.bridged if m.word in sounded
-                                      and m.how in ("sound", "surname")} - {lowered}))
+        if sounded:  # a capital stands for its country's government too ("Beijing": 베이징, 중국)
+            heard = sorted({m.term for m in query.bridged if m.word in sounded and m.how in ("sound", "surname")} - {lowered})
+            return (lowered, *heard, *(k for k in capital_country(word) if k not in heard))
         korean = territory_spellings((word,))
         if korean:  # a country by its Korean names too: "US" is 미국 where English text in the index writes "US"
             return (lowered, *(k.lower() for k in korean))

@@ -112,10 +112,10 @@ _ASKS_FOR_DATE = re.compile(
 # X?" by a description, and a title that only qualifies another name ("김정일 위원장의 … 대학생은 누구인가?")
 # is not what is asked.
 _TITLES = (r"창업자|창립자|설립자|최고경영자|CEO|대표(?!적)|회장|사장|총재|주석|대통령|총리|장관|책임자|저자|위원장|의장"
-           r"|원장|소장|교수|과학자|분석가|연구원|진행자|사회자|의원|대변인|대사(?!관|업|전|회|적)")
+           r"|원장|소장|교수|과학자|분석가|연구원|진행자|사회자|의원|대변인|대사(?!관|업|전|회|적)|주주")
 _EN_ROLES = (r"(?:co-?)?founders?|ceo|chief(?: executive)?|head|leader|lead|chair(?:man|woman)?|president|director"
              r"|author|professor|scientist|analyst|minister|executive|mayor|governor|moderator|senator|lawmaker"
-             r"|legislator|spokes(?:man|woman|person)|ambassador")
+             r"|legislator|spokes(?:man|woman|person)|ambassador|shareholder")
 _ASKS_FOR_ROLE = re.compile(
     rf"(?:{_TITLES}|시장|도지사)\s*(?:은|는|이|가)?\s*(?:누구|누가)|(?:설립|창업|창립)한\s*(?:사람|인물)|누가\s.*(?:설립|창업|창립)"
     r"|(?:진행|사회)(?:은|는|을|를)\s*누가\s*맡"  # "진행은 누가 맡았어?": who moderated
@@ -165,6 +165,7 @@ _ROLES = _asked_and_named((
     (r"도지사|\bgovernor\b", r"도지사|성장|\bgovernor\b"),
     (r"의원|\b(?:senator|lawmaker|legislator)s?\b", r"의원|\b(?:senator|lawmaker|legislator)"),
     (r"대변인|\bspokes(?:man|woman|person)\b", r"대변인|\bspokes"),
+    (r"주주|\bshareholders?\b", r"주주|\bshareholder"),  # an owner, not any investor
     (r"대사(?!관|업|전|회|적)|\bambassadors?\b", r"대사(?!관|업|전|회|적)|\bambassador"),
 ))
 # Attributes of an entity that questions ask about and news sentences name in a few fixed ways: when it
@@ -300,7 +301,9 @@ _ATTRIBUTES = _asked_and_named((
     # a supplier: "알리바바에 AI 칩을 공급하는 기업은?" is not answered by the companies researching AI together
     (r"공급|납품|\bsuppl(?:y|ies|ied|ier|iers)\b", r"공급|납품|제공|수급|\b(?:suppl|provid)"),
     # an approval or a vote: "When did Wuhan's government approve its AI budget?" is not answered by its notice
-    (r"승인|의결|가결|비준|\b(?:approv\w*|ratif\w*)\b", r"승인|의결|가결|비준|통과|\b(?:approv|ratif|passed)"),
+    # what a government approved it has licensed or registered ("공식적으로 등록된 생성형 인공지능 모델")
+    (r"승인|의결|가결|비준|\b(?:approv\w*|ratif\w*)\b",
+     r"승인|의결|가결|비준|통과|허가|인가|등록(?:된|됐|되|한|했)|\b(?:approv|ratif|passed|licens|register)"),
     # who invested: "Which investors backed MiniMax's IPO?" is not answered by the sum it raised ("the fund backed" is
     # support, 지원)
     (r"투자(?:한|했|자|사)|\binvestors?\b|\bbackers?\b", r"투자|\binvest|\bback"),

@@ -233,11 +233,12 @@ def english_candidates(question: str, known: set[str] | dict) -> list[str]:
                               and w.lower() not in known))
 
 
-def name_candidates(question: str, known: set[str] | dict) -> list[str]:
+def name_candidates(question: str, known: set[str] | dict, first_word: bool = False) -> list[str]:
     """The words worth matching by sound, longest first: runs of 3 and 2 capitalised words joined as one
     name ("Lee Hae-chan" -> "LeeHae-chan"), pairs of lower-case words that may be one loanword ("think
-    tank" ~ 싱크탱크), capitalised words after the first word, long words that may be loanwords
-    ("computing" ~ 컴퓨팅), and the capitalised parts of hyphenated words ("Beijing-based" -> "Beijing")."""
+    tank" ~ 싱크탱크), capitalised words after the first word (and the first, with ``first_word``: a run of
+    Latin words in a Korean question opens no sentence), long words that may be loanwords ("computing" ~ 컴퓨팅),
+    and the capitalised parts of hyphenated words ("Beijing-based" -> "Beijing")."""
     words = english_words(question)
     possessive = [bool(POSSESSIVE.search(w)) for w in ENGLISH_WORD.findall(question)]
     out = []
@@ -252,7 +253,7 @@ def name_candidates(question: str, known: set[str] | dict) -> list[str]:
     out += [
         w for i, w in enumerate(words)
         if w.lower() not in ENGLISH_STOPWORDS and w.lower() not in known
-        and ((i > 0 and w[0].isupper()) or len(english_key(w)) >= LOANWORD_KEY_CHARS)
+        and (((i > 0 or first_word) and w[0].isupper()) or len(english_key(w)) >= LOANWORD_KEY_CHARS)
     ]
     out += [part for w in words if "-" in w and w[0].isupper()  # "Beijing-based" -> "Beijing"
             for part in w.split("-") if part[:1].isupper() and part.lower() not in known]

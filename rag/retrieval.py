@@ -22,6 +22,7 @@ question's words the index knows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -57,6 +58,7 @@ RERANKED = 50
 # Korean questions keep e5 alone: USE at 0.1-0.2 put the dev set's d01 at the very edge of the top five.
 BLEND_WEIGHTS = {"ko": (1.0, 0.0), "en": (0.8, 0.2)}
 SEARCH_TERM_MIN_WEIGHT = 0.9  # bridged terms this close are added to the searched text
+LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 .'&-]*")  # Latin words between the Hangul of a Korean question
 WORD_CACHE_SIZE = 4096
 CONTEXT_WEIGHT = 0.5  # earlier turns count half in a follow-up
 # A follow-up's passages from the article the earlier answer quoted score this much more: "What did it say
@@ -231,7 +233,10 @@ class Retriever:
         watch = watch or Stopwatch()
         vocab = self.store.bm25.vocab
         with watch.stage("bridge"):
-            matches = self.bridge.by_sound([w for w in name_candidates(question, vocab) if not is_peoples_adjective(w)])
+            # a Korean question's Latin words run by run ("Alibaba의 CEO는 …": Alibaba, then CEO; not AlibabaCEO)
+            candidates = ([c for run in LATIN_RUN.findall(question) for c in name_candidates(run, vocab, first_word=True)]
+                          if language == "ko" else name_candidates(question, vocab))
+            matches = self.bridge.by_sound([w for w in candidates if not is_peoples_adjective(w)])
             words = []
             if language == "en":
                 matches += self.bridge.by_territory(question)
@@ -298,9 +303,16 @@ class Retriever:
                 vocab = self.store.bm25.vocab
                 glossed = self.bridge.by_glossary([w for w in english_words(question) if w.lower() not in vocab],
                                                   question_vector)
-            glossed_words = {m.word.lower() for m in glossed}  # the index lacks them: no token to cover
-            tokens = tuple(t for t in tokens if t not in glossed_words)
-            tokens += tuple(dict.fromkeys(m.term for m in (*respelled, *glossed) if m.term not in tokens))
+            # a name in Latin letters the articles write in Hangul ("MiniMax는 얼마를 모았나요?": 미니맥스), heard by sound
+            heard = [m for m in bridged if m.how == "sound" and m.weight >= SEARCH_TERM_MIN_WEIGHT
+                     and m.word.lower() not in vocab and m.word.isascii()]
+            # the index lacks them: no token to cover
+            unknown = {m.word.lower() for m in glossed} | {w.lower() for m in heard for w in english_words(m.word)}
+            tokens = tuple(t for t in tokens if t not in unknown)
+            tokens += tuple(dict.fromkeys(m.term for m in (*respelled, *glossed, *heard) if m.term not in tokens))
+            # and such a name is the Hangul name among the question's names ("Alibaba의 CEO는?": 알리바바's CEO)
+            spelt = {m.word.lower(): m.term for m in heard}
+            names = tuple(dict.fromkeys([*(spelt.get(n.lower(), n) for n in names), *spelt.values()]))
             bridged += tuple(respelled) + tuple(glossed)
         context = " ".join(turn.context)
         context_bridged = self.bridge_matches(context, detect_language(context), watch) if context else ()

@@ -1181,6 +1181,28 @@ def test_a_search_box_query_asks_for_the_kind_it_ends_on(service, question, quot
     assert answer.abstained is (quoted is None) and (quoted is None or quoted in answer.answer)
 
 
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("MiniMax는 얼마를 모았나요?", "6억 1900만"),  # a name in Latin letters counts as the articles write it (미니맥스)
+    ("Huawei의 AI 칩 이름은 무엇입니까?", "어센드"),
+    ("Alibaba의 CEO는 누구인가요?", None),  # 알리바바's CEO: no article names one
+    ("Zhipu AI의 최대 주주는 누구입니까?", None),  # a shareholder is a role no sentence gives
+])
+def test_a_korean_question_naming_in_latin_letters(service, question, quoted):
+    answer = service.ask(question)
+    assert answer.abstained is (quoted is None) and (quoted is None or quoted in answer.answer)
+
+
+def test_a_capital_stands_for_its_government(service):
+    # "Beijing" is China's government: the count of models it registered is in an article not naming 베이징
+    answer = service.ask("How many generative AI models had Beijing approved as of January?")
+    assert not answer.abstained and "302개" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["How much will Zhipu AI raise next year?", "내년 우한시 컴퓨팅 능력 목표는?"])
+def test_a_year_relative_to_now_must_be_the_one_a_sentence_speaks_of(service, question):
+    assert service.ask(question).abstained  # the sum raised on the 8th, this year's 30 exaflops
+
+
 def test_a_co_author_is_not_the_main_author(service):
     assert service.ask("CSET 보고서의 공동 저자는 누구야?").abstained
     answer = service.ask("CSET 보고서의 저자는 누구야?")

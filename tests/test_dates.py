@@ -3,7 +3,7 @@ names, which its answer must speak of."""
 
 import pytest
 
-from rag.dates import english_date, holds_years, years_named
+from rag.dates import english_date, holds_year_offsets, holds_years, year_offsets_named, years_named
 
 
 @pytest.mark.parametrize(("text", "english"), [
@@ -48,3 +48,23 @@ def test_years_named_are_the_four_digit_years_of_a_question(question, years):
 def test_holds_years_wants_the_year_or_a_relative_one(text, date, holds):
     assert holds_years(("2024",), text, date) is holds
     assert holds_years((), text, date)  # a question naming no year
+
+
+def test_year_offsets_named_are_years_relative_to_now():
+    assert year_offsets_named("How much will Zhipu AI raise next year?") == (1,)
+    assert year_offsets_named("내년 우한시 컴퓨팅 능력 목표는?") == (1,)
+    assert year_offsets_named("What did China build last year?") == (-1,)
+    assert year_offsets_named("How much did Zhipu AI raise?") == ()
+
+
+@pytest.mark.parametrize(("offsets", "text", "date", "holds"), [
+    ((1,), "우한시는 … 올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이며", "", False),  # this year, not next
+    ((1,), "즈푸AI는 8일 … 5억 5800만 달러를 조달했다.", "", False),  # no year: the article's own
+    ((0,), "즈푸AI는 8일 … 5억 5800만 달러를 조달했다.", "", True),
+    ((0,), "우한시는 … 올해 총 30엑사플롭스의 컴퓨팅 능력을 갖출 예정이며", "", True),
+    ((-1,), "중국은 지난해 12월 자체 시제품을 만들었다.", "", True),
+    ((1,), "2024년 목표는 …", "2023-05-08", True),  # the year after the article's
+    ((1,), "2025년 목표는 …", "2023-05-08", False),
+])
+def test_holds_year_offsets_wants_the_same_relative_year(offsets, text, date, holds):
+    assert holds_year_offsets(offsets, text, date) is holds
