@@ -1128,7 +1128,9 @@ class ExtractiveComposer:
         country = (next(filter(None, map(territory_spellings, question_names(query.text))), ())
                    if wanted == PERSON and query.language != "ko" else ())
         topic = self._topic(query, phrase, texts) if phrase else ()
-        opening = OPENING_NAME.match(query.text) if query.language == "ko" and not query.turn.is_follow_up else None
+        # or whose count it is ("미국의 생성형 AI 모델 수는?": America's, not the 302 of China's)
+        opening = ((OPENING_NAME.match(query.text) or (KOREAN_OWNER.match(query.text) if wanted in (NUMBER, PEOPLE) else None))
+                   if query.language == "ko" and not query.turn.is_follow_up else None)
         opening_name = next((korean_spellings(query, n) for n in query.names
                              if opening and n.lower() == opening.group(1).lower()), ())
         # who is asked to have spoken: the names, but not what they spoke about ("What did Tang Jie say about MiniMax?"),
@@ -1188,7 +1190,7 @@ class ExtractiveComposer:
         """The first name of the turn before, as its spellings: an English question's (by sound), a Korean question's
         opening word (``_opening_word``); none when it names nothing."""
         earlier = query.turn.context[-1]
-        if query.language != "ko":
+        if detect_language(earlier) != "ko":  # the earlier turn's language, whatever this one's ("Who is its CEO?")
             return self._english_names(replace(query, bridged=query.context_bridged), earlier, first_word=True,
                                        texts=texts)[:1]
         return self._opening_word(query, earlier)
@@ -1212,14 +1214,15 @@ class ExtractiveComposer:
         earlier = query.turn.context[-1]
         if ASKS_WHO_SAID.search(earlier):
             return self._speaker_quoted(query)
-        if query.language != "ko":
+        korean = detect_language(earlier) == "ko"  # the earlier turn's language, whatever this one's
+        if not korean:
             with_context = replace(query, bridged=query.bridged + query.context_bridged)
             named = tuple(n for n in self._english_names(with_context, earlier, texts=texts) if not self._everywhere(n))
         else:
             named = self._opening_word(query, earlier)
         if not ASKS_WHO_HOLDS.search(earlier):
             return named
-        if query.language == "ko":  # the role's owner: "즈푸AI의 창업자는 누구야?" (Kiwi: 즈푸 + AI), "원탁회의 진행자는 …"
+        if korean:  # the role's owner: "즈푸AI의 창업자는 누구야?" (Kiwi: 즈푸 + AI), "원탁회의 진행자는 …"
             opening = KOREAN_OWNER.match(earlier) or OPENING_NAME.match(earlier)
             owner = opening.group(1).lower() if opening else ""
             named = tuple((t,) for t in query.context_tokens if owner and len(t) > 1 and owner.startswith(t))

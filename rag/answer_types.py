@@ -212,6 +212,9 @@ _ATTRIBUTES = _asked_and_named((
      r"시가총액|시총|가치|\bmarket (?:cap|value)|\bvaluation|\bworth"),
     (r"파라미터|매개변수|\bparameters?\b", r"파라미터|매개변수|\bparameter"),
     (r"클럭|\bclock\b", r"클럭|\bclock\b|[GM]Hz|헤르츠"),
+    # a winner: "Who won the AGI-Next roundtable debate?" is not answered by the debate held ("in won" is a currency)
+    (r"\bwho\s+(?:won|wins)\b|\bwinners?\b|누가\s*(?:이겼|우승|승리)|우승(?:자|팀|한)|승자|이긴\s*(?:사람|쪽|팀|곳)",
+     r"우승|승리|이긴|이겼|승자|당선|\b(?:won|wins?|winners?|victor\w*)\b"),
     # a fine: "How much was the company fined?" is not answered by the indictment
     (r"벌금|과징금|\bfine[sd]?\b(?!-)|\bpenalt(?:y|ies)\b", r"벌금|과징금|\bfine[sd]?\b|\bpenalt"),
     # pay: "How much did SK Hynix's former employee get paid by Huawei?" is not answered by the leak
@@ -910,6 +913,8 @@ def answers_count(question: str, text: str) -> bool:
         # a year ("2025년") is a date, not a duration
         return bool(re.search(rf"(?<![\d,.])(?!(?:19|20)\d\d\s*년){_COUNT_NUMBER}\s*(?:{_DURATION})", text))
     count = _count_asked(question)
+    if count is None and _COUNTED_BY_NOUN.search(question):  # "생성형 AI 모델 수는?": a count, not "3~6개월" nor "2위"
+        return bool(_NOUN_COUNT.search(text))
     return count is None or bool(count.search(text))
 
 
@@ -928,6 +933,9 @@ def _count_asked(question: str) -> re.Pattern | None:
     return re.compile(rf"{_COUNT_NUMBER}\s*(?:{counters})")
 
 
+# a number with any counter but a rank (not "3~6개월", "2위"): what "… 수는?" asks for
+_NOUN_COUNTERS = "|".join(f"개{_COUNTER_END}" if c == "개" else c for c in _ANY_COUNTER.split("|") if c != "위")
+_NOUN_COUNT = re.compile(rf"{_COUNT_NUMBER}\s*(?:{_NOUN_COUNTERS})")
 COUNT_REACH = 20  # characters between a count and what it counts: "3개의 국가 개발 구역", "A100가 5,000~1만 개"
 
 

@@ -1203,6 +1203,22 @@ def test_a_year_relative_to_now_must_be_the_one_a_sentence_speaks_of(service, qu
     assert service.ask(question).abstained  # the sum raised on the 8th, this year's 30 exaflops
 
 
+@pytest.mark.parametrize(("question", "history"), [
+    ("Who is its CEO?", ["미니맥스는 얼마를 조달했어?"]),  # its: 미니맥스, the Korean turn's opening word
+    ("윈드 본사는 어디야?", ["What is Wind?"]),
+    ("When was it built?", ["엘 캐피탄은 뭐야?"]),
+])
+def test_a_follow_up_in_the_other_language_asks_about_the_earlier_subject(service, question, history):
+    assert service.ask(question, history).abstained  # no article gives it
+
+
+def test_a_korean_count_of_someone_s_needs_a_sentence_naming_them(service):
+    # "미국의 … 모델 수는?": the 302 registered models are China's, and "3~6개월", "2위" count nothing
+    assert service.ask("미국의 생성형 AI 모델 수는?").abstained
+    answer = service.ask("중국의 생성형 AI 모델 수는?")
+    assert not answer.abstained and "302개" in answer.answer
+
+
 def test_a_co_author_is_not_the_main_author(service):
     assert service.ask("CSET 보고서의 공동 저자는 누구야?").abstained
     answer = service.ask("CSET 보고서의 저자는 누구야?")

@@ -344,6 +344,15 @@ def test_names_attributes_wants_pay_named(question, text, holds):
     assert names_attributes(question, text) is holds
 
 
+@pytest.mark.parametrize(("question", "text", "holds"), [
+    ("Who won the AGI-Next roundtable debate?", "… 원탁회의’에서 … 기술책임자들이 모여 … 난상 토론을 벌였다.", False),
+    ("Who won the 2024 US presidential election?", "트럼프 전 대통령이 대선에서 승리했다", True),
+    ("How much did Zhipu AI raise in won?", "5억 5800만 달러(약 8100억 원)를 조달했다", True),  # a currency, no winner
+])
+def test_names_attributes_wants_a_winner_named(question, text, holds):
+    assert names_attributes(question, text) is holds
+
+
 def test_joining_forces_is_no_joining():
     wsj = "월스트리트저널(WSJ)에 따르면, 최근 화웨이·바이두·알리바바 등 중국 IT 기업들은 AI 기술의 공동 연구·개발에 나섰다."
     assert names_attributes("Which Chinese tech companies joined forces on AI research, according to the WSJ?", wsj,
