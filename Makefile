@@ -33,7 +33,7 @@ lint: setup
 EVAL_SETS := questions holdout holdout2 holdout3 holdout4 holdout5 holdout6 holdout7 holdout8 holdout9 holdout10 \
 	holdout11 holdout12 holdout13 holdout14 holdout15 holdout16 holdout17 holdout18 holdout19 holdout20 holdout21 holdout22 holdout23 holdout24 holdout25 holdout26 holdout27 holdout28 holdout29 holdout30 holdout31 holdout32 holdout33 holdout34 holdout35 holdout36 holdout37 holdout38 holdout39 holdout40 holdout41 holdout42 holdout43 holdout44 holdout45 holdout46 holdout47 holdout48 holdout49 holdout50 holdout51 holdout52 holdout53 holdout54 holdout55 holdout56 holdout57 holdout58 holdout59 holdout60 holdout61 holdout62 holdout63 holdout64 holdout65 holdout66 holdout67 holdout68 holdout69 holdout70 holdout71 holdout72 holdout73 holdout74 holdout75 holdout76 holdout77 holdout78 holdout79 holdout80 holdout81 holdout82 holdout83 holdout84 holdout85 holdout86 holdout87 holdout88 holdout89 holdout90 holdout91 \
 	holdout92 holdout93 holdout94 holdout95 holdout96 holdout97 holdout98 holdout99 \
-	holdout100 holdout101 holdout102 followups followups2
+	holdout100 holdout101 holdout102 holdout103 holdout104 holdout105 holdout106 followups followups2
 
 eval: setup
 	$(BIN)/python -m rag eval ../shared/eval/dev.jsonl

@@ -731,8 +731,7 @@ class ExtractiveComposer:
             seen[sid] = ScoredSentence(sid, rank, score, similarity, coverage, latent[sid], typed, defines)
         return sorted(seen.values(), key=lambda s: (-s.score, s.sentence_id))
 
-    @staticmethod
-    def _event_weights(query: Query, wanted: str | None, asked: Asked, weights: dict[str, float],
+    def _event_weights(self, query: Query, wanted: str | None, asked: Asked, weights: dict[str, float],
                        texts: Sequence[str]) -> list[dict[str, float]]:
         """Groups of the question's words (with their weights) of each of which a sentence holding the answer must
         hold one. For a date question asked on its own, its words other than its names ("When will Wuhan's social
@@ -762,7 +761,15 @@ class ExtractiveComposer:
         if wanted != DATE or query.turn.is_follow_up:
             return []
         spelled = {spelling for name in asked.names for spelling in name}
-        return [{t: w for t, w in weights.items() if t not in spelled}]
+        group = {t: w for t, w in weights.items() if t not in spelled}
+        # a glossed English word by the renderings of all its senses: the one picked by the question's vector may be
+        # another's ("When did Zhipu list in Hong Kong?": 명단, a list of names, where the sentence says 상장)
+        vocab = self.store.bm25.vocab
+        for m in query.bridged:
+            if m.how == "glossary" and m.term in group:
+                group.update({t: group[m.term] for synonyms in senses(m.word.lower()) for t in synonyms
+                              if t in vocab and t not in group})
+        return [group]
 
     def _with_heard_names(self, query: Query, weights: dict[str, float], texts: Sequence[str]) -> dict[str, float]:
         """``weights`` with each English name the index has no term for but ``texts`` spell by sound
@@ -962,6 +969,11 @@ class ExtractiveComposer:
                          # or a Korean synonym of it (소련: 소비에트)
                          and not any(bm25.mentions(t) for t in korean_synonyms().get(name.lower(), ()))
                          and not all(bm25.mentions(t) or bridge.spelt_alike(t) for t in tokenize(name))
+                         # or two words the index knows, written without the space ("어센드칩": 어센드 + 칩; a
+                         # syllable after three or more only: 샤오미 is no 샤오 + 미)
+                         and not any(bm25.mentions(name[:i].lower()) and bm25.mentions(name[i:])
+                                     for i in range(2, len(name)) if is_hangul_term(name[i:])
+                                     and (len(name) - i > 1 or i > 2))
                          and not any(w.startswith(name) for w in respelled)
                          and not any(name in text for text in texts) and not is_country_pair(name)) + tuple(
                 acronym for acronym in dict.fromkeys(SHORT_ACRONYM.findall(query.text))

@@ -1219,6 +1219,18 @@ def test_a_korean_count_of_someone_s_needs_a_sentence_naming_them(service):
     assert not answer.abstained and "302개" in answer.answer
 
 
+def test_a_date_question_s_word_counts_in_any_of_its_senses(service):
+    # "list" glossed as 명단 (a list of names) by the question's vector; the sentence says 상장
+    answer = service.ask("When did Zhipu list in Hong Kong?")
+    assert not answer.abstained and "8일" in answer.answer
+
+
+def test_two_known_words_written_without_a_space_are_no_absent_name(service):
+    answer = service.ask("화웨이 어센드칩은 누가 쓰려고 해?")  # 어센드 + 칩
+    assert not answer.abstained and "바이두" in answer.answer
+    assert service.ask("샤오미폰은 얼마야?").abstained  # 샤오미 is in no article
+
+
 def test_a_co_author_is_not_the_main_author(service):
     assert service.ask("CSET 보고서의 공동 저자는 누구야?").abstained
     answer = service.ask("CSET 보고서의 저자는 누구야?")
