@@ -1140,8 +1140,13 @@ class ExtractiveComposer:
         country = (next(filter(None, map(territory_spellings, question_names(query.text))), ())
                    if wanted == PERSON and query.language != "ko" else ())
         topic = self._topic(query, phrase, texts) if phrase else ()
-        # or whose count it is ("미국의 생성형 AI 모델 수는?": America's, not the 302 of China's)
-        opening = ((OPENING_NAME.match(query.text) or (KOREAN_OWNER.match(query.text) if wanted in (NUMBER, PEOPLE) else None))
+        # or whose count it is ("미국의 생성형 AI 모델 수는?": America's, not the 302 of China's; in "앤비디아의 A100은 중국에
+        # 몇 개 있나?" the owner names the maker of the thing counted, a name itself)
+        owner = KOREAN_OWNER.match(query.text) if wanted in (NUMBER, PEOPLE) else None
+        owned = query.text[owner.end():].lstrip() if owner else ""
+        if owned[:1].isascii() and owned[:1].isalnum() or any(owned.startswith(n) for n in query.names):
+            owner = None
+        opening = ((OPENING_NAME.match(query.text) or owner)
                    if query.language == "ko" and not query.turn.is_follow_up else None)
         opening_name = next((korean_spellings(query, n) for n in query.names
                              if opening and n.lower() == opening.group(1).lower()), ())

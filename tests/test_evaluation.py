@@ -241,8 +241,9 @@ def test_own_set_regression(service):
     # 1/4): whether someone said something is a speech question (and China says nothing), a listing and a lifting
     # are attributes to name, two companies compared get a sentence each, which must hold a figure when they are
     # compared in size (y17, "Which is bigger, Tencent or Alibaba?", fixed with holdout61); left: y06 (why Wuhan is
-    # becoming a hub: the subheading is quoted)
-    ("holdout56", 1.0, 0.91, 1.0, 0.9, 1.0, 0),
+    # becoming a hub: the subheading is quoted; since subheadings score lower, its passage ranks second, R@1 11 -> 10
+    # of 12: not penalising them in passage ranking lost three others)
+    ("holdout56", 1.0, 0.83, 1.0, 0.9, 1.0, 0),
     # 50 shaped like the acceptance set, written next (first: everything right but one ko false abstention): z05
     # ("베버는 어느 기관 소속이야?" asks for the organisation a sentence gives next to the name, ``names_affiliation``)
     ("holdout57", 1.0, 1.0, 1.0, 1.0, 1.0, 0),
