@@ -156,7 +156,7 @@ POINTS_BACK = re.compile(r"^\W*(?:이는|이것은|이것이|이에|이러한|�
 # 11월 23일 … 이날 포격으로 해병 2명이 사망하고"), though it may be about something else ("같은 날 미니맥스도").
 DATED_BACK = re.compile(r"^\W*(?:이날|당시|그날|같은\s*날|그해|이듬해|이튿날|다음\s*날)(?=\s)")
 THAT_DAY = re.compile(r"(?:^|\s)(?:이날|그날|당일)(?=\s)")  # "WSJ는 이날 … 보도했다": the day last dated
-DAY_WORD = re.compile(r"^\W*(?:이날|그날|같은\s*날|이튿날|다음\s*날)|(?:^|\s)(?:이날|그날|당일)(?=\s)")
+NOT_A_DAY_BACK = re.compile(r"^\W*(?:당시|그해|이듬해)(?=\s)")  # of ``DATED_BACK``, the words no day dates
 DAY_DATE = re.compile(r"(?<!\d)\d{1,2}\s*일(?![가-힣])")  # a day of the month: "7일(현지시간)", not "지난 3월"
 DATING_REACH = 16  # sentences back in which "이날" finds the date it means
 NAME_AND_MEANING_MIN_SOUND = 80.0  # a term near an English word by meaning names it when it sounds this alike
@@ -848,7 +848,8 @@ class ExtractiveComposer:
         article = self.store.sentence_article[sentence_id]
         earlier = [i for i in range(sentence_id - 1, max(sentence_id - 1 - DATING_REACH, -1), -1)
                    if self.store.sentence_article[i] == article]
-        date = DAY_DATE if DAY_WORD.search(text) else CALENDAR_DATE  # "이날" is a day: a caption's "지난 3월" is none
+        # "이날" is a day (a caption's "지난 3월" is none), "당시" and "그해" any date
+        date = CALENDAR_DATE if NOT_A_DAY_BACK.match(text) and not THAT_DAY.search(text) else DAY_DATE
         return next((i for i in earlier if date.search(self.store.sentence_text(i))), earlier[0] if earlier else None)
 
     def _previous(self, sentence_id: int, doc: ChunkedArticle) -> Sentence | None:
@@ -1132,7 +1133,7 @@ class ExtractiveComposer:
         pointed = self._pointed_at(query)
         pointed_at = (pointed,) if pointed else ()
         counted = ((measured,) if measured else self._counted(query) if wanted in (NUMBER, PEOPLE)
-                   else pointed_at[0] if pointed_at  # "How much did the company raise?": that company's sum
+                   else pointed if pointed  # "How much did the company raise?": that company's sum
                    else (self._bridged_noun(query, owner_noun_en(query.text)) or self._owner_name(query, texts))
                    if wanted == MONEY else ())
         if wanted == MONEY and not counted and query.turn.is_follow_up and not asks_own_question(query.text):
